@@ -1,0 +1,53 @@
+# Two commands on a fresh clone: `make run` and `make test`. Everything else is installed here.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DEMO   := .demo/secretariat.json
+
+.PHONY: run test install lint typecheck crash-loop demo-reset clean
+
+run: $(STAMP) $(DEMO)
+	$(BIN)/secretariat --db $(DEMO)
+
+test: $(STAMP)
+	$(BIN)/ruff check secretariat_tui tests
+	$(BIN)/mypy
+	$(BIN)/python -m pytest; rc=$$?; \
+	  if [ $$rc -eq 5 ]; then echo "pytest collected no tests: that is a failure here"; exit 1; fi; \
+	  exit $$rc
+
+install: $(STAMP)
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  { echo "Python 3.11 or newer is needed (PYTHON=$(PYTHON)); try: make PYTHON=python3.12"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+# The demo database is copied, never opened in place: the shipped file stays untouched.
+# The copy is refreshed when the shipped demo changes; `make demo-reset` starts it over.
+$(DEMO): data/demo.json
+	mkdir -p .demo && chmod 700 .demo
+	cp data/demo.json $(DEMO) && chmod 600 $(DEMO)
+
+demo-reset:
+	rm -rf .demo
+
+lint: $(STAMP)
+	$(BIN)/ruff check secretariat_tui tests
+	$(BIN)/ruff format --check secretariat_tui tests
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+# A longer kill -9 loop against real CLI writes than the test suite runs (see README).
+crash-loop: $(STAMP)
+	$(BIN)/python -m tests.store.crash_loop --kills 1000
+
+clean:
+	rm -rf $(VENV) .demo .pytest_cache .ruff_cache .mypy_cache

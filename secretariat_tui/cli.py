@@ -1,0 +1,69 @@
+"""The command line: ``secretariat`` opens the TUI; subcommands script the registers.
+
+Errors never show a traceback: a bad flag, a bad value or a store problem is one line on
+stderr and a non-zero exit code (2 for usage, 1 for everything else).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from secretariat_tui.config import ENV_VAR, resolve_db_path
+from secretariat_tui.store.database import Database, open_database
+from secretariat_tui.store.errors import StoreError
+
+PROG = "secretariat"
+
+
+@dataclass
+class CliContext:
+    db_path: Path
+
+    @contextmanager
+    def database(self, *, create: bool = True) -> Iterator[Database]:
+        with open_database(self.db_path, create=create) as db:
+            yield db
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--db",
+    "db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help=f"Databasfil (annars ${ENV_VAR}, annars användarens datamapp).",
+)
+@click.pass_context
+def cli(ctx: click.Context, db: Path | None) -> None:
+    """Kansliets register: utan underkommando öppnas terminalgränssnittet."""
+    ctx.obj = CliContext(db_path=resolve_db_path(db))
+    if ctx.invoked_subcommand is None:
+        from secretariat_tui.ui.app import run_app
+
+        with ctx.obj.database() as database:
+            run_app(database)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Entry point of the ``secretariat`` script."""
+    try:
+        result = cli.main(args=argv, prog_name=PROG, standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo(f"{PROG}: avbrutet.", err=True)
+        sys.exit(130)
+    except click.UsageError as err:
+        hint = f" (se {err.ctx.command_path} --help)" if err.ctx else ""
+        click.echo(f"{PROG}: {err.format_message()}{hint}", err=True)
+        sys.exit(2)
+    except click.ClickException as err:
+        click.echo(f"{PROG}: {err.format_message()}", err=True)
+        sys.exit(err.exit_code)
+    except StoreError as err:
+        click.echo(f"{PROG}: {err}", err=True)
+        sys.exit(1)
+    sys.exit(result if isinstance(result, int) else 0)

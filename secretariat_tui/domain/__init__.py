@@ -1,0 +1,1 @@
+"""Pure domain: dataclasses, rules and figures. No textual, no tinydb, no I/O."""

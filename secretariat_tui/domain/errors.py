@@ -1,0 +1,18 @@
+"""Errors the domain raises; messages are Swedish because they reach the user as they are."""
+
+from __future__ import annotations
+
+
+class FieldErrors(ValueError):
+    """One or more fields failed their rules: ``{field name: Swedish message}``.
+
+    Forms show each message next to its field; the CLI prints them as ``--field: message``.
+    """
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        self.errors = dict(errors)
+        super().__init__("; ".join(f"{field}: {msg}" for field, msg in self.errors.items()))
+
+
+class RuleError(ValueError):
+    """An action that breaks a register rule (not tied to one field), e.g. ending twice."""

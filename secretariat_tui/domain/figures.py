@@ -1,0 +1,46 @@
+"""Year figures for the annual report's membership paragraph, derived from the register."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from secretariat_tui.domain.members import Member, MemberKind, MembershipForm
+
+
+@dataclass(frozen=True)
+class YearFigures:
+    """New and ended members in ``year``, and who was a member at its end, by kind and form."""
+
+    year: int
+    new: int
+    ended: int
+    at_year_end: Counter[tuple[MemberKind, MembershipForm]] = field(default_factory=Counter)
+
+    @property
+    def total_at_year_end(self) -> int:
+        return sum(self.at_year_end.values())
+
+    def count(self, kind: MemberKind | None = None, form: MembershipForm | None = None) -> int:
+        return sum(
+            n
+            for (k, f), n in self.at_year_end.items()
+            if (kind is None or k is kind) and (form is None or f is form)
+        )
+
+
+def year_figures(members: Iterable[Member], year: int) -> YearFigures:
+    year_end = date(year, 12, 31)
+    new = ended = 0
+    at_end: Counter[tuple[MemberKind, MembershipForm]] = Counter()
+    for member in members:
+        if member.joined.year == year:
+            new += 1
+        if member.ended is not None and member.ended.year == year:
+            ended += 1
+        form = member.form_on(year_end)
+        if form is not None:
+            at_end[(member.kind, form)] += 1
+    return YearFigures(year=year, new=new, ended=ended, at_year_end=at_end)

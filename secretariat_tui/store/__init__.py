@@ -1,0 +1,1 @@
+"""Durable storage on TinyDB: the only package that imports tinydb."""

@@ -1,0 +1,39 @@
+"""Store errors. Each message is Swedish, names the file, and says what the user can do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class StoreError(Exception):
+    """A database could not be opened or saved; ``str(err)`` is the message for the user."""
+
+
+class DatabaseLocked(StoreError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"Databasen {path} är redan öppen i ett annat fönster eller program. "
+            "Stäng det först; två samtidiga kan skriva över varandras ändringar."
+        )
+
+
+class DatabaseUnreadable(StoreError):
+    """Corrupt, empty or foreign: the file is left exactly as it is."""
+
+    def __init__(self, path: Path, reason: str, newest_backup: Path | None) -> None:
+        hint = (
+            f" Senaste läsbara säkerhetskopia: {newest_backup}."
+            if newest_backup
+            else " Ingen läsbar säkerhetskopia hittades."
+        )
+        super().__init__(f"Databasen {path} kan inte läsas: {reason}. Filen har inte ändrats.{hint}")
+        self.path = path
+        self.newest_backup = newest_backup
+
+
+class DatabaseTooNew(StoreError):
+    def __init__(self, path: Path, found: int, known: int) -> None:
+        super().__init__(
+            f"Databasen {path} har schemaversion {found}, men det här programmet känner bara till "
+            f"version {known}. Uppdatera programmet; filen har inte ändrats."
+        )

@@ -1,0 +1,44 @@
+"""TinyDB storage that saves atomically and keeps the document in memory.
+
+TinyDB's own ``JSONStorage`` rewrites the file in place, so a crash mid-write leaves a broken
+file; it must not be used. Because the session holds the file's lock, nobody else writes it,
+and the document read at open is the truth: reads come from memory, every write goes to disk
+through ``atomic_write_bytes`` before TinyDB sees it succeed.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from tinydb.storages import Storage
+
+from secretariat_tui.store.atomic import atomic_write_bytes
+
+
+def encode(document: dict[str, Any]) -> bytes:
+    """Serialise first, before any file is touched; compact, since this is the hot path."""
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+class AtomicJSONStorage(Storage):
+    def __init__(self, path: Path, document: dict[str, Any]) -> None:
+        self._path = path
+        self._document = document
+
+    def read(self) -> dict[str, Any]:
+        return self._document
+
+    def write(self, data: dict[str, Any]) -> None:
+        try:
+            atomic_write_bytes(self._path, encode(data))
+        except BaseException:
+            # TinyDB edits the documents in place before calling write; on a failed save put
+            # memory back to what is on disk, so the session never shows unsaved data as saved.
+            self._document = json.loads(self._path.read_bytes())
+            raise
+        self._document = data
+
+    def close(self) -> None:
+        pass
