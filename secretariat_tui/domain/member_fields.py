@@ -91,7 +91,9 @@ def check_optional_date(text: str) -> str | None:
     return check_date(text) if text.strip() else None
 
 
-def _check_choice(enum: type[MemberKind] | type[MembershipForm], label: str) -> Callable[[str], str | None]:
+def _check_choice(
+    enum: type[MemberKind] | type[MembershipForm], label: str
+) -> Callable[[str], str | None]:
     def check(text: str) -> str | None:
         if text in {item.value for item in enum}:
             return None

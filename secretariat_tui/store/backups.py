@@ -29,7 +29,9 @@ def list_backups(db_path: Path) -> list[Path]:
     return sorted(folder.glob(f"{db_path.stem}-*.json"))
 
 
-def make_backup(db_path: Path, data: bytes, keep: int = KEEP, now: datetime | None = None) -> Path | None:
+def make_backup(
+    db_path: Path, data: bytes, keep: int = KEEP, now: datetime | None = None
+) -> Path | None:
     """Store ``data`` (the file's checked bytes) as the newest backup; return its path."""
     existing = list_backups(db_path)
     if existing and existing[-1].read_bytes() == data:

@@ -26,7 +26,9 @@ class DatabaseUnreadable(StoreError):
             if newest_backup
             else " Ingen läsbar säkerhetskopia hittades."
         )
-        super().__init__(f"Databasen {path} kan inte läsas: {reason}. Filen har inte ändrats.{hint}")
+        super().__init__(
+            f"Databasen {path} kan inte läsas: {reason}. Filen har inte ändrats.{hint}"
+        )
         self.path = path
         self.newest_backup = newest_backup
 

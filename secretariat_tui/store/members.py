@@ -44,7 +44,8 @@ def from_document(doc: dict[str, Any], doc_id: int) -> Member:
         kind=MemberKind(doc["kind"]),
         joined=date.fromisoformat(doc["joined"]),
         forms=tuple(
-            FormChange(date.fromisoformat(c["from"]), MembershipForm(c["form"])) for c in doc["forms"]
+            FormChange(date.fromisoformat(c["from"]), MembershipForm(c["form"]))
+            for c in doc["forms"]
         ),
         org_number=doc.get("org_number", ""),
         contact=Contact(

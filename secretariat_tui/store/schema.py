@@ -22,7 +22,9 @@ MIGRATIONS: dict[int, Callable[[Document], Document]] = {}
 
 
 def new_document(created: str) -> Document:
-    return {META_TABLE: {META_DOC_ID: {"app": APP_NAME, "schema": SCHEMA_VERSION, "created": created}}}
+    return {
+        META_TABLE: {META_DOC_ID: {"app": APP_NAME, "schema": SCHEMA_VERSION, "created": created}}
+    }
 
 
 def meta_of(document: object) -> dict[str, Any] | None:

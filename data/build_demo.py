@@ -1,0 +1,464 @@
+"""Build the demo database ``data/demo.json`` that ``make run`` opens a copy of.
+
+Run it with ``.venv/bin/python data/build_demo.py``. The members go through the domain (the same
+field parsing and rules as the forms and the CLI) and are written through the store, so the file
+is a real database file with its ``_meta`` record. Apart from that record's "created" timestamp
+the output is the same on every run.
+
+The register matches the 2024 annual report (verksamhetsberättelse): at the end of 2024 there
+are 27 members, 20 organisations with full membership, 6 organisations with networking
+membership and 1 individual; 4 joined in 2024 and nobody left in 2023. Some history around it
+(a dated form change, members who left in 2021, 2022 and 2025, one who joined in 2025) makes
+the register worth browsing.
+
+What is real and what is invented:
+- The organisations named in the report are used by name. They get no organisation number,
+  so that no invented identifier is attached to a real organisation.
+- Every other organisation is invented, and its organisation number is invented but valid
+  (Luhn check digit computed here).
+- Every person is invented: ordinary Swedish names, e-mail only at example.org / example.se,
+  phone numbers only from the range reserved for fiction (070-174 06 05 … 070-174 06 99),
+  invented postal addresses.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+# Run as a script from a checkout, the package may not be installed yet: use the checkout's.
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+if str(PROJECT_ROOT) not in sys.path:
+    sys.path.insert(0, str(PROJECT_ROOT))
+
+from secretariat_tui.domain.member_fields import (  # noqa: E402
+    apply_edit,
+    create_member,
+    parse_member_fields,
+)
+from secretariat_tui.domain.members import Member  # noqa: E402
+from secretariat_tui.domain.orgnr import luhn_check_digit  # noqa: E402
+from secretariat_tui.store.atomic import atomic_write_bytes  # noqa: E402
+from secretariat_tui.store.database import open_database  # noqa: E402
+from secretariat_tui.store.members import MemberRepository  # noqa: E402
+
+DEMO_PATH = Path(__file__).resolve().parent / "demo.json"
+
+# Swedish phone numbers set aside for fiction (PTS): 070-174 06 05 up to 070-174 06 99.
+FICTION_PHONE_PREFIX = "070-174 06 "
+FICTION_PHONE_LAST = range(5, 100)
+
+
+def orgnr(first_nine: str) -> str:
+    """An invented organisation number ``NNNNNN-NNNN`` from its first nine digits."""
+    digits = first_nine.replace("-", "")
+    if len(digits) != 9 or not digits.isdigit():
+        raise ValueError(f"nine digits expected: {first_nine!r}")
+    return f"{digits[:6]}-{digits[6:]}{luhn_check_digit(digits)}"
+
+
+# The register, in order of joining. Each row is the member's fields as a user would type them
+# (the keys of parse_member_fields), plus optional history:
+#   "form_change": (date, new form)  — a dated change of membership form
+#   "ended": (last day of membership, reason)
+Row = dict[str, str | tuple[str, str]]
+
+MEMBERS: list[Row] = [
+    # 2017: the association becomes an ideell förening; founding members.
+    {
+        "name": "Frälsningsarmén",
+        "kind": "organisation",
+        "form": "full",
+        "joined": "2017-03-21",
+        "contact_person": "Karin Sandberg",
+        "email": "karin.sandberg@example.org",
+        "phone": "070-174 06 05",
+        "address": "Lärkvägen 14, 113 41 Stockholm",
+    },
+    {
+        "name": "Terrafem",
+        "kind": "organisation",
+        "form": "full",
+        "joined": "2017-03-21",
+        "contact_person": "Eva Nyström",
+        "email": "eva.nystrom@example.org",
+        "phone": "070-174 06 06",
+        "address": "Kornblomsgatan 3, 118 27 Stockholm",
+    },
+    {
+        "name": "Stockholms Stadsmission",
+        "kind": "organisation",
+        "form": "full",
+        "joined": "2017-03-21",
+        "contact_person": "Mikael Hellström",
+        "email": "mikael.hellstrom@example.se",
+        "phone": "070-174 06 07",
+        "address": "Stenhuggargränd 8, 116 45 Stockholm",
+    },
+    {
+        "name": "Roks",
+        "kind": "organisation",
+        "form": "full",
+        "joined": "2017-03-21",
+        "contact_person": "Ulrika Hedlund",
+        "email": "ulrika.hedlund@example.org",
+        "phone": "070-174 06 08",
+        "address": "Gjutargatan 22, 112 38 Stockholm",
+    },
+    {
+        "name": "Göteborgs Räddningsmission",
+        "kind": "organisation",
+        "form": "full",
+        "joined": "2017-03-21",
+        "contact_person": "Johan Söderlund",
+        "email": "johan.soderlund@example.se",
+        "phone": "070-174 06 09",
+        "address": "Repslagaregatan 5, 413 04 Göteborg",
+    },
+    {
+        "name": "Stiftelsen Fristad Mälardalen",
+        "kind": "organisation",
+        "form": "full",
+        "joined": "2017-03-21",
+        "org_number": orgnr("802471-365"),
+        "contact_person": "Camilla Björklund",
+        "email": "camilla.bjorklund@example.org",
+        "phone": "070-174 06 10",
+        "address": "Humlegången 9, 632 20 Eskilstuna",
+    },
+    {
+        "name": "Föreningen Vägskälet i Malmö",
+        "kind": "organisation",
+        "form": "full",
+        "joined": "2017-03-21",
+        "org_number": orgnr("802458-204"),
+        "contact_person": "Anders Mårtensson",
+        "email": "anders.martensson@example.se",
+        "address": "Skeppsbyggaregatan 31, 214 45 Malmö",
+    },
+    {
+        "name": "Ideella föreningen Solrosen i Jönköping",
+        "kind": "organisation",
+        "form": "full",
+        "joined": "2017-03-21",
+        "org_number": orgnr("802463-871"),
+        "contact_person": "Birgitta Forsman",
+        "phone": "070-174 06 11",
+        "address": "Trädgårdsgatan 2, 553 16 Jönköping",
+        "ended": ("2021-12-31", "Verksamheten avvecklad"),
+    },
+    {
+        "name": "Samfundet Hoppets Hamn Norrköping",
+        "kind": "organisation",
+        "form": "full",
+        "joined": "2017-09-04",
+        "org_number": orgnr("817602-519"),
+        "contact_person": "Per Nordlund",
+        "email": "per.nordlund@example.org",
+        "phone": "070-174 06 12",
+        "address": "Bleckslagaregatan 17, 602 24 Norrköping",
+    },
+    # 2018
+    {
+        "name": "Missionsförsamlingen Källan i Örebro",
+        "kind": "organisation",
+        "form": "full",
+        "joined": "2018-02-12",
+        "org_number": orgnr("875001-642"),
+        "contact_person": "Lena Holmgren",
+        "email": "lena.holmgren@example.se",
+        "phone": "070-174 06 13",
+        "address": "Kvarngatan 40, 703 62 Örebro",
+    },
+    {
+        "name": "Stiftelsen Brobyggarna Norr",
+        "kind": "organisation",
+        "form": "full",
+        "joined": "2018-05-28",
+        "org_number": orgnr("802495-730"),
+        "contact_person": "Erik Westman",
+        "email": "erik.westman@example.org",
+        "phone": "070-174 06 14",
+        "address": "Norra Strandgatan 6, 903 27 Umeå",
+    },
+    {
+        "name": "Nätverket Trygga Gränser Öresund",
+        "kind": "organisation",
+        "form": "networking",
+        "joined": "2018-10-15",
+        "org_number": orgnr("802507-183"),
+        "contact_person": "Sara Wallin",
+        "email": "sara.wallin@example.se",
+        "address": "Tullhusgatan 11, 252 25 Helsingborg",
+    },
+    # 2019
+    {
+        "name": "Föreningen Ankarplatsen Gävle",
+        "kind": "organisation",
+        "form": "networking",
+        "joined": "2019-01-21",
+        "org_number": orgnr("802512-468"),
+        "contact_person": "Magnus Boman",
+        "email": "magnus.boman@example.org",
+        "phone": "070-174 06 15",
+        "address": "Hamngatan 27, 803 10 Gävle",
+        "form_change": ("2022-04-26", "full"),
+    },
+    {
+        "name": "Kerstin Malmberg",
+        "kind": "individual",
+        "form": "individual",
+        "joined": "2019-04-08",
+        "contact_person": "Kerstin Malmberg",
+        "email": "kerstin.malmberg@example.se",
+        "phone": "070-174 06 16",
+        "address": "Syrénvägen 4, 752 39 Uppsala",
+    },
+    {
+        "name": "Föreningen Vinterljuset i Falun",
+        "kind": "organisation",
+        "form": "networking",
+        "joined": "2019-06-03",
+        "org_number": orgnr("802516-097"),
+        "contact_person": "Tobias Wikström",
+        "email": "tobias.wikstrom@example.org",
+        "address": "Slaggatan 12, 791 71 Falun",
+        "ended": ("2022-06-30", "Utträde på egen begäran"),
+    },
+    {
+        "name": "Stödföreningen Nya Steg Västerås",
+        "kind": "organisation",
+        "form": "full",
+        "joined": "2019-11-18",
+        "org_number": orgnr("802520-356"),
+        "contact_person": "Johanna Engström",
+        "email": "johanna.engstrom@example.se",
+        "phone": "070-174 06 17",
+        "address": "Smedjegatan 8, 722 13 Västerås",
+    },
+    # 2020
+    {
+        "name": "Childx",
+        "kind": "organisation",
+        "form": "full",
+        "joined": "2020-02-10",
+        "contact_person": "Fredrik Strand",
+        "email": "fredrik.strand@example.org",
+        "phone": "070-174 06 18",
+        "address": "Vattugatan 19, 111 52 Stockholm",
+    },
+    {
+        "name": "Föreningen Juridiskt stöd för utsatta",
+        "kind": "organisation",
+        "form": "networking",
+        "joined": "2020-09-14",
+        "org_number": orgnr("802527-814"),
+        "contact_person": "Malin Sundqvist",
+        "email": "malin.sundqvist@example.se",
+        "phone": "070-174 06 19",
+        "address": "Kungsgårdsvägen 3, 222 29 Lund",
+    },
+    # 2021
+    {
+        "name": "Föreningen Fyrljuset Karlskrona",
+        "kind": "organisation",
+        "form": "full",
+        "joined": "2021-03-08",
+        "org_number": orgnr("802530-271"),
+        "contact_person": "Petra Isaksson",
+        "email": "petra.isaksson@example.org",
+        "phone": "070-174 06 20",
+        "address": "Amiralitetsgången 7, 371 31 Karlskrona",
+    },
+    {
+        "name": "Stiftelsen Skyddsnätet Uppsala",
+        "kind": "organisation",
+        "form": "full",
+        "joined": "2021-10-25",
+        "org_number": orgnr("802534-908"),
+        "contact_person": "Henrik Dahlberg",
+        "email": "henrik.dahlberg@example.se",
+        "phone": "070-174 06 21",
+        "address": "Kvarnbogatan 15, 753 30 Uppsala",
+    },
+    # 2022
+    {
+        "name": "Uppsökarna i Borås",
+        "kind": "organisation",
+        "form": "networking",
+        "joined": "2022-01-17",
+        "contact_person": "Linnea Ekström",
+        "phone": "070-174 06 22",
+        "address": "Vävaregatan 21, 503 34 Borås",
+    },
+    {
+        "name": "Stiftelsen Kompassrosen Halmstad",
+        "kind": "organisation",
+        "form": "full",
+        "joined": "2022-05-30",
+        "org_number": orgnr("802541-623"),
+        "contact_person": "Annika Åberg",
+        "email": "annika.aberg@example.org",
+        "phone": "070-174 06 23",
+        "address": "Fiskaregatan 10, 302 43 Halmstad",
+    },
+    {
+        "name": "Kvinno- och tjejjouren i Umeå",
+        "kind": "organisation",
+        "form": "full",
+        "joined": "2022-11-07",
+        "contact_person": "Ida Norberg",
+        "email": "ida.norberg@example.se",
+        "phone": "070-174 06 24",
+        "address": "Björkvägen 28, 904 32 Umeå",
+    },
+    # 2023
+    {
+        "name": "Studentnätverket mot exploatering i Lund",
+        "kind": "organisation",
+        "form": "networking",
+        "joined": "2023-02-20",
+        "org_number": orgnr("802546-159"),
+        "contact_person": "Elin Öberg",
+        "email": "elin.oberg@example.org",
+        "address": "Klostergården 5, 223 62 Lund",
+        "ended": ("2025-06-30", "Nätverket har lagt ned sin verksamhet"),
+    },
+    {
+        "name": "Föreningen Öppen Dörr Sundsvall",
+        "kind": "organisation",
+        "form": "full",
+        "joined": "2023-09-11",
+        "org_number": orgnr("802549-586"),
+        "contact_person": "Niklas Lundgren",
+        "email": "niklas.lundgren@example.se",
+        "phone": "070-174 06 25",
+        "address": "Esplanaden 13, 852 31 Sundsvall",
+    },
+    # 2024: four new members, spread over the year.
+    {
+        "name": "Stiftelsen Lyktan Luleå",
+        "kind": "organisation",
+        "form": "full",
+        "joined": "2024-01-22",
+        "org_number": orgnr("802553-047"),
+        "contact_person": "Åsa Lindahl",
+        "email": "asa.lindahl@example.org",
+        "phone": "070-174 06 26",
+        "address": "Skeppsbrogatan 4, 972 31 Luleå",
+    },
+    {
+        "name": "Föreningen Fri Passage Helsingborg",
+        "kind": "organisation",
+        "form": "networking",
+        "joined": "2024-04-15",
+        "org_number": orgnr("802556-712"),
+        "contact_person": "Jonas Eklund",
+        "email": "jonas.eklund@example.se",
+        "phone": "070-174 06 27",
+        "address": "Södergatan 44, 252 25 Helsingborg",
+    },
+    {
+        "name": "Tolknätverket Ordbron",
+        "kind": "organisation",
+        "form": "networking",
+        "joined": "2024-06-10",
+        "org_number": orgnr("802558-390"),
+        "contact_person": "Therese Falk",
+        "email": "therese.falk@example.org",
+        "address": "Järnvägsgatan 9, 602 32 Norrköping",
+    },
+    {
+        "name": "Kvinnojouren i Jämtlands län",
+        "kind": "organisation",
+        "form": "full",
+        "joined": "2024-10-21",
+        "contact_person": "Jenny Berglund",
+        "email": "jenny.berglund@example.se",
+        "phone": "070-174 06 28",
+        "address": "Rådhusgatan 35, 831 34 Östersund",
+    },
+    # 2025
+    {
+        "name": "Stiftelsen Ledstången Kalmar",
+        "kind": "organisation",
+        "form": "full",
+        "joined": "2025-02-17",
+        "org_number": orgnr("802561-834"),
+        "contact_person": "Helena Blom",
+        "email": "helena.blom@example.org",
+        "phone": "070-174 06 29",
+        "address": "Larmgatan 16, 392 32 Kalmar",
+    },
+]
+
+
+def _check_invented_contact(row: Row) -> None:
+    """Refuse contact data outside the invented ranges, so a typo cannot ship a real one."""
+    email = str(row.get("email", ""))
+    if email and not email.endswith(("@example.org", "@example.se")):
+        raise ValueError(f"{row['name']}: e-mail must be at example.org or example.se")
+    phone = str(row.get("phone", ""))
+    if phone and not (
+        phone.startswith(FICTION_PHONE_PREFIX)
+        and phone[len(FICTION_PHONE_PREFIX) :].isdigit()
+        and int(phone[len(FICTION_PHONE_PREFIX) :]) in FICTION_PHONE_LAST
+    ):
+        raise ValueError(f"{row['name']}: phone must be in 070-174 06 05 … 070-174 06 99")
+
+
+def member_from_row(row: Row) -> Member:
+    """One table row → a Member, through the same parsing and rules as the forms."""
+    _check_invented_contact(row)
+    fields = {key: value for key, value in row.items() if isinstance(value, str)}
+    member = create_member(parse_member_fields(fields))
+    form_change = row.get("form_change")
+    if isinstance(form_change, tuple):
+        effective, new_form = form_change
+        draft = parse_member_fields({**fields, "form": new_form, "form_from": effective})
+        member = apply_edit(member, draft, today=date.fromisoformat(effective))
+    ended = row.get("ended")
+    if isinstance(ended, tuple):
+        day, reason = ended
+        member = member.end(date.fromisoformat(day), reason)
+    return member
+
+
+def build_members() -> list[Member]:
+    return [member_from_row(row) for row in MEMBERS]
+
+
+def build_database(target: Path) -> list[Member]:
+    """Write the demo database to ``target``; return the members as stored (with ids).
+
+    The database is created and filled in a fresh temporary folder (where its lock file and
+    any backups also stay), then its bytes are copied to ``target`` in one atomic step.
+    """
+    members = build_members()
+    with tempfile.TemporaryDirectory(prefix="secretariat-demo-") as folder:
+        path = Path(folder) / "demo.json"
+        with open_database(path) as db:
+            repo = MemberRepository(db)
+            stored = [repo.add(member) for member in members]
+        data = path.read_bytes()
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_bytes(target, data)
+    # A shipped project file, not a user's database: readable like the rest of the checkout.
+    os.chmod(target, 0o644)
+    return stored
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    target = Path(args[0]) if args else DEMO_PATH
+    stored = build_database(target)
+    print(f"{len(stored)} medlemmar skrivna till {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,201 @@
+"""Members as text for the command line: an aligned table, `;`-CSV, JSON, a detail view, figures.
+
+Pure functions from domain objects to strings, so the CLI only chooses and prints, and the
+same renderings can be reused by an export screen without a terminal.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Any
+
+from secretariat_tui.domain.collation import swedish_key
+from secretariat_tui.domain.figures import YearFigures
+from secretariat_tui.domain.member_fields import FIELD_LABELS
+from secretariat_tui.domain.members import ALLOWED_KINDS, Member, MemberKind, MembershipForm
+
+LIST_HEADERS = (
+    "Id",
+    FIELD_LABELS["name"],
+    FIELD_LABELS["kind"],
+    FIELD_LABELS["form"],
+    FIELD_LABELS["org_number"],
+    FIELD_LABELS["joined"],
+    "Status",
+)
+
+EMPTY = "–"
+
+
+def sorted_members(members: Iterable[Member]) -> list[Member]:
+    """By name as a Swedish reader expects (the same key as the TUI's tables); id breaks ties."""
+    return sorted(members, key=lambda m: (swedish_key(m.name), m.id or 0))
+
+
+def list_row(member: Member) -> tuple[str, ...]:
+    return (
+        str(member.id or ""),
+        member.name,
+        member.kind.label,
+        member.form.label,
+        member.org_number,
+        member.joined.isoformat(),
+        member.status_text(),
+    )
+
+
+def members_table(members: Sequence[Member]) -> str:
+    """Plain aligned columns: readable in a terminal and still easy to grep or cut."""
+    if not members:
+        return "Inga medlemmar."
+    return aligned([LIST_HEADERS, *(list_row(m) for m in members)])
+
+
+def aligned(rows: Sequence[Sequence[str]]) -> str:
+    widths = [max(len(row[col]) for row in rows) for col in range(len(rows[0]))]
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)) for row in rows]
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def members_csv(members: Sequence[Member]) -> str:
+    """`;`-separated with a header, as Swedish Excel reads it.
+
+    Lines end in ``\\n`` rather than CSV's ``\\r\\n``: this goes to stdout, where pipes and
+    ``cut`` would otherwise keep a stray ``\\r``; Excel reads either.
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\n")
+    writer.writerow(LIST_HEADERS)
+    writer.writerows(list_row(m) for m in members)
+    return buffer.getvalue()
+
+
+def member_object(member: Member) -> dict[str, Any]:
+    """English keys and ISO dates: the stable shape scripts depend on."""
+    rights = member.rights
+    return {
+        "id": member.id,
+        "name": member.name,
+        "kind": member.kind.value,
+        "form": member.form.value,
+        "org_number": member.org_number,
+        "contact": {
+            "person": member.contact.person,
+            "email": member.contact.email,
+            "phone": member.contact.phone,
+            "address": member.contact.address,
+        },
+        "joined": member.joined.isoformat(),
+        "ended": _iso(member.ended),
+        "end_reason": member.end_reason,
+        "forms": [{"from": c.effective.isoformat(), "form": c.form.value} for c in member.forms],
+        "rights": {
+            "motion": rights.motion,
+            "speech": rights.speech,
+            "proposal": rights.proposal,
+            "vote": rights.vote,
+            "observer": rights.observer,
+        },
+    }
+
+
+def members_json(members: Sequence[Member]) -> str:
+    return to_json([member_object(m) for m in members])
+
+
+def member_json(member: Member) -> str:
+    return to_json(member_object(member))
+
+
+def to_json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def member_detail(member: Member) -> str:
+    """Every field, the dated form history and the rights of the current form, in Swedish."""
+    contact = member.contact
+    fields = [
+        (FIELD_LABELS["kind"], member.kind.label),
+        (FIELD_LABELS["form"], member.form.label),
+        (FIELD_LABELS["org_number"], member.org_number),
+        (FIELD_LABELS["contact_person"], contact.person),
+        (FIELD_LABELS["email"], contact.email),
+        (FIELD_LABELS["phone"], contact.phone),
+        (FIELD_LABELS["address"], contact.address),
+        (FIELD_LABELS["joined"], member.joined.isoformat()),
+        ("Status", member.status_text()),
+    ]
+    if member.ended:
+        fields.append(("Orsak", member.end_reason))
+    width = max(len(label) for label, _ in fields) + 1
+    lines = [f"Medlem {member.id}: {member.name}", ""]
+    lines += [f"{label + ':':<{width}} {value or EMPTY}" for label, value in fields]
+    lines += ["", "Medlemsform över tid:"]
+    lines += [f"  från {c.effective.isoformat()}: {c.form.label}" for c in member.forms]
+    lines += ["", f"Rättigheter på årsmötet ({member.form.label}):"]
+    lines += [f"  {line}" for line in member.rights.describe()]
+    return "\n".join(lines)
+
+
+def _kind_forms() -> list[tuple[MemberKind, MembershipForm]]:
+    """Every allowed kind/form pair, so figures list zeros too and keep one shape."""
+    return [
+        (kind, form)
+        for kind in MemberKind
+        for form in MembershipForm
+        if kind in ALLOWED_KINDS[form]
+    ]
+
+
+def figures_text(figures: YearFigures) -> str:
+    year_end = date(figures.year, 12, 31).isoformat()
+    lines = [
+        f"Medlemmar {figures.year}",
+        "",
+        f"Nya medlemmar under året: {figures.new}",
+        f"Avslutade under året: {figures.ended}",
+        f"Medlemmar vid årets slut ({year_end}): {figures.total_at_year_end}",
+    ]
+    for kind in MemberKind:
+        lines.append(f"  {_kind_plural(kind)}: {figures.count(kind=kind)}")
+        lines += [
+            f"    {form.label}: {figures.count(kind=kind, form=form)}"
+            for k, form in _kind_forms()
+            if k is kind
+        ]
+    lines += ["", "Per medlemsform vid årets slut:"]
+    lines += [f"  {form.label}: {figures.count(form=form)}" for form in MembershipForm]
+    return "\n".join(lines)
+
+
+def _kind_plural(kind: MemberKind) -> str:
+    return {MemberKind.ORGANISATION: "Organisationer", MemberKind.INDIVIDUAL: "Enskilda personer"}[
+        kind
+    ]
+
+
+def figures_json(figures: YearFigures) -> str:
+    by_kind_and_form: dict[str, dict[str, int]] = {kind.value: {} for kind in MemberKind}
+    for kind, form in _kind_forms():
+        by_kind_and_form[kind.value][form.value] = figures.count(kind=kind, form=form)
+    return to_json(
+        {
+            "year": figures.year,
+            "new": figures.new,
+            "ended": figures.ended,
+            "at_year_end": {
+                "total": figures.total_at_year_end,
+                "by_kind": {kind.value: figures.count(kind=kind) for kind in MemberKind},
+                "by_form": {form.value: figures.count(form=form) for form in MembershipForm},
+                "by_kind_and_form": by_kind_and_form,
+            },
+        }
+    )
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None

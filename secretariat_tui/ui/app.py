@@ -1,0 +1,94 @@
+"""The App: theme, global keys, the command palette, and the first screen. Nothing else."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from functools import partial
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from secretariat_tui.store.database import Database
+from secretariat_tui.store.members import MemberRepository
+from secretariat_tui.ui.screens.confirm import ConfirmScreen
+from secretariat_tui.ui.screens.help import HelpScreen
+from secretariat_tui.ui.screens.members import MembersScreen
+from secretariat_tui.ui.widgets.record_form import RecordForm
+
+
+class SecretariatApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "Kansliet"
+    BINDINGS = [
+        Binding("q", "quit", "Avsluta", id="quit", tooltip="Avsluta programmet"),
+        Binding("ctrl+q", "quit", "Avsluta", show=False, priority=True, id="quit-now"),
+        Binding("question_mark,f1", "help", "Hjälp", id="help", tooltip="Visa hjälp och tangenter"),
+        Binding("ctrl+c", "help_quit", show=False, system=True),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Kommandon",
+            show=False,
+            priority=True,
+            id="palette",
+            tooltip="Sök bland alla kommandon",
+        ),
+    ]
+
+    def __init__(self, database: Database, *, today: date | None = None) -> None:
+        super().__init__()
+        self.database = database
+        self.today = today
+        self.sub_title = str(database.path)
+
+    def get_default_screen(self) -> Screen[None]:
+        return MembersScreen(MemberRepository(self.database), today=self.today)
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    async def action_quit(self) -> None:
+        """Quit, but never silently drop what is typed in an open form."""
+        form = next(
+            (s for s in self.screen_stack if isinstance(s, RecordForm) and s.is_dirty), None
+        )
+        if form is None:
+            self.exit()
+            return
+
+        def answered(quit_anyway: bool | None) -> None:
+            if quit_anyway:
+                self.exit()
+
+        self.push_screen(
+            ConfirmScreen(
+                "Formuläret har ändringar som inte är sparade. Avsluta ändå?",
+                yes="Avsluta utan att spara",
+                no="Tillbaka till formuläret",
+            ),
+            answered,
+        )
+
+    def action_help_quit(self) -> None:
+        self.notify("Tryck q eller ctrl+q för att avsluta.", title="Avsluta?")
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Every key of the current screen is also a palette command, in Swedish."""
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if binding.description and active.enabled and binding.action != "quit":
+                key = self.get_key_display(binding)
+                yield SystemCommand(
+                    binding.description,
+                    f"{binding.tooltip or binding.description} ({key})",
+                    partial(self.run_action, binding.action, active.node),
+                )
+        yield SystemCommand("Tema", "Byt färgtema", self.action_change_theme)
+        yield SystemCommand("Avsluta", "Avsluta programmet (q)", self.action_quit)
+
+
+def run_app(database: Database) -> None:
+    SecretariatApp(database).run()

@@ -1,0 +1,204 @@
+"""The record form every register uses: a modal built from field specs and the domain's rules.
+
+A subclass lists its fields (label, the domain check for live validation, options for a
+choice) and turns the typed values into its result with the domain's parser. Each field's
+error stands next to it, in Swedish; ``ctrl+s`` saves, escape cancels and asks first if
+anything was changed. The result comes back through ``dismiss`` (None when cancelled).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.validation import ValidationResult, Validator
+from textual.widget import Widget
+from textual.widgets import Button, Footer, Input, Label, Select, Static
+
+from secretariat_tui.domain.errors import FieldErrors
+from secretariat_tui.ui.screens.confirm import ConfirmScreen
+
+ResultT = TypeVar("ResultT")
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    label: str
+    check: Callable[[str], str | None] | None = None
+    """The domain's rule for this field alone; the message it returns is shown as it is."""
+    options: tuple[tuple[str, str], ...] | None = None
+    """(label, value) pairs: the field is a choice instead of free text."""
+    placeholder: str = ""
+
+
+class DomainRule(Validator):
+    """Adapts a domain check (text -> message or None) to Textual's validation."""
+
+    def __init__(self, check: Callable[[str], str | None]) -> None:
+        super().__init__()
+        self._check = check
+
+    def validate(self, value: str) -> ValidationResult:
+        message = self._check(value)
+        return self.failure(message) if message else self.success()
+
+
+class RecordForm(ModalScreen[ResultT | None], Generic[ResultT]):
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Spara", id="save", tooltip="Spara och stäng"),
+        Binding("escape", "cancel", "Avbryt", id="cancel", tooltip="Stäng utan att spara"),
+    ]
+    SAVE_LABEL = "Spara"
+
+    def __init__(
+        self, title: str, initial: Mapping[str, str] | None = None, intro: str = ""
+    ) -> None:
+        super().__init__()
+        self._title = title
+        self._intro = intro
+        self._initial = dict(initial or {})
+        self._saved_values: dict[str, str] = {}
+
+    # --- what a subclass provides -------------------------------------------------------------
+    def field_specs(self) -> Sequence[FieldSpec]:
+        raise NotImplementedError
+
+    def build(self, values: dict[str, str]) -> ResultT:
+        """Turn the typed values into the result, or raise FieldErrors."""
+        raise NotImplementedError
+
+    # --- layout -------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog record-form"):
+            yield Static(self._title, classes="title")
+            if self._intro:
+                yield Static(self._intro, classes="intro")
+            with VerticalScroll(classes="fields"):
+                for spec in self.field_specs():
+                    with Horizontal(classes="field-row", id=f"row-{spec.name}"):
+                        yield Label(spec.label, classes="field-label")
+                        yield self._field_widget(spec)
+                    yield Static("", classes="field-error", id=f"error-{spec.name}")
+            with Horizontal(classes="buttons"):
+                yield Button(
+                    f"{self.SAVE_LABEL} (ctrl+s)", id="save", variant="primary", compact=True
+                )
+                yield Button("Avbryt (esc)", id="cancel", compact=True)
+        yield Footer(compact=True)
+
+    def _field_widget(self, spec: FieldSpec) -> Widget:
+        value = self._initial.get(spec.name, "")
+        if spec.options is not None:
+            return Select(
+                spec.options,
+                value=value if value in {v for _, v in spec.options} else Select.NULL,
+                prompt=spec.placeholder or "Välj…",
+                id=f"field-{spec.name}",
+                compact=True,
+            )
+        return Input(
+            value,
+            placeholder=spec.placeholder,
+            id=f"field-{spec.name}",
+            compact=True,
+            validators=[DomainRule(spec.check)] if spec.check else None,
+            validate_on=["blur", "changed", "submitted"],
+            valid_empty=False,
+        )
+
+    def on_mount(self) -> None:
+        self._saved_values = self.values()
+        first = next(iter(self.query(".field-row Input, .field-row Select")), None)
+        if first is not None:
+            first.focus()
+
+    # --- values and errors --------------------------------------------------------------------
+    def values(self) -> dict[str, str]:
+        result = {}
+        for spec in self.field_specs():
+            widget = self.query_one(f"#field-{spec.name}")
+            if isinstance(widget, Select):
+                result[spec.name] = "" if widget.value is Select.NULL else str(widget.value)
+            elif isinstance(widget, Input):
+                result[spec.name] = widget.value
+        return result
+
+    @property
+    def is_dirty(self) -> bool:
+        return self.values() != self._saved_values
+
+    def show_error(self, name: str, message: str | None) -> None:
+        error = self.query_one(f"#error-{name}", Static)
+        error.update(message or "")
+        error.set_class(bool(message), "-shown")
+        self.query_one(f"#row-{name}").set_class(bool(message), "-invalid")
+
+    def show_errors(self, errors: Mapping[str, str]) -> None:
+        for spec in self.field_specs():
+            self.show_error(spec.name, errors.get(spec.name))
+        unplaced = {
+            k: v for k, v in errors.items() if k not in {s.name for s in self.field_specs()}
+        }
+        if unplaced:
+            self.notify(" ".join(unplaced.values()), severity="error")
+
+    @on(Input.Blurred)
+    def _validate_on_leave(self, event: Input.Blurred) -> None:
+        self._show_validation(event.input, event.validation_result)
+
+    @on(Input.Changed)
+    def _revalidate_shown_error(self, event: Input.Changed) -> None:
+        """While an error is shown, re-check as the user types so it goes away when fixed."""
+        name = (event.input.id or "").removeprefix("field-")
+        if self.query(f"#error-{name}.-shown"):
+            self._show_validation(event.input, event.validation_result)
+
+    def _show_validation(self, widget: Input, result: ValidationResult | None) -> None:
+        name = (widget.id or "").removeprefix("field-")
+        if result is not None and self.query(f"#error-{name}"):
+            self.show_error(name, None if result.is_valid else result.failure_descriptions[0])
+
+    @on(Input.Submitted)
+    def _next_field(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.focus_next()
+
+    # --- actions ------------------------------------------------------------------------------
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        try:
+            result = self.build(self.values())
+        except FieldErrors as err:
+            self.show_errors(err.errors)
+            first_bad = next((s.name for s in self.field_specs() if s.name in err.errors), None)
+            if first_bad:
+                self.query_one(f"#field-{first_bad}").focus()
+            self.notify("Rätta de markerade fälten.", severity="warning", timeout=3)
+            return
+        self.show_errors({})
+        self.dismiss(result)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        if not self.is_dirty:
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmScreen("Kasta ändringarna i formuläret?", yes="Kasta", no="Fortsätt redigera"),
+            answered,
+        )
+
+    def field(self, name: str) -> Any:
+        return self.query_one(f"#field-{name}")

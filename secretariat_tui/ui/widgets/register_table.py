@@ -1,0 +1,188 @@
+"""The register table every register screen uses: a filter field over a sortable DataTable.
+
+Rows are given once with the text they are searched by; typing in the filter narrows them at
+once (every word must match, case-insensitive), and ``s`` or a click on a header sorts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import DataTable, Input, Static
+
+from secretariat_tui.domain.collation import swedish_key
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    width: int | None = None
+    """Fixed width; None for the one flexible column that takes the remaining space."""
+    sort_key: Callable[[Any], Any] = lambda value: swedish_key(str(value))
+
+
+@dataclass(frozen=True)
+class Row:
+    key: str
+    cells: tuple[Any, ...]
+    """Values in column order; shown with str() unless they are rich Text."""
+    search_text: str
+
+
+class RegisterTable(Vertical):
+    """Filter input + table. Posts ``Chosen`` when a row is opened with enter."""
+
+    BINDINGS = [
+        # Not in the footer (no room at 80 columns): the ▲ in the header, help and palette show it.
+        Binding(
+            "s", "sort_next", "Sortera", id="sort", tooltip="Sortera på nästa kolumn", show=False
+        ),
+        Binding("slash", "focus_filter", "Filter", id="filter", tooltip="Skriv för att filtrera"),
+    ]
+
+    @dataclass
+    class Chosen(Message):
+        row_key: str
+
+    def __init__(
+        self, columns: Sequence[Column], *, placeholder: str, id: str | None = None
+    ) -> None:
+        super().__init__(id=id)
+        self.columns = list(columns)
+        self._rows: list[Row] = []
+        self._sort_index = 0
+        self._sort_reverse = False
+        self._placeholder = placeholder
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder=self._placeholder, id="filter", compact=True)
+        table: DataTable[Any] = DataTable(cursor_type="row", zebra_stripes=True, id="table")
+        for column in self.columns:
+            table.add_column(column.label, key=column.key, width=column.width or 10)
+        yield table
+        yield Static(id="table-status")
+
+    @property
+    def table(self) -> DataTable[Any]:
+        return self.query_one("#table", DataTable)
+
+    @property
+    def filter_input(self) -> Input:
+        return self.query_one("#filter", Input)
+
+    @property
+    def highlighted_key(self) -> str | None:
+        table = self.table
+        if table.row_count == 0:
+            return None
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return row_key.value
+
+    @property
+    def visible_keys(self) -> list[str]:
+        return [str(row.key.value) for row in self.table.ordered_rows]
+
+    def set_rows(self, rows: Sequence[Row], *, keep: str | None = None) -> None:
+        """Replace all rows; keep the cursor on ``keep`` (or on the row it was on)."""
+        self._rows = list(rows)
+        self._refresh(keep or self.highlighted_key)
+
+    def set_status(self, text: str) -> None:
+        self.query_one("#table-status", Static).update(text)
+
+    def on_resize(self) -> None:
+        self._fit_flexible_column()
+
+    def _fit_flexible_column(self) -> None:
+        table = self.table
+        fixed = sum((c.width or 0) + 2 * table.cell_padding for c in self.columns if c.width)
+        flexible = [c for c in self.columns if not c.width]
+        if not flexible:
+            return
+        room = self.size.width - fixed - 2 * table.cell_padding * len(flexible) - 2
+        width = max(12, room // len(flexible))
+        for column in flexible:
+            table.columns[column.key].width = width  # type: ignore[index]
+        table.refresh()
+
+    def _matching(self) -> list[Row]:
+        words = swedish_key(self.filter_input.value).split()
+        if not words:
+            return list(self._rows)
+        return [row for row in self._rows if all(w in swedish_key(row.search_text) for w in words)]
+
+    def _refresh(self, keep: str | None = None) -> None:
+        column = self.columns[self._sort_index]
+        rows = sorted(
+            self._matching(),
+            key=lambda row: column.sort_key(row.cells[self._sort_index]),
+            reverse=self._sort_reverse,
+        )
+        table = self.table
+        table.clear()
+        for row in rows:
+            table.add_row(*(c if isinstance(c, Text) else str(c) for c in row.cells), key=row.key)
+        self._label_sorted_column()
+        if keep is not None:
+            keys = [row.key for row in rows]
+            if keep in keys:
+                table.move_cursor(row=keys.index(keep))
+
+    def _label_sorted_column(self) -> None:
+        arrow = " ▼" if self._sort_reverse else " ▲"
+        for index, column in enumerate(self.columns):
+            label = column.label + (arrow if index == self._sort_index else "")
+            self.table.columns[column.key].label = Text(label)  # type: ignore[index]
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self) -> None:
+        self._refresh(self.highlighted_key)
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self) -> None:
+        self.table.focus()
+
+    @on(DataTable.RowSelected, "#table")
+    def _row_chosen(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.post_message(self.Chosen(str(event.row_key.value)))
+
+    @on(DataTable.HeaderSelected, "#table")
+    def _header_clicked(self, event: DataTable.HeaderSelected) -> None:
+        self.sort_by(event.column_index)
+
+    def sort_by(self, index: int) -> None:
+        """Sort on column ``index``; choosing the sorted column again reverses it."""
+        if index == self._sort_index:
+            self._sort_reverse = not self._sort_reverse
+        else:
+            self._sort_index, self._sort_reverse = index, False
+        self._refresh(self.highlighted_key)
+
+    def action_sort_next(self) -> None:
+        self._sort_index = (self._sort_index + 1) % len(self.columns)
+        self._sort_reverse = False
+        self._refresh(self.highlighted_key)
+        self.notify(f"Sorterat på {self.columns[self._sort_index].label}", timeout=2)
+
+    def action_focus_filter(self) -> None:
+        self.filter_input.focus()
+
+    def key_escape(self) -> None:
+        """Escape in the filter clears it and returns to the table."""
+        if self.filter_input.has_focus and self.filter_input.value:
+            self.filter_input.value = ""
+        self.table.focus()
+
+    def key_down(self) -> None:
+        if self.filter_input.has_focus:
+            self.table.focus()
