@@ -264,6 +264,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     except click.ClickException as err:
         click.echo(f"{PROG}: {one_line(err.format_message())}", err=True)
         sys.exit(err.exit_code)
+    except FieldErrors as err:
+        click.echo(f"{PROG}: {FieldErrorsForCli(err).format_message()}", err=True)
+        sys.exit(1)
     except StoreError as err:
         click.echo(f"{PROG}: {one_line(str(err))}", err=True)
         sys.exit(1)

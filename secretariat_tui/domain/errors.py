@@ -12,7 +12,3 @@ class FieldErrors(ValueError):
     def __init__(self, errors: dict[str, str]) -> None:
         self.errors = dict(errors)
         super().__init__("; ".join(f"{field}: {msg}" for field, msg in self.errors.items()))
-
-
-class RuleError(ValueError):
-    """An action that breaks a register rule (not tied to one field), e.g. ending twice."""

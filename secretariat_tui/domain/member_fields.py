@@ -200,6 +200,8 @@ def apply_edit(member: Member, draft: MemberDraft, today: date) -> Member:
         if member.ended and draft.joined > member.ended:
             raise FieldErrors({"joined": f"Inträdet måste ligga före slutdatum {member.ended}."})
         forms[0] = FormChange(draft.joined, forms[0].form)
+    if draft.kind != member.kind:
+        _check_history_fits_kind(forms, draft.kind)
     if draft.form != member.form:
         forms = _with_form_change(forms, draft, member.ended, today)
     return replace(
@@ -211,6 +213,18 @@ def apply_edit(member: Member, draft: MemberDraft, today: date) -> Member:
         joined=draft.joined,
         forms=tuple(forms),
     )
+
+
+def _check_history_fits_kind(forms: list[FormChange], kind: MemberKind) -> None:
+    """A kind correction must fit every form the member has held, or past figures break."""
+    for change in forms:
+        if kind not in change.form.allowed_kinds:
+            raise FieldErrors(
+                {
+                    "kind": f"Typen kan inte ändras: medlemmen hade {change.form.label.lower()} "
+                    f"från {change.effective.isoformat()}. {_FORM_FOR_WHOM[change.form]}"
+                }
+            )
 
 
 def _with_form_change(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-_DIGITS = re.compile(r"^(\d{6})-?(\d{4})$")
+_DIGITS = re.compile(r"^(\d{6})-?(\d{4})$", re.ASCII)
 
 
 def luhn_check_digit(nine_digits: str) -> int:

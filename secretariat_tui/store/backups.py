@@ -12,7 +12,7 @@ import os
 from datetime import datetime
 from pathlib import Path
 
-from secretariat_tui.store.atomic import atomic_write_bytes
+from secretariat_tui.store.atomic import TEMP_MARKER, atomic_write_bytes
 
 KEEP = 10
 
@@ -33,6 +33,7 @@ def make_backup(
     db_path: Path, data: bytes, keep: int = KEEP, now: datetime | None = None
 ) -> Path | None:
     """Store ``data`` (the file's checked bytes) as the newest backup; return its path."""
+    remove_stale_backup_temps(db_path)
     existing = list_backups(db_path)
     if existing and existing[-1].read_bytes() == data:
         return None
@@ -44,6 +45,14 @@ def make_backup(
     for old in list_backups(db_path)[:-keep]:
         os.unlink(old)
     return target
+
+
+def remove_stale_backup_temps(db_path: Path) -> None:
+    """Delete copies a crash cut off mid-backup (hidden, never rotated). Call under the lock."""
+    folder = backup_dir(db_path)
+    if folder.is_dir():
+        for stale in folder.glob(f".{db_path.stem}-*.json{TEMP_MARKER}*"):
+            stale.unlink(missing_ok=True)
 
 
 def newest_readable_backup(db_path: Path) -> Path | None:

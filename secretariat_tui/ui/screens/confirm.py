@@ -22,7 +22,7 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog confirm"):
-            yield Static(self._question, classes="question")
+            yield Static(self._question, classes="question", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button(f"{self._yes} (j)", id="yes", variant="error", compact=True)
                 yield Button(f"{self._no} (n)", id="no", compact=True)

@@ -10,30 +10,36 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Static
 
 GENERAL = (
-    "[b]Överallt[/b]\n"
-    "  ctrl+p  kommandopaletten: sök bland alla kommandon\n"
-    "  ?, F1   den här hjälpen\n"
-    "  tab     nästa fält eller ruta\n"
-    "  q       avsluta programmet (det som är sparat finns kvar)\n"
+    "[b]I listor[/b]\n"
+    "  enter    öppna markerad rad · ↑ ↓ pgup pgdn flytta · klick på rubrik sorterar\n"
+    "  tab      nästa ruta (filterfält, tabell)\n"
     "\n"
     "[b]I formulär[/b]\n"
-    "  enter   nästa fält · ctrl+s spara · esc avbryt\n"
+    "  enter    nästa fält · ctrl+s spara · esc avbryt\n"
     "  Fel visas på svenska under fältet; inget sparas förrän allt stämmer.\n"
     "  Datum skrivs ÅÅÅÅ-MM-DD, t.ex. 2024-04-18.\n"
+    "\n"
+    "Allt sparas direkt när du sparar ett formulär; q avslutar utan att något går förlorat.\n"
 )
 
 
 def key_lines(screen: Screen[object]) -> list[str]:
-    """One line per key that is active on ``screen`` and has a description."""
-    lines = []
+    """One line per action of ours active on ``screen``, its keys together ("?, f1").
+
+    Only bindings with an ``id`` are ours; Textual's own (cursor keys, copy) stay out.
+    """
+    grouped: dict[str, tuple[list[str], str]] = {}
     for active in screen.active_bindings.values():
         binding = active.binding
-        if not binding.description or not active.enabled:
+        if not (binding.id and binding.description and active.enabled):
             continue
-        display = screen.app.get_key_display(binding)
-        tip = f" – {binding.tooltip}" if binding.tooltip else ""
-        lines.append(f"  {escape(display):<7} {escape(binding.description)}{escape(tip)}")
-    return lines
+        keys, _ = grouped.setdefault(binding.description, ([], binding.tooltip))
+        keys.append(screen.app.get_key_display(binding))
+    return [
+        f"  {escape(', '.join(keys)):<8} {escape(description)}"
+        + (f" – {escape(tooltip)}" if tooltip and tooltip != description else "")
+        for description, (keys, tooltip) in grouped.items()
+    ]
 
 
 class HelpScreen(ModalScreen[None]):

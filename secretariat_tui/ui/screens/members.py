@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from rich.markup import escape
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -180,7 +181,7 @@ class MembersScreen(Screen[None]):
         except (StoreError, OSError) as err:
             self._save_failed(err, MemberForm(initial=raw_fields(member), today=self.today))
             return
-        self.notify(f"Lade till {stored.name}.")
+        self.notify(f"Lade till {escape(stored.name)}.")
         self.reload(keep=stored.id)
 
     def _save_edit(self, member: Member | None) -> None:
@@ -195,11 +196,11 @@ class MembersScreen(Screen[None]):
                 retry = MemberForm(original, initial=raw_fields(member), today=self.today)
             self._save_failed(err, retry)
             return
-        self.notify(f"Sparade {member.name}.")
+        self.notify(f"Sparade {escape(member.name)}.")
         self.reload(keep=member.id)
 
     def _save_failed(self, err: Exception, retry: MemberForm | None) -> None:
         """Say why, and give the typed values back in the form so nothing is lost."""
-        self.notify(f"Kunde inte spara: {err}", severity="error", timeout=10)
+        self.notify(escape(f"Kunde inte spara: {err}"), severity="error", timeout=10)
         if retry is not None:
             self.app.push_screen(retry, self._save_edit if retry.member else self._save_new)

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -77,15 +78,15 @@ class RecordForm(ModalScreen[ResultT | None], Generic[ResultT]):
     # --- layout -------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog record-form"):
-            yield Static(self._title, classes="title")
+            yield Static(self._title, classes="title", markup=False)
             if self._intro:
-                yield Static(self._intro, classes="intro")
+                yield Static(self._intro, classes="intro", markup=False)
             with VerticalScroll(classes="fields"):
                 for spec in self.field_specs():
                     with Horizontal(classes="field-row", id=f"row-{spec.name}"):
                         yield Label(spec.label, classes="field-label")
                         yield self._field_widget(spec)
-                    yield Static("", classes="field-error", id=f"error-{spec.name}")
+                    yield Static("", classes="field-error", id=f"error-{spec.name}", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button(
                     f"{self.SAVE_LABEL} (ctrl+s)", id="save", variant="primary", compact=True
@@ -147,7 +148,7 @@ class RecordForm(ModalScreen[ResultT | None], Generic[ResultT]):
             k: v for k, v in errors.items() if k not in {s.name for s in self.field_specs()}
         }
         if unplaced:
-            self.notify(" ".join(unplaced.values()), severity="error")
+            self.notify(escape(" ".join(unplaced.values())), severity="error")
 
     @on(Input.Blurred)
     def _validate_on_leave(self, event: Input.Blurred) -> None:

@@ -38,6 +38,14 @@ class Row:
     search_text: str
 
 
+def as_cell(value: Any) -> Text:
+    """User data as plain Text: never parsed as markup, cut with … when the column is narrow."""
+    text = value.copy() if isinstance(value, Text) else Text(str(value))
+    text.no_wrap = True
+    text.overflow = "ellipsis"
+    return text
+
+
 class RegisterTable(Vertical):
     """Filter input + table. Posts ``Chosen`` when a row is opened with enter."""
 
@@ -130,7 +138,7 @@ class RegisterTable(Vertical):
         table = self.table
         table.clear()
         for row in rows:
-            table.add_row(*(c if isinstance(c, Text) else str(c) for c in row.cells), key=row.key)
+            table.add_row(*(as_cell(c) for c in row.cells), key=row.key)
         self._label_sorted_column()
         if keep is not None:
             keys = [row.key for row in rows]
