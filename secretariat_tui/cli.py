@@ -254,7 +254,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     """Entry point of the ``secretariat`` script."""
     try:
         result = cli.main(args=argv, prog_name=PROG, standalone_mode=False)
-    except click.exceptions.Abort:
+    except (click.exceptions.Abort, KeyboardInterrupt):
         click.echo(f"{PROG}: avbrutet.", err=True)
         sys.exit(130)
     except click.UsageError as err:

@@ -10,6 +10,7 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Sequence
+from dataclasses import asdict
 from datetime import date
 from typing import Any
 
@@ -76,30 +77,18 @@ def members_csv(members: Sequence[Member]) -> str:
 
 def member_object(member: Member) -> dict[str, Any]:
     """English keys and ISO dates: the stable shape scripts depend on."""
-    rights = member.rights
     return {
         "id": member.id,
         "name": member.name,
         "kind": member.kind.value,
         "form": member.form.value,
         "org_number": member.org_number,
-        "contact": {
-            "person": member.contact.person,
-            "email": member.contact.email,
-            "phone": member.contact.phone,
-            "address": member.contact.address,
-        },
+        "contact": asdict(member.contact),
         "joined": member.joined.isoformat(),
         "ended": _iso(member.ended),
         "end_reason": member.end_reason,
         "forms": [{"from": c.effective.isoformat(), "form": c.form.value} for c in member.forms],
-        "rights": {
-            "motion": rights.motion,
-            "speech": rights.speech,
-            "proposal": rights.proposal,
-            "vote": rights.vote,
-            "observer": rights.observer,
-        },
+        "rights": asdict(member.rights),
     }
 
 
@@ -115,10 +104,10 @@ def to_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2)
 
 
-def member_detail(member: Member) -> str:
-    """Every field, the dated form history and the rights of the current form, in Swedish."""
+def member_facts(member: Member) -> list[tuple[str, str]]:
+    """The detail view's label/value pairs in Swedish, shared by the CLI and the TUI."""
     contact = member.contact
-    fields = [
+    facts = [
         (FIELD_LABELS["kind"], member.kind.label),
         (FIELD_LABELS["form"], member.form.label),
         (FIELD_LABELS["org_number"], member.org_number),
@@ -130,12 +119,22 @@ def member_detail(member: Member) -> str:
         ("Status", member.status_text()),
     ]
     if member.ended:
-        fields.append(("Orsak", member.end_reason))
-    width = max(len(label) for label, _ in fields) + 1
+        facts.append(("Orsak", member.end_reason))
+    return facts
+
+
+def form_history_lines(member: Member) -> list[str]:
+    return [f"från {c.effective.isoformat()}: {c.form.label}" for c in member.forms]
+
+
+def member_detail(member: Member) -> str:
+    """Every field, the dated form history and the rights of the current form, in Swedish."""
+    facts = member_facts(member)
+    width = max(len(label) for label, _ in facts) + 1
     lines = [f"Medlem {member.id}: {member.name}", ""]
-    lines += [f"{label + ':':<{width}} {value or EMPTY}" for label, value in fields]
+    lines += [f"{label + ':':<{width}} {value or EMPTY}" for label, value in facts]
     lines += ["", "Medlemsform över tid:"]
-    lines += [f"  från {c.effective.isoformat()}: {c.form.label}" for c in member.forms]
+    lines += [f"  {line}" for line in form_history_lines(member)]
     lines += ["", f"Rättigheter på årsmötet ({member.form.label}):"]
     lines += [f"  {line}" for line in member.rights.describe()]
     return "\n".join(lines)

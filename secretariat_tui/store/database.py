@@ -81,7 +81,7 @@ def _open_existing(path: Path) -> tuple[dict[str, Any], Path | None]:
     document = check_document(path, raw)
     backup = backups.make_backup(path, raw)
     if document["_meta"]["1"]["schema"] < SCHEMA_VERSION:
-        document = migrate(document)
+        document = migrate(document, SCHEMA_VERSION)
         atomic_write_bytes(path, encode(document))
     if stat.S_IMODE(path.stat().st_mode) & 0o077:
         os.chmod(path, 0o600)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import asdict, replace
 from datetime import date
 from typing import Any
 
@@ -25,12 +25,7 @@ def to_document(member: Member) -> dict[str, Any]:
         "joined": member.joined.isoformat(),
         "forms": [{"from": c.effective.isoformat(), "form": c.form.value} for c in member.forms],
         "org_number": member.org_number,
-        "contact": {
-            "person": member.contact.person,
-            "email": member.contact.email,
-            "phone": member.contact.phone,
-            "address": member.contact.address,
-        },
+        "contact": asdict(member.contact),
         "ended": member.ended.isoformat() if member.ended else None,
         "end_reason": member.end_reason,
     }

@@ -37,7 +37,8 @@ def meta_of(document: object) -> dict[str, Any] | None:
     meta = table.get(META_DOC_ID)
     if not isinstance(meta, dict) or meta.get("app") != APP_NAME:
         return None
-    if not isinstance(meta.get("schema"), int):
+    schema = meta.get("schema")
+    if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
         return None
     return meta
 

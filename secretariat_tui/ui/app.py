@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from functools import partial
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.screen import Screen
 
 from secretariat_tui.store.database import Database
 from secretariat_tui.store.members import MemberRepository
+from secretariat_tui.ui.keys import screen_actions
 from secretariat_tui.ui.screens.confirm import ConfirmScreen
 from secretariat_tui.ui.screens.help import HelpScreen
 from secretariat_tui.ui.screens.members import MembersScreen
@@ -23,7 +24,9 @@ class SecretariatApp(App[None]):
     TITLE = "Kansliet"
     BINDINGS = [
         Binding("q", "quit", "Avsluta", id="quit", tooltip="Avsluta programmet"),
-        Binding("ctrl+q", "quit", "Avsluta", show=False, priority=True, id="quit-now"),
+        Binding(
+            "ctrl+q", "quit", "Avsluta", show=False, priority=True, id="quit", tooltip="Avsluta"
+        ),
         Binding("question_mark,f1", "help", "Hjälp", id="help", tooltip="Visa hjälp och tangenter"),
         Binding("ctrl+c", "help_quit", show=False, system=True),
         Binding(
@@ -72,20 +75,19 @@ class SecretariatApp(App[None]):
             answered,
         )
 
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder="Sök kommando…", id="--command-palette"))
+
     def action_help_quit(self) -> None:
         self.notify("Tryck q eller ctrl+q för att avsluta.", title="Avsluta?")
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """Every key of the current screen is also a palette command, in Swedish."""
-        for active in screen.active_bindings.values():
-            binding = active.binding
-            if binding.description and active.enabled and binding.action != "quit":
-                key = self.get_key_display(binding)
-                yield SystemCommand(
-                    binding.description,
-                    f"{binding.tooltip or binding.description} ({key})",
-                    partial(self.run_action, binding.action, active.node),
-                )
+        """Every action of the current screen is also a palette command, in Swedish."""
+        for action in screen_actions(screen):
+            if action.binding.action not in {"quit", "command_palette"}:
+                keys = ", ".join(action.keys)
+                yield SystemCommand(action.title, f"{action.explanation} ({keys})", action.run)
         yield SystemCommand("Tema", "Byt färgtema", self.action_change_theme)
         yield SystemCommand("Avsluta", "Avsluta programmet (q)", self.action_quit)
 

@@ -9,6 +9,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Static
 
+from secretariat_tui.ui.keys import screen_actions
+
 GENERAL = (
     "[b]I listor[/b]\n"
     "  enter    öppna markerad rad · ↑ ↓ pgup pgdn flytta · klick på rubrik sorterar\n"
@@ -24,21 +26,10 @@ GENERAL = (
 
 
 def key_lines(screen: Screen[object]) -> list[str]:
-    """One line per action of ours active on ``screen``, its keys together ("?, f1").
-
-    Only bindings with an ``id`` are ours; Textual's own (cursor keys, copy) stay out.
-    """
-    grouped: dict[str, tuple[list[str], str]] = {}
-    for active in screen.active_bindings.values():
-        binding = active.binding
-        if not (binding.id and binding.description and active.enabled):
-            continue
-        keys, _ = grouped.setdefault(binding.description, ([], binding.tooltip))
-        keys.append(screen.app.get_key_display(binding))
     return [
-        f"  {escape(', '.join(keys)):<8} {escape(description)}"
-        + (f" – {escape(tooltip)}" if tooltip and tooltip != description else "")
-        for description, (keys, tooltip) in grouped.items()
+        f"  {escape(', '.join(action.keys)):<8} {escape(action.title)}"
+        + (f" – {escape(action.explanation)}" if action.explanation != action.title else "")
+        for action in screen_actions(screen)
     ]
 
 

@@ -10,36 +10,17 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from secretariat_tui.domain.members import Member
+from secretariat_tui.exports.members_listing import form_history_lines, member_facts
 
 
 def describe_member(member: Member) -> str:
-    """Rich markup for the detail view; every user value is escaped."""
-    contact = member.contact
-    lines = [
-        f"[b]{escape(member.name)}[/b]  ({member.status_text()})",
-        "",
-        f"Typ: {member.kind.label}",
-        f"Organisationsnummer: {member.org_number or '–'}",
-        f"Medlem sedan: {member.joined.isoformat()}",
-        f"Medlemsform: {member.form.label}",
-    ]
-    if member.ended:
-        reason = f" – {escape(member.end_reason)}" if member.end_reason else ""
-        lines.append(f"Sista dag som medlem: {member.ended.isoformat()}{reason}")
-    lines += ["", "[b]Rättigheter vid årsmötet[/b] (följer av medlemsformen)"]
+    """Rich markup for the detail view (the CLI's facts); every user value is escaped."""
+    lines = [f"[b]{escape(member.name)}[/b]", ""]
+    lines += [f"{label}: {escape(value) or '–'}" for label, value in member_facts(member)]
+    lines += ["", f"[b]Rättigheter vid årsmötet[/b] ({member.form.label}, följer av formen)"]
     lines += [f"  {line}" for line in member.rights.describe()]
-    lines += ["", "[b]Kontakt[/b]"]
-    lines += [
-        f"  {label}: {escape(value) if value else '–'}"
-        for label, value in (
-            ("Kontaktperson", contact.person),
-            ("E-post", contact.email),
-            ("Telefon", contact.phone),
-            ("Postadress", contact.address),
-        )
-    ]
     lines += ["", "[b]Medlemsform över tid[/b]"]
-    lines += [f"  från {c.effective.isoformat()}: {c.form.label}" for c in member.forms]
+    lines += [f"  {line}" for line in form_history_lines(member)]
     return "\n".join(lines)
 
 
