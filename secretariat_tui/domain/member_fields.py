@@ -200,10 +200,11 @@ def apply_edit(member: Member, draft: MemberDraft, today: date) -> Member:
         if member.ended and draft.joined > member.ended:
             raise FieldErrors({"joined": f"Inträdet måste ligga före slutdatum {member.ended}."})
         forms[0] = FormChange(draft.joined, forms[0].form)
-    if draft.kind != member.kind:
-        _check_history_fits_kind(forms, draft.kind)
     if draft.form != member.form:
         forms = _with_form_change(forms, draft, member.ended, today)
+    if draft.kind != member.kind:
+        # Checked after the form change: a same-day change replaces the form it corrects.
+        _check_history_fits_kind(forms, draft.kind)
     return replace(
         member,
         name=draft.name,

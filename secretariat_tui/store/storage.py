@@ -15,6 +15,7 @@ from typing import Any
 from tinydb.storages import Storage
 
 from secretariat_tui.store.atomic import atomic_write_bytes
+from secretariat_tui.store.errors import StoreError
 
 
 def encode(document: dict[str, Any]) -> bytes:
@@ -33,10 +34,15 @@ class AtomicJSONStorage(Storage):
     def write(self, data: dict[str, Any]) -> None:
         try:
             atomic_write_bytes(self._path, encode(data))
-        except BaseException:
+        except BaseException as err:
             # TinyDB edits the documents in place before calling write; on a failed save put
             # memory back to what is on disk, so the session never shows unsaved data as saved.
             self._document = json.loads(self._path.read_bytes())
+            if isinstance(err, OSError):
+                raise StoreError(
+                    f"Kunde inte spara i {self._path}: {err.strerror or err}. "
+                    "Registret visar nu det som finns i filen."
+                ) from err
             raise
         self._document = data
 

@@ -1,0 +1,86 @@
+"""One session per file: a second open, in this process or another, is refused and told why."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from secretariat_tui.store.atomic import temp_name
+from secretariat_tui.store.backups import list_backups
+from secretariat_tui.store.database import open_database
+from secretariat_tui.store.errors import DatabaseLocked
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# Exit 3 and print the message when refused; exit 0 when the file opened.
+SECOND_PROCESS = """
+import sys
+from secretariat_tui.store.database import open_database
+from secretariat_tui.store.errors import DatabaseLocked
+try:
+    open_database(sys.argv[1]).close()
+except DatabaseLocked as err:
+    print(err)
+    sys.exit(3)
+"""
+
+
+def open_in_another_process(path: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", SECOND_PROCESS, str(path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_a_second_open_in_the_same_process_is_refused_naming_the_file(db_path: Path) -> None:
+    with open_database(db_path):
+        with pytest.raises(DatabaseLocked) as caught:
+            open_database(db_path)
+    assert str(db_path) in str(caught.value)
+    assert "redan öppen" in str(caught.value)
+
+
+def test_a_second_open_from_another_process_is_refused_naming_the_file(db_path: Path) -> None:
+    with open_database(db_path):
+        result = open_in_another_process(db_path)
+    assert result.returncode == 3, result.stderr
+    assert str(db_path) in result.stdout
+    assert "redan öppen" in result.stdout
+
+
+def test_after_the_first_session_closes_the_file_opens_again(db_path: Path) -> None:
+    with open_database(db_path):
+        pass
+    with open_database(db_path):
+        pass
+    result = open_in_another_process(db_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_lock_is_free_again_when_the_other_process_has_closed(db_path: Path) -> None:
+    with open_database(db_path):
+        assert open_in_another_process(db_path).returncode == 3
+    assert open_in_another_process(db_path).returncode == 0
+    with open_database(db_path):
+        pass
+
+
+def test_a_refused_open_touches_nothing(db_path: Path) -> None:
+    """The holder may be mid-save: its temp file and the file itself must be left alone."""
+    with open_database(db_path) as holder:
+        holder.table("members").insert({"name": "x"})
+        in_flight = db_path.with_name(f"{temp_name(db_path)}999-beef")
+        in_flight.write_bytes(b"the holder's save in progress")
+        before = db_path.read_bytes()
+        backups_before = list_backups(db_path)
+        with pytest.raises(DatabaseLocked):
+            open_database(db_path)
+        assert in_flight.exists()
+        assert db_path.read_bytes() == before
+        assert list_backups(db_path) == backups_before
