@@ -45,9 +45,10 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-# A longer kill -9 loop against real CLI writes than the test suite runs (see README).
+# Longer kill -9 loops than the test suite runs (see README): a store writer, then real CLI writes.
 crash-loop: $(STAMP)
 	$(BIN)/python -m tests.store.crash_loop --kills 1000
+	$(BIN)/python -m tests.store.crash_loop --cli --kills 200
 
 clean:
 	rm -rf $(VENV) .demo .pytest_cache .ruff_cache .mypy_cache

@@ -1,13 +1,27 @@
 """Kill -9 loop: a writer process is SIGKILLed at random moments; the file must survive each kill.
 
-Run ``python -m tests.store.crash_loop --kills 1000 [--seed S]`` (``make crash-loop``). Each
-round starts a real writer process (``python -c WRITER``) that opens the database and keeps
-saving a counter through ``MemberRepository``, printing each counter value once its save has
-returned. The loop kills it at a random moment, then checks that the file parses and holds the
-last confirmed value or the one being written, and that reopening leaves no temp files behind.
+Run ``python -m tests.store.crash_loop --kills 1000 [--seed S]`` (``make crash-loop`` runs this
+and the ``--cli`` loop below). Each round starts a real writer process (``python -c WRITER``)
+that opens the database and keeps saving a counter through ``MemberRepository``, printing each
+counter value once its save has returned. The loop kills it at a random moment, then checks that
+the file parses, is one of ours, and holds the last confirmed value or the one being written, and
+that reopening it succeeds and leaves no temp files behind (beside it or in its backups folder).
+
+``--cli`` (``python -m tests.store.crash_loop --cli --kills 200``) kills the real command line
+instead: the loop runs ``python -m secretariat_tui --db FILE members edit 1 --name "Räknare N"``
+one process after another (each opens and locks the file, backs it up, saves, exits) and
+SIGKILLs the one running after a random delay between 0 and the typical duration of one run,
+measured at the start, so kills are spread evenly over a run's life: mostly interpreter
+start-up and imports (about three quarters of it), then the open and its backup, the save and
+the exit. A value counts as confirmed once its process has exited 0. After each kill the same
+checks run, and then one more CLI edit must succeed: the lock the killed process held is gone.
+
+How long it takes here (measured on the dev machine, where one CLI run takes about 0.24 s):
+``--kills 1000`` about 165 s, ``--cli --kills 200`` about 77 s (each kill there costs the killed
+run, the checks and the CLI run after it), so ``make crash-loop`` takes about four minutes.
 
 The pytest crash test (tests/store/test_crash.py) forks its writers for speed and shares the
-checks here; this module's one pytest test runs a short loop so CI exercises it too.
+checks here; test_crash.py also runs a short loop of each mode so CI exercises them.
 """
 
 from __future__ import annotations
@@ -22,9 +36,12 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import partial
 from pathlib import Path
+from statistics import median
 
 from secretariat_tui.domain.members import FormChange, Member, MemberKind, MembershipForm
 from secretariat_tui.store.atomic import TEMP_MARKER, temp_name
@@ -204,6 +221,8 @@ class Tally:
     temps_cleaned: int = 0
     temps_left: int = 0
     mid_run: int = 0
+    saves_confirmed: int = 0
+    in_flight_found: int = 0
     writer_errors: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
 
@@ -214,6 +233,8 @@ class Tally:
         self.temps_cleaned += bool(outcome.temps_before) and not outcome.temps_after
         self.temps_left += bool(outcome.temps_after)
         self.mid_run += outcome.saves_this_run > 0
+        self.saves_confirmed += outcome.saves_this_run
+        self.in_flight_found += outcome.found == outcome.confirmed + 1
         if not outcome.ok:
             self.failures.append(f"{label}: {outcome.describe()}")
 
@@ -261,38 +282,174 @@ def kill_one_writer(path: Path, rng: random.Random, before: int) -> tuple[Outcom
     return check_after_kill(path, before, reader.confirmed()), error
 
 
-def run(kills: int, seed: int, folder: Path) -> Tally:
+# --- the real command line as the writer (--cli) ------------------------------------------------
+
+CLI_SAVED = "Sparade medlem 1: "
+MAX_RUNS_PER_KILL = 50  # a kill delay shorter than a run is near certain long before this
+
+
+def cli_edit(path: Path, value: int) -> list[str]:
+    """The command line that sets the counter (member 1's name) to ``value``."""
+    return [
+        sys.executable,
+        "-m",
+        "secretariat_tui",
+        "--db",
+        str(path),
+        "members",
+        "edit",
+        "1",
+        "--name",
+        f"{COUNTER_PREFIX}{value}",
+    ]
+
+
+def start_cli(path: Path, value: int) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        cli_edit(path, value), cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+
+
+def cli_error(returncode: int, stdout: bytes, stderr: bytes, value: int) -> str:
+    """Empty if the CLI edit to ``value`` exited 0 and said it saved it; else what went wrong."""
+    if returncode == 0 and stdout.decode().strip() == f"{CLI_SAVED}{COUNTER_PREFIX}{value}":
+        return ""
+    said = (stderr or stdout).decode(errors="replace").strip()[-2000:]
+    return f"CLI edit to {value} exited with {returncode}: {said!r}"
+
+
+def run_cli_to_end(path: Path, value: int) -> tuple[float, str]:
+    """One CLI edit left to finish: how long it took, and an error unless it saved ``value``."""
+    started = time.monotonic()
+    proc = start_cli(path, value)
+    try:
+        stdout, stderr = proc.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        stdout, stderr = proc.communicate()
+    return time.monotonic() - started, cli_error(proc.returncode, stdout, stderr, value)
+
+
+def kill_one_cli(
+    path: Path, rng: random.Random, before: int, typical: float
+) -> tuple[Outcome, str]:
+    """Run CLI edits one after another; SIGKILL one at a random moment of its life; check.
+
+    Each run gets a delay in ``[0, typical)``; a run that exits before its delay is confirmed
+    (it must have exited 0) and the next one starts, so the kill lands anywhere from the
+    interpreter's start-up to its exit.
+    """
+    confirmed: list[int] = []
+    value = before
+    for _ in range(MAX_RUNS_PER_KILL):
+        value += 1
+        proc = start_cli(path, value)
+        try:
+            proc.wait(timeout=rng.uniform(0, typical))
+        except subprocess.TimeoutExpired:
+            proc.send_signal(signal.SIGKILL)  # not sent if it has exited meanwhile
+        stdout, stderr = proc.communicate()
+        if proc.returncode == -signal.SIGKILL:
+            return check_after_kill(path, before, confirmed), ""
+        error = cli_error(proc.returncode, stdout, stderr, value)
+        if error:
+            return check_after_kill(path, before, confirmed), error
+        confirmed.append(value)
+    error = f"{MAX_RUNS_PER_KILL} CLI runs in a row ended before their kill"
+    return check_after_kill(path, before, confirmed), error
+
+
+def measure_cli(path: Path, value: int, runs: int = 3) -> tuple[float, str]:
+    """The typical (median) duration of an unkilled CLI edit, counting on from ``value``."""
+    durations = []
+    for n in range(value + 1, value + runs + 1):
+        seconds, error = run_cli_to_end(path, n)
+        if error:
+            return 0.0, error
+        durations.append(seconds)
+    return median(durations), ""
+
+
+# --- the loop -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Run:
+    """A finished loop: the tally, the mode, and (``--cli``) the typical CLI run measured."""
+
+    tally: Tally
+    mode: str
+    typical: float = 0.0
+
+
+def run(kills: int, seed: int, folder: Path, cli: bool = False) -> Run:
+    """Kill ``kills`` writers one after another; every kill is checked by ``check_after_kill``."""
     rng = random.Random(seed)
     path = folder / "secretariat.json"
     seed_database(path)
     tally = Tally()
     value = 0
+    result = Run(tally, "cli" if cli else "store")
+    killer: Callable[[int], tuple[Outcome, str]] = partial(kill_one_writer, path, rng)
+    if cli:
+        runs = 3  # each moves the counter on by one
+        result.typical, error = measure_cli(path, value, runs)
+        if error:
+            tally.writer_errors.append(f"measuring a CLI run: {error}")
+            return result
+        value += runs
+        killer = partial(kill_one_cli, path, rng, typical=result.typical)
     for round_no in range(1, kills + 1):
-        outcome, error = kill_one_writer(path, rng, value)
+        outcome, error = killer(value)
         tally.add(outcome, f"kill {round_no}")
         if error:
             tally.writer_errors.append(f"kill {round_no}: {error}")
         if outcome.found is None:
             break  # nothing sensible to continue from; already counted as a failure
         value = outcome.found
-    return tally
+        if cli:
+            # The killed process held the lock; the OS must have dropped it with the process.
+            _, error = run_cli_to_end(path, value + 1)
+            if error:
+                tally.writer_errors.append(f"the CLI run after kill {round_no}: {error}")
+                break
+            value += 1
+    return result
+
+
+def summary_line(result: Run, seed: int, seconds: float) -> str:
+    tally = result.tally
+    if result.mode == "cli":
+        specific = (
+            f"killed after the save (new value found): {tally.in_flight_found}, "
+            f"runs that exited 0 before their kill: {tally.saves_confirmed}, "
+            f"typical CLI run: {result.typical:.2f}s"
+        )
+    else:
+        specific = f"mid-run kills: {tally.mid_run}"
+    return (
+        f"{tally.summary()}, {specific}, temp files left: {tally.temps_left}, "
+        f"writer errors: {len(tally.writer_errors)}, mode: {result.mode}, seed: {seed}, "
+        f"seconds: {seconds:.1f}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--kills", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=2024)
+    parser.add_argument(
+        "--cli", action="store_true", help="kill `secretariat members edit` runs instead"
+    )
     args = parser.parse_args(argv)
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="crash-loop-") as folder:
-        tally = run(args.kills, args.seed, Path(folder))
+        result = run(args.kills, args.seed, Path(folder), cli=args.cli)
     seconds = time.monotonic() - started
+    tally = result.tally
     for line in tally.failures + tally.writer_errors:
         print(line, file=sys.stderr)
-    print(
-        f"{tally.summary()}, mid-run kills: {tally.mid_run}, temp files left: {tally.temps_left}, "
-        f"writer errors: {len(tally.writer_errors)}, seed: {args.seed}, seconds: {seconds:.1f}"
-    )
+    print(summary_line(result, args.seed, seconds))
     return 0 if tally.ok and tally.kills == args.kills else 1
 
 

@@ -197,3 +197,8 @@ def test_sigkill_at_random_moments_leaves_the_old_or_the_new_file(
 def test_the_crash_loop_against_real_writer_processes_passes() -> None:
     """A short run of ``python -m tests.store.crash_loop``: spawned processes, not forks."""
     assert crash_loop_main(["--kills", "20", "--seed", "7"]) == 0
+
+
+def test_the_crash_loop_against_real_cli_runs_passes() -> None:
+    """A short ``--cli`` loop: real ``secretariat members edit`` processes, killed at random."""
+    assert crash_loop_main(["--cli", "--kills", "10", "--seed", "7"]) == 0
