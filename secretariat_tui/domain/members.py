@@ -132,7 +132,12 @@ class Member:
 
     @property
     def is_active(self) -> bool:
+        """No end date recorded (the CLI's view; screens ask ``has_left`` with their date)."""
         return self.ended is None
+
+    def has_left(self, day: date) -> bool:
+        """True once the last day of membership is behind ``day``; a future end is not yet."""
+        return self.ended is not None and self.ended < day
 
     def rights_on(self, day: date) -> Rights | None:
         form = self.form_on(day)

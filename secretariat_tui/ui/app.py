@@ -27,7 +27,9 @@ class SecretariatApp(App[None]):
         Binding(
             "ctrl+q", "quit", "Avsluta", show=False, priority=True, id="quit", tooltip="Avsluta"
         ),
-        Binding("question_mark,f1", "help", "Hjälp", id="help", tooltip="Visa hjälp och tangenter"),
+        Binding("question_mark", "help", "Hjälp", id="help", tooltip="Visa hjälp och tangenter"),
+        # f1 is a priority binding so it also reaches through a form, where ? is typed text.
+        Binding("f1", "help", "Hjälp", id="help", show=False, priority=True),
         Binding("ctrl+c", "help_quit", show=False, system=True),
         Binding(
             "ctrl+p",

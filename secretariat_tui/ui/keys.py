@@ -6,6 +6,7 @@ Only our own bindings (those with an ``id``) count, with every key that reaches 
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
 from dataclasses import dataclass, field
 
 from textual.actions import parse
@@ -28,8 +29,9 @@ class ScreenAction:
     def explanation(self) -> str:
         return self.binding.tooltip or self.binding.description
 
-    def run(self) -> None:
-        self.node.run_action(self.binding.action)
+    def run(self) -> Awaitable[bool]:
+        """Run the action; the palette awaits what this returns."""
+        return self.node.run_action(self.binding.action)
 
 
 def screen_actions(screen: Screen[object]) -> list[ScreenAction]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from secretariat_tui.domain.dates import parse_date
@@ -15,13 +15,20 @@ from secretariat_tui.ui.widgets.record_form import FieldSpec, RecordForm
 class EndMembershipForm(RecordForm[Member]):
     SAVE_LABEL = "Avsluta medlemskapet"
 
-    def __init__(self, member: Member, *, today: date | None = None) -> None:
+    def __init__(
+        self,
+        member: Member,
+        *,
+        today: date | None = None,
+        save: Callable[[Member], Member] | None = None,
+    ) -> None:
         self.member = member
         super().__init__(
             f"Avsluta medlemskapet för {member.name}?",
             {"ended": (today or date.today()).isoformat(), "end_reason": ""},
             "Medlemmen finns kvar i registret med sin historik; "
             "årets och tidigare års siffror påverkas inte bakåt.",
+            save=save,
         )
 
     def field_specs(self) -> Sequence[FieldSpec]:

@@ -28,10 +28,8 @@ class MemberDetailScreen(ModalScreen[str | None]):
     """Dismisses with the action the user picked here ("edit" or "end"), or None."""
 
     BINDINGS = [
-        Binding("e", "choose('edit')", "Redigera", id="edit", tooltip="Redigera medlemmen"),
-        Binding(
-            "x", "choose('end')", "Avsluta medlemskap", id="end", tooltip="Avsluta medlemskapet"
-        ),
+        Binding("e", "choose('edit')", "Ändra", id="edit", tooltip="Ändra medlemmen"),
+        Binding("x", "choose('end')", "Utträde", id="end", tooltip="Avsluta medlemskapet"),
         Binding("escape,q", "choose('')", "Stäng", id="close", tooltip="Tillbaka till listan"),
     ]
 

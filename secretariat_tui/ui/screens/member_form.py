@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
 from textual import on
@@ -38,6 +38,7 @@ class MemberForm(RecordForm[Member]):
         *,
         initial: Mapping[str, str] | None = None,
         today: date | None = None,
+        save: Callable[[Member], Member] | None = None,
     ) -> None:
         self.member = member
         self.today = today or date.today()
@@ -49,7 +50,7 @@ class MemberForm(RecordForm[Member]):
             if member
             else ""
         )
-        super().__init__(title, start, intro)
+        super().__init__(title, start, intro, save=save)
         names = [*FIELD_LABELS] if member else [n for n in FIELD_LABELS if n != "form_from"]
         self._specs = [self._spec(name) for name in names]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 from rich.markup import escape
 from rich.text import Text
@@ -12,9 +13,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
-from secretariat_tui.domain.member_fields import raw_fields
 from secretariat_tui.domain.members import Member, MemberKind, MembershipForm
-from secretariat_tui.store.errors import StoreError
 from secretariat_tui.store.members import MemberRepository
 from secretariat_tui.ui.screens.end_membership import EndMembershipForm
 from secretariat_tui.ui.screens.member_detail import MemberDetailScreen
@@ -37,8 +36,15 @@ COLUMNS = (
 )
 
 
-def member_row(member: Member) -> Row:
-    status = Text("Aktiv") if member.is_active else Text("Avslutad", style="dim")
+def member_row(member: Member, today: date) -> Row:
+    if member.has_left(today):
+        status = Text("Avslutad", style="dim")
+    elif member.joined > today:
+        status = Text("Kommande", style="italic")
+    elif member.ended is not None:
+        status = Text("Slutar", style="italic")
+    else:
+        status = Text("Aktiv")
     cells = (
         member.name,
         KIND_SHORT[member.kind],
@@ -87,8 +93,13 @@ class MembersScreen(Screen[None]):
     def __init__(self, members: MemberRepository, *, today: date | None = None) -> None:
         super().__init__()
         self.members = members
-        self.today = today
+        self._today = today
         self.show_ended = False
+
+    @property
+    def today(self) -> date:
+        """The fixed date tests give, else the real today (a session may pass midnight)."""
+        return self._today or date.today()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -104,16 +115,18 @@ class MembersScreen(Screen[None]):
         return self.query_one("#members", RegisterTable)
 
     def reload(self, keep: int | None = None) -> None:
+        """Show the register again, the cursor on ``keep`` (revealed even if filtered out)."""
         everyone = self.members.all()
-        shown = [m for m in everyone if self.show_ended or m.is_active]
-        self.register.set_rows([member_row(m) for m in shown], keep=str(keep) if keep else None)
-        active = sum(m.is_active for m in everyone)
-        ended = len(everyone) - active
-        status = f"{active} aktiva medlemmar"
-        if ended:
-            status += f" · {ended} avslutade " + (
-                "visas (v döljer)" if self.show_ended else "dolda (v visar)"
-            )
+        current = [m for m in everyone if not m.has_left(self.today)]
+        shown = everyone if self.show_ended else current
+        rows = [member_row(m, self.today) for m in shown]
+        self.register.set_rows(rows, keep=str(keep) if keep else None)
+        status = f"{sum(m.is_member_on(self.today) for m in current)} aktiva medlemmar"
+        if upcoming := sum(m.joined > self.today for m in current):
+            status += f" · {upcoming} kommande"
+        if left := len(everyone) - len(current):
+            shown_or_hidden = "visas (v döljer)" if self.show_ended else "dolda (v visar)"
+            status += f" · {left} avslutade {shown_or_hidden}"
         self.register.set_status(status)
         self.refresh_bindings()
 
@@ -137,19 +150,21 @@ class MembersScreen(Screen[None]):
     def on_data_table_row_highlighted(self) -> None:
         self.refresh_bindings()
 
-    # --- actions ------------------------------------------------------------------------------
+    # --- actions: each form saves through the repository and closes only once it is stored -----
     def action_new(self) -> None:
-        self.app.push_screen(MemberForm(today=self.today), self._save_new)
+        form = MemberForm(today=self.today, save=self.members.add)
+        self.app.push_screen(form, partial(self._stored, "Lade till"))
 
     def action_edit(self, member: Member | None = None) -> None:
-        member = member or self.selected()
-        if member:
-            self.app.push_screen(MemberForm(member, today=self.today), self._save_edit)
+        if member := member or self.selected():
+            form = MemberForm(member, today=self.today, save=self.members.update)
+            self.app.push_screen(form, partial(self._stored, "Sparade"))
 
     def action_end(self, member: Member | None = None) -> None:
         member = member or self.selected()
         if member and member.is_active:
-            self.app.push_screen(EndMembershipForm(member, today=self.today), self._save_edit)
+            form = EndMembershipForm(member, today=self.today, save=self.members.update)
+            self.app.push_screen(form, partial(self._stored, "Avslutade medlemskapet för"))
 
     def action_show(self) -> None:
         member = self.selected()
@@ -165,42 +180,11 @@ class MembersScreen(Screen[None]):
         self.app.push_screen(MemberDetailScreen(member), then)
 
     def action_toggle_ended(self) -> None:
-        self.show_ended = not self.show_ended
-        self.reload(keep=self._selected_id())
-
-    def _selected_id(self) -> int | None:
         key = self.register.highlighted_key
-        return int(key) if key else None
+        self.show_ended = not self.show_ended
+        self.reload(keep=int(key) if key else None)
 
-    # --- saving -------------------------------------------------------------------------------
-    def _save_new(self, member: Member | None) -> None:
-        if member is None:
-            return
-        try:
-            stored = self.members.add(member)
-        except (StoreError, OSError) as err:
-            self._save_failed(err, MemberForm(initial=raw_fields(member), today=self.today))
-            return
-        self.notify(f"Lade till {escape(stored.name)}.")
-        self.reload(keep=stored.id)
-
-    def _save_edit(self, member: Member | None) -> None:
-        if member is None:
-            return
-        try:
-            self.members.update(member)
-        except (StoreError, OSError) as err:
-            retry = None
-            if member.is_active and member.id is not None:
-                original = self.members.get(member.id)
-                retry = MemberForm(original, initial=raw_fields(member), today=self.today)
-            self._save_failed(err, retry)
-            return
-        self.notify(f"Sparade {escape(member.name)}.")
-        self.reload(keep=member.id)
-
-    def _save_failed(self, err: Exception, retry: MemberForm | None) -> None:
-        """Say why, and give the typed values back in the form so nothing is lost."""
-        self.notify(escape(f"Kunde inte spara: {err}"), severity="error", timeout=10)
-        if retry is not None:
-            self.app.push_screen(retry, self._save_edit if retry.member else self._save_new)
+    def _stored(self, verb: str, member: Member | None) -> None:
+        if member is not None:
+            self.notify(f"{verb} {escape(member.name)}.")
+            self.reload(keep=member.id)

@@ -3,7 +3,9 @@
 A subclass lists its fields (label, the domain check for live validation, options for a
 choice) and turns the typed values into its result with the domain's parser. Each field's
 error stands next to it, in Swedish; ``ctrl+s`` saves, escape cancels and asks first if
-anything was changed. The result comes back through ``dismiss`` (None when cancelled).
+anything was changed. The form calls ``save`` itself and closes only when it succeeded, so
+a failed save (disk full, file gone) leaves every typed value on screen to try again. The
+stored result comes back through ``dismiss`` (None when cancelled).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Label, Select, Static
 
 from secretariat_tui.domain.errors import FieldErrors
+from secretariat_tui.store.errors import StoreError
 from secretariat_tui.ui.screens.confirm import ConfirmScreen
 
 ResultT = TypeVar("ResultT")
@@ -59,9 +62,15 @@ class RecordForm(ModalScreen[ResultT | None], Generic[ResultT]):
     SAVE_LABEL = "Spara"
 
     def __init__(
-        self, title: str, initial: Mapping[str, str] | None = None, intro: str = ""
+        self,
+        title: str,
+        initial: Mapping[str, str] | None = None,
+        intro: str = "",
+        *,
+        save: Callable[[ResultT], ResultT] | None = None,
     ) -> None:
         super().__init__()
+        self._save = save
         self._title = title
         self._intro = intro
         self._initial = dict(initial or {})
@@ -83,10 +92,13 @@ class RecordForm(ModalScreen[ResultT | None], Generic[ResultT]):
                 yield Static(self._intro, classes="intro", markup=False)
             with VerticalScroll(classes="fields"):
                 for spec in self.field_specs():
-                    with Horizontal(classes="field-row", id=f"row-{spec.name}"):
-                        yield Label(spec.label, classes="field-label")
-                        yield self._field_widget(spec)
-                    yield Static("", classes="field-error", id=f"error-{spec.name}", markup=False)
+                    with Vertical(classes="field"):
+                        with Horizontal(classes="field-row", id=f"row-{spec.name}"):
+                            yield Label(spec.label, classes="field-label")
+                            yield self._field_widget(spec)
+                        yield Static(
+                            "", classes="field-error", id=f"error-{spec.name}", markup=False
+                        )
             with Horizontal(classes="buttons"):
                 yield Button(
                     f"{self.SAVE_LABEL} (ctrl+s)", id="save", variant="primary", compact=True
@@ -184,6 +196,13 @@ class RecordForm(ModalScreen[ResultT | None], Generic[ResultT]):
             self.notify("Rätta de markerade fälten.", severity="warning", timeout=3)
             return
         self.show_errors({})
+        if self._save is not None:
+            try:
+                result = self._save(result)
+            except (StoreError, OSError) as err:
+                message = str(err) if isinstance(err, StoreError) else f"Kunde inte spara: {err}"
+                self.notify(escape(message), severity="error", timeout=10)
+                return
         self.dismiss(result)
 
     @on(Button.Pressed, "#cancel")

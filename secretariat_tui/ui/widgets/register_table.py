@@ -67,6 +67,8 @@ class RegisterTable(Vertical):
         super().__init__(id=id)
         self.columns = list(columns)
         self._rows: list[Row] = []
+        self._folded: dict[str, str] = {}
+        self._status = ""
         self._sort_index = 0
         self._sort_reverse = False
         self._placeholder = placeholder
@@ -100,11 +102,25 @@ class RegisterTable(Vertical):
         return [str(row.key.value) for row in self.table.ordered_rows]
 
     def set_rows(self, rows: Sequence[Row], *, keep: str | None = None) -> None:
-        """Replace all rows; keep the cursor on ``keep`` (or on the row it was on)."""
+        """Replace all rows; put the cursor on ``keep`` (or where it was).
+
+        A ``keep`` row the filter hides (a member just added) clears the filter, so what
+        was just stored is never out of sight.
+        """
         self._rows = list(rows)
+        self._folded = {row.key: swedish_key(row.search_text) for row in self._rows}
+        if keep in self._folded and keep not in {row.key for row in self._matching()}:
+            self.filter_input.value = ""
         self._refresh(keep or self.highlighted_key)
 
     def set_status(self, text: str) -> None:
+        self._status = text
+        self._show_status()
+
+    def _show_status(self) -> None:
+        text = self._status
+        if self.filter_input.value.strip():
+            text += f" · filtret visar {self.table.row_count} av {len(self._rows)}"
         self.query_one("#table-status", Static).update(text)
 
     def on_resize(self) -> None:
@@ -126,7 +142,7 @@ class RegisterTable(Vertical):
         words = swedish_key(self.filter_input.value).split()
         if not words:
             return list(self._rows)
-        return [row for row in self._rows if all(w in swedish_key(row.search_text) for w in words)]
+        return [row for row in self._rows if all(w in self._folded[row.key] for w in words)]
 
     def _refresh(self, keep: str | None = None) -> None:
         column = self.columns[self._sort_index]
@@ -136,14 +152,18 @@ class RegisterTable(Vertical):
             reverse=self._sort_reverse,
         )
         table = self.table
+        previous_row = table.cursor_row
         table.clear()
         for row in rows:
             table.add_row(*(as_cell(c) for c in row.cells), key=row.key)
         self._label_sorted_column()
-        if keep is not None:
-            keys = [row.key for row in rows]
-            if keep in keys:
-                table.move_cursor(row=keys.index(keep))
+        keys = [row.key for row in rows]
+        if keep in keys:
+            table.move_cursor(row=keys.index(keep))
+        elif rows:
+            # The row went away (ended and hidden): stay at its place, on its neighbour.
+            table.move_cursor(row=min(previous_row, len(rows) - 1))
+        self._show_status()
 
     def _label_sorted_column(self) -> None:
         arrow = " ▼" if self._sort_reverse else " ▲"
