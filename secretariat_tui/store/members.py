@@ -71,6 +71,11 @@ class MemberRepository:
         doc_id = self._table.insert(to_document(member))
         return replace(member, id=doc_id)
 
+    def add_many(self, members: list[Member]) -> list[Member]:
+        """All in one write: an import lands whole or not at all."""
+        ids = self._table.insert_multiple(to_document(m) for m in members)
+        return [replace(m, id=i) for m, i in zip(members, ids, strict=True)]
+
     def update(self, member: Member) -> Member:
         if member.id is None or not self._table.contains(doc_id=member.id):
             raise MemberNotFound(member.id or 0)
