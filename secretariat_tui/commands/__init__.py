@@ -1,0 +1,1 @@
+"""Command groups of the `secretariat` CLI, one module per register."""

@@ -1,0 +1,53 @@
+"""What every command group shares: the context holding the database path, and errors.
+
+Commands open the database through ``CliContext.database()`` (which holds the lock) and turn a
+domain ``FieldErrors`` into ``FieldErrorsForCli``: one stderr line naming the flags, exit 1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from secretariat_tui.domain.errors import FieldErrors
+from secretariat_tui.store.database import Database, open_database
+
+
+@dataclass
+class CliContext:
+    db_path: Path
+
+    @contextmanager
+    def database(self, *, create: bool = True) -> Iterator[Database]:
+        with open_database(self.db_path, create=create) as db:
+            yield db
+
+
+# Member field name (domain) -> the flag that sets it, so a FieldErrors names what to retype.
+FIELD_FLAGS = {
+    "name": "--name",
+    "kind": "--kind",
+    "form": "--form",
+    "org_number": "--org-number",
+    "contact_person": "--contact",
+    "email": "--email",
+    "phone": "--phone",
+    "address": "--address",
+    "joined": "--joined",
+    "form_from": "--form-from",
+    "ended": "--date",
+}
+
+
+class FieldErrorsForCli(click.ClickException):
+    """All faulty fields on one stderr line, each named by its flag, exit 1."""
+
+    def __init__(self, err: FieldErrors) -> None:
+        order = list(FIELD_FLAGS)
+        names = sorted(err.errors, key=lambda n: order.index(n) if n in order else len(order))
+        parts = [f"{FIELD_FLAGS.get(n, n)}: {err.errors[n].rstrip('.')}" for n in names]
+        super().__init__("; ".join(parts) + ".")
