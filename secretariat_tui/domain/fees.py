@@ -21,6 +21,13 @@ from enum import StrEnum
 from secretariat_tui.domain.errors import FieldErrors
 from secretariat_tui.domain.members import Member, MemberKind, MembershipForm
 
+FEE_RULES = (
+    "Avgifter: en medlem betalar årsavgift för varje kalenderår den är medlem minst en dag, "
+    "med beloppet för den medlemsform den har sin första dag det året (årets taxa, t), om "
+    "inte ett avtalat belopp eller en befrielse är registrerad. Betald = årets betalningar "
+    "täcker avgiften; delvis betald visar vad som är kvar. Utan taxa för året: ingen avgift."
+)
+
 ZERO = Decimal("0.00")
 
 

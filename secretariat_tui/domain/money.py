@@ -14,6 +14,8 @@ def parse_amount(text: str) -> Decimal:
 
     Negative amounts are refused: a refund is not a payment.
     """
+    if not text.strip():
+        raise ValueError("Fyll i ett belopp i kronor.")
     cleaned = text.strip().lower().removesuffix("kr").removesuffix("sek").strip()
     cleaned = cleaned.replace("\u00a0", "").replace(" ", "")
     if cleaned.startswith("-"):
@@ -39,3 +41,8 @@ def format_kronor(amount: Decimal) -> str:
 def plain_amount(amount: Decimal) -> str:
     """For CSV and JSON: ``1500`` or ``1500.50`` with a point, no thousands separator."""
     return f"{amount:.0f}" if amount == amount.to_integral_value() else f"{amount:.2f}"
+
+
+def typed_amount(amount: Decimal) -> str:
+    """As a Swedish user types it in a form or Excel shows it: ``1500`` or ``1500,50``."""
+    return plain_amount(amount).replace(".", ",")

@@ -1,4 +1,4 @@
-"""The App: theme, global keys, the command palette, and the first screen. Nothing else."""
+"""The App: global keys, one mode per register (switched with 1, 2, …), the palette. No more."""
 
 from __future__ import annotations
 
@@ -8,15 +8,22 @@ from datetime import date
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from secretariat_tui.store.database import Database
+from secretariat_tui.store.fees import FeeRepository
 from secretariat_tui.store.members import MemberRepository
+from secretariat_tui.store.payments import PaymentRepository
 from secretariat_tui.ui.keys import screen_actions
 from secretariat_tui.ui.screens.confirm import ConfirmScreen
+from secretariat_tui.ui.screens.fees import FeesScreen
 from secretariat_tui.ui.screens.help import HelpScreen
 from secretariat_tui.ui.screens.members import MembersScreen
+from secretariat_tui.ui.widgets.nav_bar import RegisterTab
 from secretariat_tui.ui.widgets.record_form import RecordForm
+
+# One mode per register, in the order of the top bar; the key switches to it.
+REGISTERS = (RegisterTab("members", "1", "Medlemmar"), RegisterTab("fees", "2", "Avgifter"))
 
 
 class SecretariatApp(App[None]):
@@ -40,16 +47,40 @@ class SecretariatApp(App[None]):
             id="palette",
             tooltip="Sök bland alla kommandon",
         ),
+        *(
+            Binding(
+                tab.key,
+                f"switch_register('{tab.mode}')",
+                tab.title,
+                show=False,
+                id=f"goto-{tab.mode}",
+                tooltip=f"Gå till {tab.title.lower()} ({tab.key})",
+            )
+            for tab in REGISTERS
+        ),
     ]
+
+    DEFAULT_MODE = "members"
+    REGISTERS = REGISTERS
 
     def __init__(self, database: Database, *, today: date | None = None) -> None:
         super().__init__()
         self.database = database
         self.today = today
         self.sub_title = str(database.path)
+        members = MemberRepository(database)
+        fees, payments = FeeRepository(database), PaymentRepository(database)
+        self.add_mode("members", lambda: MembersScreen(members, today=today))
+        self.add_mode("fees", lambda: FeesScreen(members, fees, payments, today=today))
 
-    def get_default_screen(self) -> Screen[None]:
-        return MembersScreen(MemberRepository(self.database), today=self.today)
+    def action_switch_register(self, mode: str) -> None:
+        self.switch_mode(mode)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """No register switch from inside a dialog: the dialog belongs to this register."""
+        if action == "switch_register":
+            return not isinstance(self.screen, ModalScreen)
+        return True
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

@@ -11,13 +11,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Footer
 
 from secretariat_tui.domain.members import Member, MemberKind, MembershipForm
 from secretariat_tui.store.members import MemberRepository
 from secretariat_tui.ui.screens.end_membership import EndMembershipForm
 from secretariat_tui.ui.screens.member_detail import MemberDetailScreen
 from secretariat_tui.ui.screens.member_form import MemberForm
+from secretariat_tui.ui.widgets.nav_bar import NavBar
 from secretariat_tui.ui.widgets.register_table import Column, RegisterTable, Row
 
 KIND_SHORT = {MemberKind.ORGANISATION: "Org.", MemberKind.INDIVIDUAL: "Person"}
@@ -102,7 +103,7 @@ class MembersScreen(Screen[None]):
         return self._today or date.today()
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield NavBar("members")
         yield RegisterTable(COLUMNS, placeholder="/ Filtrera medlemmar…", id="members")
         yield Footer(compact=True)
 

@@ -1,0 +1,227 @@
+"""Fees for one year: who owes what, who has paid; record a payment in a few keys."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from rich.markup import escape
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from secretariat_tui.domain.fees import FEE_RULES, FeeStatus, MemberYear, fee_year, member_year
+from secretariat_tui.domain.money import format_kronor
+from secretariat_tui.store.fees import FeeRepository
+from secretariat_tui.store.members import MemberRepository
+from secretariat_tui.store.payments import PaymentRepository
+from secretariat_tui.ui.screens.member_payments import MemberPaymentsScreen, amount_key
+from secretariat_tui.ui.screens.members import FORM_SHORT
+from secretariat_tui.ui.screens.payment_forms import FeeScheduleForm, PaymentForm
+from secretariat_tui.ui.widgets.nav_bar import NavBar
+from secretariat_tui.ui.widgets.register_table import Column, RegisterTable, Row
+
+COLUMNS = (
+    Column("name", "Namn"),
+    Column("form", "Form", 8),
+    Column("due", "Avgift", 9, sort_key=amount_key),
+    Column("paid", "Betalt", 9, sort_key=amount_key),
+    Column("status", "Status", 13),
+)
+STATUS_STYLE = {
+    FeeStatus.PAID: "",
+    FeeStatus.PARTLY: "bold",
+    FeeStatus.UNPAID: "bold",
+    FeeStatus.EXEMPT: "dim",
+    FeeStatus.NO_FEE: "dim",
+}
+
+
+def status_cell(row: MemberYear) -> Text:
+    text = f"Kvar {format_kronor(row.outstanding)}" if row.status is FeeStatus.PARTLY else None
+    return Text(text or row.status.label, style=STATUS_STYLE.get(row.status, ""))
+
+
+def fee_row(row: MemberYear) -> Row:
+    assert row.form is not None
+    cells = (
+        row.member.name,
+        FORM_SHORT[row.form],
+        Text(format_kronor(row.due), justify="right"),
+        Text(format_kronor(row.paid), justify="right"),
+        status_cell(row),
+    )
+    searchable = f"{row.member.name} {row.form.label} {row.status.label} {row.member.org_number}"
+    return Row(str(row.member.id), cells, searchable)
+
+
+class FeesScreen(Screen[None]):
+    TITLE = "Avgifter"
+    HELP = FEE_RULES
+    BINDINGS = [
+        Binding("b", "pay", "Betalning", id="pay", tooltip="Registrera en betalning för markerad"),
+        Binding(
+            "enter",
+            "payments",
+            "Betalningar",
+            id="payments",
+            tooltip="Visa, ändra och ta bort markerad medlems betalningar",
+        ),
+        Binding(
+            "o",
+            "toggle_owing",
+            "Obetalda",
+            id="owing",
+            tooltip="Visa bara de som inte har betalat allt",
+        ),
+        Binding(
+            "less_than_sign",
+            "year(-1)",
+            "Förra året",
+            id="year-back",
+            show=False,
+            tooltip="Visa föregående år",
+        ),
+        Binding(
+            "greater_than_sign",
+            "year(1)",
+            "År",
+            key_display="< >",
+            id="year-next",
+            tooltip="Visa nästa år",
+        ),
+        Binding("t", "schedule", "Taxa", id="schedule", tooltip="Ändra årets avgifter per form"),
+    ]
+
+    def __init__(
+        self,
+        members: MemberRepository,
+        fees: FeeRepository,
+        payments: PaymentRepository,
+        *,
+        today: date | None = None,
+    ) -> None:
+        super().__init__()
+        self.members, self.fees, self.payments = members, fees, payments
+        self._today = today
+        self.year = self.today.year
+        self.owing_only = False
+
+    @property
+    def today(self) -> date:
+        return self._today or date.today()
+
+    def compose(self) -> ComposeResult:
+        yield NavBar("fees")
+        yield RegisterTable(COLUMNS, placeholder="/ Filtrera på namn, form, status…", id="fees")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.register.table.focus()
+
+    def on_screen_resume(self) -> None:
+        """Members may have changed on the members screen since this one was built."""
+        if self.is_mounted:
+            self.reload(keep=self._selected_id())
+
+    @property
+    def register(self) -> RegisterTable:
+        return self.query_one("#fees", RegisterTable)
+
+    def year_rows(self) -> list[MemberYear]:
+        return fee_year(
+            self.members.all(),
+            self.year,
+            self.fees.schedule(self.year),
+            self.fees.overrides(self.year),
+            self.payments.for_year(self.year),
+        )
+
+    def reload(self, keep: int | None = None) -> None:
+        rows = self.year_rows()
+        shown = [r for r in rows if r.owes] if self.owing_only else rows
+        self.register.set_rows([fee_row(r) for r in shown], keep=str(keep) if keep else None)
+        self.register.set_status(self._summary(rows))
+        self.sub_title = f"{self.year}"
+        self.refresh_bindings()
+
+    def _summary(self, rows: list[MemberYear]) -> str:
+        owing = [r for r in rows if r.owes]
+        paid = sum(r.status is FeeStatus.PAID for r in rows)
+        left = sum((r.outstanding for r in owing), Decimal(0))
+        if self.fees.schedule(self.year) is None:
+            return f"År {self.year}: ingen taxa för året, tryck t för att sätta den"
+        text = (
+            f"År {self.year} · {len(rows)} medlemmar · {paid} betalda · "
+            f"{len(owing)} obetalda ({format_kronor(left)} kvar)"
+        )
+        if self.owing_only:
+            text += " · visar obetalda (o)"
+        return text
+
+    def _selected_id(self) -> int | None:
+        key = self.register.highlighted_key
+        return int(key) if key else None
+
+    def selected_row(self) -> MemberYear | None:
+        member_id = self._selected_id()
+        if member_id is None:
+            return None
+        return self._member_year(member_id)
+
+    def _member_year(self, member_id: int) -> MemberYear:
+        return member_year(
+            self.members.get(member_id),
+            self.year,
+            self.fees.schedule(self.year),
+            next((o for o in self.fees.overrides(self.year) if o.member_id == member_id), None),
+            self.payments.for_member(member_id),
+        )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in {"pay", "payments"}:
+            return self.is_mounted and self._selected_id() is not None
+        return True
+
+    def on_data_table_row_highlighted(self) -> None:
+        self.refresh_bindings()
+
+    # --- actions ------------------------------------------------------------------------------
+    def action_year(self, step: int) -> None:
+        self.year += step
+        self.reload(keep=self._selected_id())
+
+    def action_toggle_owing(self) -> None:
+        self.owing_only = not self.owing_only
+        self.reload(keep=self._selected_id())
+
+    def action_pay(self) -> None:
+        if row := self.selected_row():
+            form = PaymentForm(row, today=self.today, save=self.payments.add)
+            self.app.push_screen(form, self._paid)
+
+    @on(RegisterTable.Chosen)
+    def action_payments(self) -> None:
+        member_id = self._selected_id()
+        if member_id is None:
+            return
+        screen = MemberPaymentsScreen(
+            lambda: self._member_year(member_id), self.payments, today=self.today
+        )
+        self.app.push_screen(screen, lambda _: self.reload(keep=member_id))
+
+    def action_schedule(self) -> None:
+        schedule = self.fees.schedule(self.year)
+        form = FeeScheduleForm(self.year, schedule, save=self.fees.save_schedule)
+        self.app.push_screen(form, lambda saved: self.reload(keep=self._selected_id()))
+
+    def _paid(self, payment: object) -> None:
+        row = self.selected_row()
+        if payment is not None and row is not None:
+            status = row.status.label.lower()
+            self.notify(f"Registrerade betalning från {escape(row.member.name)}: {status}.")
+            self.reload(keep=row.member.id)

@@ -1,0 +1,94 @@
+"""Forms for a payment (record or correct one) and for a year's fee schedule."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from secretariat_tui.domain.fees import FeeSchedule, MemberYear, Payment
+from secretariat_tui.domain.member_fields import check_date
+from secretariat_tui.domain.members import MembershipForm
+from secretariat_tui.domain.money import format_kronor, typed_amount
+from secretariat_tui.domain.payment_fields import (
+    PAYMENT_LABELS,
+    check_amount,
+    check_fee,
+    parse_payment_fields,
+    parse_schedule_fields,
+    payment_raw,
+    schedule_labels,
+    schedule_raw,
+)
+from secretariat_tui.ui.widgets.record_form import FieldSpec, RecordForm
+
+
+class PaymentForm(RecordForm[Payment]):
+    """A new payment pre-filled with what is outstanding and today's date, or an edit."""
+
+    def __init__(
+        self,
+        row: MemberYear,
+        *,
+        payment: Payment | None = None,
+        today: date,
+        save: Callable[[Payment], Payment],
+    ) -> None:
+        self.row, self.payment = row, payment
+        if payment is not None:
+            initial = payment_raw(payment)
+            title = f"Ändra betalning från {row.member.name} för {row.year}"
+        else:
+            amount = row.outstanding if row.outstanding > 0 else row.due
+            typed = typed_amount(amount) if amount > 0 else ""
+            initial = {"amount": typed, "paid_on": today.isoformat()}
+            title = f"Betalning från {row.member.name} för {row.year}"
+        intro = (
+            f"Avgift {format_kronor(row.due)}, betalt hittills {format_kronor(row.paid)}, "
+            f"kvar {format_kronor(row.outstanding)}."
+        )
+        super().__init__(title, initial, intro, save=save)
+
+    def field_specs(self) -> Sequence[FieldSpec]:
+        return (
+            FieldSpec("amount", PAYMENT_LABELS["amount"], check_amount, placeholder="t.ex. 1500"),
+            FieldSpec("paid_on", PAYMENT_LABELS["paid_on"], check_date, placeholder="ÅÅÅÅ-MM-DD"),
+            FieldSpec("reference", PAYMENT_LABELS["reference"], placeholder="t.ex. BG, Swish, OCR"),
+            FieldSpec("note", PAYMENT_LABELS["note"]),
+        )
+
+    def build(self, values: dict[str, str]) -> Payment:
+        assert self.row.member.id is not None
+        return parse_payment_fields(
+            values,
+            member_id=self.row.member.id,
+            fee_year=self.row.year,
+            payment_id=self.payment.id if self.payment else None,
+        )
+
+
+class FeeScheduleForm(RecordForm[FeeSchedule]):
+    def __init__(
+        self,
+        year: int,
+        schedule: FeeSchedule | None,
+        *,
+        save: Callable[[FeeSchedule], FeeSchedule],
+    ) -> None:
+        self.year = year
+        super().__init__(
+            f"Avgifter för {year}",
+            schedule_raw(schedule),
+            "Årsavgift per medlemsform i kronor; 0 betyder ingen avgift. Avtalade belopp och "
+            "befrielser för enskilda medlemmar sätts med `secretariat fees agree`.",
+            save=save,
+        )
+
+    def field_specs(self) -> Sequence[FieldSpec]:
+        labels = schedule_labels()
+        return tuple(
+            FieldSpec(form.value, labels[form.value], check_fee, placeholder="kronor")
+            for form in MembershipForm
+        )
+
+    def build(self, values: dict[str, str]) -> FeeSchedule:
+        return parse_schedule_fields(values, year=self.year)
