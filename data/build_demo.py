@@ -11,6 +11,17 @@ membership and 1 individual; 4 joined in 2024 and nobody left in 2023. Some hist
 (a dated form change, members who left in 2021, 2022 and 2025, one who joined in 2025) makes
 the register worth browsing.
 
+Fees and payments (tables FEE_SCHEDULES, FEE_OVERRIDES and PAYMENTS below) go through the
+domain and the fee and payment repositories too:
+- 2023 and 2024: everybody who was a member that year has paid (one member pays 2024 in two
+  parts), so 2024 gives the report's figure: 27 paying members, 26 of them organisations,
+  20 full, 6 networking and 1 individual. The build checks this and stops if it is not so.
+- 2025: an agreed lower amount for one member, an exemption for the member that closed down
+  mid-year, and one member that never paid.
+- 2026, the current year: about two thirds have paid, one has paid part, several have not —
+  among them a member without an e-mail address — so the reminder list has something in it.
+The amounts, dates and bankgiro references are invented.
+
 What is real and what is invented:
 - The organisations named in the report are used by name. They get no organisation number,
   so that no invented identifier is attached to a real organisation.
@@ -34,16 +45,28 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 if str(PROJECT_ROOT) not in sys.path:
     sys.path.insert(0, str(PROJECT_ROOT))
 
+from secretariat_tui.domain.fees import (  # noqa: E402
+    FeeOverride,
+    FeeSchedule,
+    FeeStatus,
+    Payment,
+    fee_year,
+    first_day_in_year,
+    paying_figures,
+)
 from secretariat_tui.domain.member_fields import (  # noqa: E402
     apply_edit,
     create_member,
     parse_member_fields,
 )
-from secretariat_tui.domain.members import Member  # noqa: E402
+from secretariat_tui.domain.members import Member, MemberKind, MembershipForm  # noqa: E402
+from secretariat_tui.domain.money import parse_amount  # noqa: E402
 from secretariat_tui.domain.orgnr import luhn_check_digit  # noqa: E402
 from secretariat_tui.store.atomic import atomic_write_bytes  # noqa: E402
 from secretariat_tui.store.database import open_database  # noqa: E402
+from secretariat_tui.store.fees import FeeRepository  # noqa: E402
 from secretariat_tui.store.members import MemberRepository  # noqa: E402
+from secretariat_tui.store.payments import PaymentRepository  # noqa: E402
 
 DEMO_PATH = Path(__file__).resolve().parent / "demo.json"
 
@@ -396,6 +419,161 @@ MEMBERS: list[Row] = [
 ]
 
 
+# Fees, in kronor per membership form and year (invented; a small raise from 2025).
+FEE_SCHEDULES: dict[int, dict[str, str]] = {
+    2023: {"full": "1 500", "networking": "500", "individual": "300"},
+    2024: {"full": "1 500", "networking": "500", "individual": "300"},
+    2025: {"full": "1 600", "networking": "600", "individual": "300"},
+    2026: {"full": "1 600", "networking": "600", "individual": "300"},
+}
+
+# Agreed amounts and exemptions: (member, year, agreed amount or None for exempt, note).
+FEE_OVERRIDES: list[tuple[str, int, str | None, str]] = [
+    (
+        "Föreningen Vägskälet i Malmö",
+        2025,
+        "800",
+        "Halv avgift 2025 efter ansökan: kommunens verksamhetsbidrag uteblev. "
+        "Styrelsebeslut 2025-03-12.",
+    ),
+    (
+        "Studentnätverket mot exploatering i Lund",
+        2025,
+        None,
+        "Befriad från avgift 2025: nätverket läggs ned den 30 juni. Styrelsebeslut 2025-03-12.",
+    ),
+]
+
+# Payments per fee year, in the order they came in, as on the bank statement. Columns:
+#   member (exact name) | amount | paid on | reference | note (optional)
+# Every member of 2023 and 2024 has paid in full; who is missing from 2025 and 2026 is unpaid.
+PAYMENTS_2023 = """
+Terrafem                                 | 1 500 | 2023-02-27 | BG 2023-001
+Stiftelsen Fristad Mälardalen            | 1 500 | 2023-02-28 | BG 2023-002
+Stödföreningen Nya Steg Västerås         | 1 500 | 2023-03-06 | BG 2023-003
+Föreningen Ankarplatsen Gävle            | 1 500 | 2023-03-08 | BG 2023-004
+Göteborgs Räddningsmission               | 1 500 | 2023-03-13 | BG 2023-005
+Uppsökarna i Borås                       |   500 | 2023-03-20 | Swish
+Studentnätverket mot exploatering i Lund |   500 | 2023-03-21 | BG 2023-006
+Samfundet Hoppets Hamn Norrköping        | 1 500 | 2023-03-27 | BG 2023-007
+Stiftelsen Kompassrosen Halmstad         | 1 500 | 2023-03-28 | BG 2023-008
+Frälsningsarmén                          | 1 500 | 2023-04-04 | BG 2023-009
+Stiftelsen Skyddsnätet Uppsala           | 1 500 | 2023-04-07 | BG 2023-010
+Kvinno- och tjejjouren i Umeå            | 1 500 | 2023-04-11 | BG 2023-011
+Kerstin Malmberg                         |   300 | 2023-04-12 | Swish
+Roks                                     | 1 500 | 2023-04-18 | BG 2023-012
+Childx                                   | 1 500 | 2023-04-25 | BG 2023-013
+Stiftelsen Brobyggarna Norr              | 1 500 | 2023-05-05 | BG 2023-014
+Föreningen Fyrljuset Karlskrona          | 1 500 | 2023-05-08 | BG 2023-015
+Föreningen Vägskälet i Malmö             | 1 500 | 2023-05-08 | BG 2023-016
+Stockholms Stadsmission                  | 1 500 | 2023-05-08 | BG 2023-017
+Missionsförsamlingen Källan i Örebro     | 1 500 | 2023-05-10 | BG 2023-018
+Nätverket Trygga Gränser Öresund         |   500 | 2023-05-11 | BG 2023-019
+Föreningen Juridiskt stöd för utsatta    |   500 | 2023-05-18 | Swish
+Föreningen Öppen Dörr Sundsvall          | 1 500 | 2023-09-27 | BG 2023-020
+"""
+
+PAYMENTS_2024 = """
+Stiftelsen Fristad Mälardalen            | 1 500 | 2024-02-12 | BG 2024-001
+Studentnätverket mot exploatering i Lund |   500 | 2024-02-12 | BG 2024-002
+Stiftelsen Skyddsnätet Uppsala           | 1 500 | 2024-02-21 | BG 2024-003
+Stiftelsen Brobyggarna Norr              | 1 500 | 2024-02-29 | BG 2024-004
+Stiftelsen Kompassrosen Halmstad         | 1 500 | 2024-03-01 | BG 2024-005
+Frälsningsarmén                          | 1 500 | 2024-03-13 | BG 2024-006
+Föreningen Öppen Dörr Sundsvall          |   750 | 2024-03-18 | BG 2024-007 | Delbetalning 1 av 2
+Roks                                     | 1 500 | 2024-03-18 | BG 2024-008
+Stiftelsen Lyktan Luleå                  | 1 500 | 2024-03-18 | BG 2024-009
+Kvinno- och tjejjouren i Umeå            | 1 500 | 2024-03-26 | BG 2024-010
+Stödföreningen Nya Steg Västerås         | 1 500 | 2024-04-02 | BG 2024-011
+Göteborgs Räddningsmission               | 1 500 | 2024-04-09 | BG 2024-012
+Uppsökarna i Borås                       |   500 | 2024-04-11 | Swish
+Terrafem                                 | 1 500 | 2024-04-12 | BG 2024-013
+Föreningen Fyrljuset Karlskrona          | 1 500 | 2024-04-26 | BG 2024-014
+Nätverket Trygga Gränser Öresund         |   500 | 2024-05-02 | BG 2024-015
+Childx                                   | 1 500 | 2024-05-03 | BG 2024-016
+Stockholms Stadsmission                  | 1 500 | 2024-05-03 | BG 2024-017
+Föreningen Vägskälet i Malmö             | 1 500 | 2024-05-06 | BG 2024-018
+Kerstin Malmberg                         |   300 | 2024-05-06 | Swish
+Föreningen Ankarplatsen Gävle            | 1 500 | 2024-05-09 | BG 2024-019
+Samfundet Hoppets Hamn Norrköping        | 1 500 | 2024-05-13 | BG 2024-020
+Föreningen Fri Passage Helsingborg       |   500 | 2024-05-15 | BG 2024-021
+Föreningen Juridiskt stöd för utsatta    |   500 | 2024-05-20 | Swish
+Missionsförsamlingen Källan i Örebro     | 1 500 | 2024-05-23 | BG 2024-022
+Föreningen Öppen Dörr Sundsvall          |   750 | 2024-06-10 | BG 2024-023 | Delbetalning 2 av 2
+Tolknätverket Ordbron                    |   500 | 2024-07-03 | Swish
+Kvinnojouren i Jämtlands län             | 1 500 | 2024-11-14 | BG 2024-024
+"""
+
+# 2025: Vägskälet pays its agreed amount, Studentnätverket is exempt, Uppsökarna never paid.
+PAYMENTS_2025 = """
+Kvinnojouren i Jämtlands län             | 1 600 | 2025-02-05 | BG 2025-001
+Föreningen Öppen Dörr Sundsvall          | 1 600 | 2025-02-10 | BG 2025-002
+Frälsningsarmén                          | 1 600 | 2025-02-18 | BG 2025-003
+Roks                                     | 1 600 | 2025-02-20 | BG 2025-004
+Nätverket Trygga Gränser Öresund         |   600 | 2025-02-28 | BG 2025-005
+Föreningen Fri Passage Helsingborg       |   600 | 2025-03-03 | BG 2025-006
+Föreningen Fyrljuset Karlskrona          | 1 600 | 2025-03-03 | BG 2025-007
+Kvinno- och tjejjouren i Umeå            | 1 600 | 2025-03-03 | BG 2025-008
+Stiftelsen Kompassrosen Halmstad         | 1 600 | 2025-03-04 | BG 2025-009
+Stiftelsen Ledstången Kalmar             | 1 600 | 2025-03-07 | BG 2025-010
+Childx                                   | 1 600 | 2025-03-17 | BG 2025-011
+Föreningen Ankarplatsen Gävle            | 1 600 | 2025-03-17 | BG 2025-012
+Samfundet Hoppets Hamn Norrköping        | 1 600 | 2025-03-17 | BG 2025-013
+Stiftelsen Fristad Mälardalen            | 1 600 | 2025-03-17 | BG 2025-014
+Missionsförsamlingen Källan i Örebro     | 1 600 | 2025-03-19 | BG 2025-015
+Föreningen Vägskälet i Malmö             |   800 | 2025-03-24 | BG 2025-016 | Överenskommet belopp
+Stiftelsen Skyddsnätet Uppsala           | 1 600 | 2025-03-27 | BG 2025-017
+Stödföreningen Nya Steg Västerås         | 1 600 | 2025-03-28 | BG 2025-018
+Kerstin Malmberg                         |   300 | 2025-03-31 | Swish
+Föreningen Juridiskt stöd för utsatta    |   600 | 2025-04-16 | Swish
+Terrafem                                 | 1 600 | 2025-05-06 | BG 2025-019
+Stiftelsen Lyktan Luleå                  | 1 600 | 2025-05-09 | BG 2025-020
+Stockholms Stadsmission                  | 1 600 | 2025-05-09 | BG 2025-021
+Göteborgs Räddningsmission               | 1 600 | 2025-05-12 | BG 2025-022
+Tolknätverket Ordbron                    |   600 | 2025-05-12 | Swish
+Stiftelsen Brobyggarna Norr              | 1 600 | 2025-05-15 | BG 2025-023
+"""
+
+# 2026, the current year: 18 of 27 paid, Skyddsnätet paid half, eight have not paid yet
+# (Trygga Gränser, Fri Passage, Ordbron, Uppsökarna — no e-mail —, Fyrljuset, Kompassrosen,
+# Ledstången and Vägskälet).
+PAYMENTS_2026 = """
+Föreningen Ankarplatsen Gävle            | 1 600 | 2026-02-17 | BG 2026-001
+Kvinno- och tjejjouren i Umeå            | 1 600 | 2026-03-04 | BG 2026-002
+Föreningen Öppen Dörr Sundsvall          | 1 600 | 2026-03-05 | BG 2026-003
+Stockholms Stadsmission                  | 1 600 | 2026-03-16 | BG 2026-004
+Kerstin Malmberg                         |   300 | 2026-03-17 | Swish
+Kvinnojouren i Jämtlands län             | 1 600 | 2026-03-23 | BG 2026-005
+Missionsförsamlingen Källan i Örebro     | 1 600 | 2026-03-30 | BG 2026-006
+Stiftelsen Lyktan Luleå                  | 1 600 | 2026-04-03 | BG 2026-007
+Terrafem                                 | 1 600 | 2026-04-08 | BG 2026-008
+Stiftelsen Skyddsnätet Uppsala           |   800 | 2026-04-14 | BG 2026-009 | Rest utlovad i höst
+Göteborgs Räddningsmission               | 1 600 | 2026-04-16 | BG 2026-010
+Föreningen Juridiskt stöd för utsatta    |   600 | 2026-04-21 | Swish
+Stiftelsen Brobyggarna Norr              | 1 600 | 2026-04-22 | BG 2026-011
+Childx                                   | 1 600 | 2026-04-27 | BG 2026-012
+Samfundet Hoppets Hamn Norrköping        | 1 600 | 2026-05-04 | BG 2026-013
+Roks                                     | 1 600 | 2026-05-12 | BG 2026-014
+Stiftelsen Fristad Mälardalen            | 1 600 | 2026-05-18 | BG 2026-015
+Frälsningsarmén                          | 1 600 | 2026-05-22 | BG 2026-016
+Stödföreningen Nya Steg Västerås         | 1 600 | 2026-09-14 | BG 2026-017 | Efter påminnelse
+"""
+
+PAYMENTS = {2023: PAYMENTS_2023, 2024: PAYMENTS_2024, 2025: PAYMENTS_2025, 2026: PAYMENTS_2026}
+
+# The 2024 annual report: "27 betalande medlemmar år 2024, varav 26 var organisationer.
+# 20 organisationer hade fullt medlemskap, 6 organisationer var nätverkande medlemmar och en
+# var enskild medlem." The build stops if the fees and payments above do not give exactly this.
+REPORT_YEAR = 2024
+REPORT_PAYING = {
+    (MemberKind.ORGANISATION, MembershipForm.FULL): 20,
+    (MemberKind.ORGANISATION, MembershipForm.NETWORKING): 6,
+    (MemberKind.INDIVIDUAL, MembershipForm.INDIVIDUAL): 1,
+}
+# Years in which every member has paid in full (the reminder list is empty).
+SETTLED_YEARS = (2023, 2024)
+
+
 def _check_invented_contact(row: Row) -> None:
     """Refuse contact data outside the invented ranges, so a typo cannot ship a real one."""
     email = str(row.get("email", ""))
@@ -431,11 +609,95 @@ def build_members() -> list[Member]:
     return [member_from_row(row) for row in MEMBERS]
 
 
+def build_schedules() -> list[FeeSchedule]:
+    return [
+        FeeSchedule(
+            year=year,
+            amounts={MembershipForm(form): parse_amount(text) for form, text in amounts.items()},
+        )
+        for year, amounts in FEE_SCHEDULES.items()
+    ]
+
+
+def _member_id(ids: dict[str, int], name: str, where: str) -> int:
+    if name not in ids:
+        raise ValueError(f"{where}: no member named {name!r} in MEMBERS")
+    return ids[name]
+
+
+def build_overrides(ids: dict[str, int]) -> list[FeeOverride]:
+    return [
+        FeeOverride(
+            member_id=_member_id(ids, name, f"FEE_OVERRIDES {year}"),
+            year=year,
+            amount=parse_amount(amount) if amount is not None else None,
+            note=note,
+        )
+        for name, year, amount, note in FEE_OVERRIDES
+    ]
+
+
+def payments_from_table(year: int, table: str, ids: dict[str, int]) -> list[Payment]:
+    """One year's payment table (``member | amount | paid on | reference [| note]``)."""
+    payments = []
+    for number, line in enumerate(table.strip().splitlines(), start=1):
+        where = f"PAYMENTS_{year} row {number}"
+        cells = [cell.strip() for cell in line.split("|")]
+        if len(cells) not in (4, 5):
+            raise ValueError(f"{where}: 4 or 5 columns expected, got {len(cells)}")
+        name, amount, paid_on, reference = cells[:4]
+        payments.append(
+            Payment(
+                member_id=_member_id(ids, name, where),
+                fee_year=year,
+                amount=parse_amount(amount),
+                paid_on=date.fromisoformat(paid_on),
+                reference=reference,
+                note=cells[4] if len(cells) == 5 else "",
+            )
+        )
+    return payments
+
+
+def build_payments(ids: dict[str, int]) -> list[Payment]:
+    return [p for year, table in PAYMENTS.items() for p in payments_from_table(year, table, ids)]
+
+
+def check_fees(
+    members: list[Member],
+    schedules: list[FeeSchedule],
+    overrides: list[FeeOverride],
+    payments: list[Payment],
+) -> None:
+    """Refuse fee data that does not tell the story above (raise ValueError)."""
+    by_id = {m.id: m for m in members}
+    for p in payments:
+        member = by_id[p.member_id]
+        if first_day_in_year(member, p.fee_year) is None:
+            raise ValueError(f"{member.name} was not a member in {p.fee_year} but pays for it")
+        if p.paid_on.year != p.fee_year or p.paid_on < member.joined:
+            raise ValueError(f"{member.name}: payment for {p.fee_year} dated {p.paid_on}")
+    by_year = {s.year: s for s in schedules}
+    for year in SETTLED_YEARS:
+        rows = fee_year(members, year, by_year.get(year), overrides, payments)
+        unsettled = [r.member.name for r in rows if r.status is not FeeStatus.PAID]
+        if unsettled:
+            raise ValueError(f"{year} should be fully paid; not paid: {', '.join(unsettled)}")
+    rows = fee_year(members, REPORT_YEAR, by_year.get(REPORT_YEAR), overrides, payments)
+    figures = paying_figures(rows, REPORT_YEAR)
+    if dict(figures.by_kind_and_form) != REPORT_PAYING:
+        raise ValueError(
+            f"paying members {REPORT_YEAR}: {dict(figures.by_kind_and_form)}, "
+            f"the annual report says {REPORT_PAYING}"
+        )
+
+
 def build_database(target: Path) -> list[Member]:
     """Write the demo database to ``target``; return the members as stored (with ids).
 
     The database is created and filled in a fresh temporary folder (where its lock file and
-    any backups also stay), then its bytes are copied to ``target`` in one atomic step.
+    any backups also stay), checked as stored, then its bytes are copied to ``target`` in one
+    atomic step: a table that does not add up leaves ``target`` as it was.
     """
     members = build_members()
     with tempfile.TemporaryDirectory(prefix="secretariat-demo-") as folder:
@@ -443,6 +705,15 @@ def build_database(target: Path) -> list[Member]:
         with open_database(path) as db:
             repo = MemberRepository(db)
             stored = [repo.add(member) for member in members]
+            ids = {m.name: m.id for m in stored if m.id is not None}
+            fees = FeeRepository(db)
+            for schedule in build_schedules():
+                fees.save_schedule(schedule)
+            for override in build_overrides(ids):
+                fees.save_override(override)
+            payments = PaymentRepository(db)
+            payments.add_many(build_payments(ids))
+            check_fees(repo.all(), fees.schedules(), fees.overrides(), payments.all())
         data = path.read_bytes()
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -456,7 +727,11 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     target = Path(args[0]) if args else DEMO_PATH
     stored = build_database(target)
-    print(f"{len(stored)} medlemmar skrivna till {target}")
+    payments = sum(len(table.strip().splitlines()) for table in PAYMENTS.values())
+    print(
+        f"{len(stored)} medlemmar, avgifter för {len(FEE_SCHEDULES)} år och "
+        f"{payments} betalningar skrivna till {target}"
+    )
     return 0
 
 
