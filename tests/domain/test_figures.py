@@ -5,57 +5,37 @@ from __future__ import annotations
 from datetime import date
 
 from secretariat_tui.domain.figures import year_figures
-from secretariat_tui.domain.members import FormChange, Member, MemberKind, MembershipForm
-
-ORG = MemberKind.ORGANISATION
-PERSON = MemberKind.INDIVIDUAL
-FULL = MembershipForm.FULL
-INDIVIDUAL = MembershipForm.INDIVIDUAL
-NETWORKING = MembershipForm.NETWORKING
-
-
-def member(
-    kind: MemberKind,
-    joined: date,
-    *forms: tuple[date, MembershipForm],
-    ended: date | None = None,
-) -> Member:
-    return Member(
-        name="M",
-        kind=kind,
-        joined=joined,
-        forms=tuple(FormChange(day, form) for day, form in forms),
-        ended=ended,
-    )
+from secretariat_tui.domain.members import FormChange
+from tests.factories import FULL, INDIVIDUAL, NETWORKING, ORG, PERSON, make_member
 
 
 def test_members_who_joined_in_the_year_are_new() -> None:
     members = [
-        member(ORG, date(2023, 12, 31), (date(2023, 12, 31), FULL)),
-        member(ORG, date(2024, 1, 1), (date(2024, 1, 1), FULL)),
-        member(PERSON, date(2024, 12, 31), (date(2024, 12, 31), INDIVIDUAL)),
-        member(ORG, date(2025, 1, 1), (date(2025, 1, 1), FULL)),
+        make_member(joined=date(2023, 12, 31)),
+        make_member(joined=date(2024, 1, 1)),
+        make_member(kind=PERSON, joined=date(2024, 12, 31)),
+        make_member(joined=date(2025, 1, 1)),
     ]
     assert year_figures(members, 2024).new == 2
 
 
 def test_members_whose_last_day_is_in_the_year_have_ended() -> None:
     members = [
-        member(ORG, date(2020, 1, 1), (date(2020, 1, 1), FULL), ended=date(2023, 12, 31)),
-        member(ORG, date(2020, 1, 1), (date(2020, 1, 1), FULL), ended=date(2024, 1, 1)),
-        member(ORG, date(2020, 1, 1), (date(2020, 1, 1), FULL), ended=date(2024, 12, 31)),
-        member(ORG, date(2020, 1, 1), (date(2020, 1, 1), FULL), ended=date(2025, 1, 1)),
-        member(ORG, date(2020, 1, 1), (date(2020, 1, 1), FULL)),
+        make_member(joined=date(2020, 1, 1), ended=date(2023, 12, 31)),
+        make_member(joined=date(2020, 1, 1), ended=date(2024, 1, 1)),
+        make_member(joined=date(2020, 1, 1), ended=date(2024, 12, 31)),
+        make_member(joined=date(2020, 1, 1), ended=date(2025, 1, 1)),
+        make_member(joined=date(2020, 1, 1)),
     ]
     assert year_figures(members, 2024).ended == 2
 
 
 def test_members_are_counted_at_year_end_by_kind_and_form() -> None:
     members = [
-        *[member(ORG, date(2019, 5, 1), (date(2019, 5, 1), FULL)) for _ in range(3)],
-        *[member(ORG, date(2021, 5, 1), (date(2021, 5, 1), NETWORKING)) for _ in range(2)],
-        member(PERSON, date(2022, 5, 1), (date(2022, 5, 1), NETWORKING)),
-        member(PERSON, date(2022, 5, 1), (date(2022, 5, 1), INDIVIDUAL)),
+        *[make_member(joined=date(2019, 5, 1), form=FULL) for _ in range(3)],
+        *[make_member(joined=date(2021, 5, 1), form=NETWORKING) for _ in range(2)],
+        make_member(kind=PERSON, joined=date(2022, 5, 1), form=NETWORKING),
+        make_member(kind=PERSON, joined=date(2022, 5, 1), form=INDIVIDUAL),
     ]
     figures = year_figures(members, 2024)
     assert figures.at_year_end == {
@@ -73,8 +53,8 @@ def test_members_are_counted_at_year_end_by_kind_and_form() -> None:
 
 def test_a_member_who_ended_mid_year_is_not_counted_at_year_end() -> None:
     members = [
-        member(ORG, date(2019, 1, 1), (date(2019, 1, 1), FULL), ended=date(2024, 6, 30)),
-        member(ORG, date(2019, 1, 1), (date(2019, 1, 1), FULL)),
+        make_member(joined=date(2019, 1, 1), ended=date(2024, 6, 30)),
+        make_member(joined=date(2019, 1, 1)),
     ]
     figures = year_figures(members, 2024)
     assert figures.total_at_year_end == 1
@@ -82,28 +62,24 @@ def test_a_member_who_ended_mid_year_is_not_counted_at_year_end() -> None:
 
 
 def test_a_member_whose_last_day_is_31_december_is_still_counted_that_year() -> None:
-    members = [member(ORG, date(2019, 1, 1), (date(2019, 1, 1), FULL), ended=date(2024, 12, 31))]
+    members = [make_member(joined=date(2019, 1, 1), ended=date(2024, 12, 31))]
     assert year_figures(members, 2024).total_at_year_end == 1
     assert year_figures(members, 2025).total_at_year_end == 0
 
 
 def test_members_who_join_after_the_year_are_not_counted() -> None:
-    members = [member(ORG, date(2025, 1, 1), (date(2025, 1, 1), FULL))]
+    members = [make_member(joined=date(2025, 1, 1))]
     assert year_figures(members, 2024).total_at_year_end == 0
 
 
 def test_a_form_change_in_the_year_counts_with_the_form_held_on_31_december() -> None:
-    switched = member(
-        ORG,
-        date(2020, 1, 1),
-        (date(2020, 1, 1), NETWORKING),
-        (date(2024, 9, 1), FULL),
+    switched = make_member(
+        joined=date(2020, 1, 1),
+        forms=(FormChange(date(2020, 1, 1), NETWORKING), FormChange(date(2024, 9, 1), FULL)),
     )
-    later = member(
-        ORG,
-        date(2020, 1, 1),
-        (date(2020, 1, 1), NETWORKING),
-        (date(2025, 1, 1), FULL),
+    later = make_member(
+        joined=date(2020, 1, 1),
+        forms=(FormChange(date(2020, 1, 1), NETWORKING), FormChange(date(2025, 1, 1), FULL)),
     )
     figures = year_figures([switched, later], 2024)
     assert figures.at_year_end == {(ORG, FULL): 1, (ORG, NETWORKING): 1}
@@ -112,8 +88,11 @@ def test_a_form_change_in_the_year_counts_with_the_form_held_on_31_december() ->
 
 def test_past_years_keep_their_figures_as_the_register_changes() -> None:
     members = [
-        member(ORG, date(2023, 3, 1), (date(2023, 3, 1), NETWORKING), (date(2024, 2, 1), FULL)),
-        member(PERSON, date(2022, 3, 1), (date(2022, 3, 1), INDIVIDUAL), ended=date(2024, 5, 1)),
+        make_member(
+            joined=date(2023, 3, 1),
+            forms=(FormChange(date(2023, 3, 1), NETWORKING), FormChange(date(2024, 2, 1), FULL)),
+        ),
+        make_member(kind=PERSON, joined=date(2022, 3, 1), form=INDIVIDUAL, ended=date(2024, 5, 1)),
     ]
     f2023 = year_figures(members, 2023)
     assert (f2023.new, f2023.ended) == (1, 0)
@@ -126,12 +105,12 @@ def test_past_years_keep_their_figures_as_the_register_changes() -> None:
 def test_the_2024_report_figures_come_out_of_a_matching_register() -> None:
     """§5: 4 new, 27 members (26 organisations: 20 full, 6 networking) and one individual."""
     members = [
-        *[member(ORG, date(2018, 1, 1), (date(2018, 1, 1), FULL)) for _ in range(18)],
-        *[member(ORG, date(2024, 3, 1), (date(2024, 3, 1), FULL)) for _ in range(2)],
-        *[member(ORG, date(2019, 1, 1), (date(2019, 1, 1), NETWORKING)) for _ in range(4)],
-        *[member(ORG, date(2024, 5, 1), (date(2024, 5, 1), NETWORKING)) for _ in range(2)],
-        member(PERSON, date(2021, 1, 1), (date(2021, 1, 1), INDIVIDUAL)),
-        member(ORG, date(2018, 1, 1), (date(2018, 1, 1), FULL), ended=date(2023, 12, 31)),
+        *[make_member(joined=date(2018, 1, 1), form=FULL) for _ in range(18)],
+        *[make_member(joined=date(2024, 3, 1), form=FULL) for _ in range(2)],
+        *[make_member(joined=date(2019, 1, 1), form=NETWORKING) for _ in range(4)],
+        *[make_member(joined=date(2024, 5, 1), form=NETWORKING) for _ in range(2)],
+        make_member(kind=PERSON, joined=date(2021, 1, 1), form=INDIVIDUAL),
+        make_member(joined=date(2018, 1, 1), form=FULL, ended=date(2023, 12, 31)),
     ]
     figures = year_figures(members, 2024)
     assert figures.new == 4

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -16,28 +17,29 @@ from secretariat_tui.domain.member_fields import (
     parse_member_fields,
     raw_fields,
 )
-from secretariat_tui.domain.members import Contact, FormChange, Member, MemberKind, MembershipForm
+from secretariat_tui.domain.members import Contact, FormChange, Member
+from tests.factories import FULL, INDIVIDUAL, NETWORKING, ORG, PERSON, member_fields
 
-FULL = MembershipForm.FULL
-NETWORKING = MembershipForm.NETWORKING
 TODAY = date(2024, 9, 1)
+# The member these tests parse and edit: a networking organisation with every field filled in.
+EXAMPLE = {
+    "name": "Exempelföreningen",
+    "form": "networking",
+    "org_number": "556012-5790",
+    "contact_person": "Anna Andersson",
+    "email": "anna@exempel.se",
+    "phone": "+46 8-123 456",
+    "address": "Box 1, 111 11 Stockholm",
+}
+# Networking from joining (2020-03-01), full membership from 2023-07-01.
+NETWORKING_THEN_FULL = (
+    FormChange(date(2020, 3, 1), NETWORKING),
+    FormChange(date(2023, 7, 1), FULL),
+)
 
 
 def fields(**overrides: str) -> dict[str, str]:
-    raw = {
-        "name": "Exempelföreningen",
-        "kind": "organisation",
-        "form": "networking",
-        "org_number": "556012-5790",
-        "contact_person": "Anna Andersson",
-        "email": "anna@exempel.se",
-        "phone": "+46 8-123 456",
-        "address": "Box 1, 111 11 Stockholm",
-        "joined": "2020-03-01",
-        "form_from": "",
-    }
-    raw.update(overrides)
-    return raw
+    return member_fields(**(EXAMPLE | overrides))
 
 
 def draft(**overrides: str) -> MemberDraft:
@@ -45,17 +47,9 @@ def draft(**overrides: str) -> MemberDraft:
 
 
 def stored(forms: tuple[FormChange, ...] | None = None, ended: date | None = None) -> Member:
+    """The example as the register holds it (id 7), with ``forms`` and ``ended`` if given."""
     base = create_member(draft())
-    return Member(
-        name=base.name,
-        kind=base.kind,
-        joined=base.joined,
-        forms=forms or base.forms,
-        org_number=base.org_number,
-        contact=base.contact,
-        ended=ended,
-        id=7,
-    )
+    return replace(base, forms=forms or base.forms, ended=ended, id=7)
 
 
 # --- parse_member_fields --------------------------------------------------------------------
@@ -65,7 +59,7 @@ def test_good_fields_give_a_trimmed_draft() -> None:
     result = parse_member_fields(fields(name="  Exempelföreningen  ", org_number="5560125790"))
     assert result == MemberDraft(
         name="Exempelföreningen",
-        kind=MemberKind.ORGANISATION,
+        kind=ORG,
         form=NETWORKING,
         org_number="556012-5790",
         contact=Contact(
@@ -165,9 +159,8 @@ def test_a_form_change_without_a_date_takes_effect_today() -> None:
 
 
 def test_a_second_change_on_the_same_day_replaces_the_first() -> None:
-    forms = (FormChange(date(2020, 3, 1), NETWORKING), FormChange(date(2023, 7, 1), FULL))
     edited = apply_edit(
-        stored(forms=forms),
+        stored(forms=NETWORKING_THEN_FULL),
         draft(form="networking", form_from="2023-07-01"),
         TODAY,
     )
@@ -178,9 +171,12 @@ def test_a_second_change_on_the_same_day_replaces_the_first() -> None:
 
 
 def test_a_change_dated_before_the_last_change_is_refused() -> None:
-    forms = (FormChange(date(2020, 3, 1), NETWORKING), FormChange(date(2023, 7, 1), FULL))
     with pytest.raises(FieldErrors) as caught:
-        apply_edit(stored(forms=forms), draft(form="networking", form_from="2023-06-30"), TODAY)
+        apply_edit(
+            stored(forms=NETWORKING_THEN_FULL),
+            draft(form="networking", form_from="2023-06-30"),
+            TODAY,
+        )
     assert caught.value.errors == {
         "form_from": "Formbytet måste ligga efter förra bytet 2023-07-01."
     }
@@ -201,21 +197,24 @@ def test_a_change_dated_after_the_end_is_refused() -> None:
 
 
 def test_moving_joined_after_a_later_form_change_is_refused() -> None:
-    forms = (FormChange(date(2020, 3, 1), NETWORKING), FormChange(date(2023, 7, 1), FULL))
     with pytest.raises(FieldErrors) as caught:
-        apply_edit(stored(forms=forms), draft(form="full", joined="2023-08-01"), TODAY)
+        apply_edit(
+            stored(forms=NETWORKING_THEN_FULL), draft(form="full", joined="2023-08-01"), TODAY
+        )
     assert caught.value.errors == {"joined": "Inträdet måste ligga före formbytet 2023-07-01."}
 
 
 def test_moving_joined_onto_the_day_of_a_later_form_change_is_refused() -> None:
-    forms = (FormChange(date(2020, 3, 1), NETWORKING), FormChange(date(2023, 7, 1), FULL))
     with pytest.raises(FieldErrors):
-        apply_edit(stored(forms=forms), draft(form="full", joined="2023-07-01"), TODAY)
+        apply_edit(
+            stored(forms=NETWORKING_THEN_FULL), draft(form="full", joined="2023-07-01"), TODAY
+        )
 
 
 def test_moving_joined_moves_the_first_form_with_it() -> None:
-    forms = (FormChange(date(2020, 3, 1), NETWORKING), FormChange(date(2023, 7, 1), FULL))
-    edited = apply_edit(stored(forms=forms), draft(form="full", joined="2019-01-15"), TODAY)
+    edited = apply_edit(
+        stored(forms=NETWORKING_THEN_FULL), draft(form="full", joined="2019-01-15"), TODAY
+    )
     assert edited.joined == date(2019, 1, 15)
     assert edited.forms == (
         FormChange(date(2019, 1, 15), NETWORKING),
@@ -230,10 +229,9 @@ def test_moving_joined_after_the_end_is_refused() -> None:
 
 
 def test_an_edit_without_a_form_change_keeps_history_and_identity() -> None:
-    forms = (FormChange(date(2020, 3, 1), NETWORKING), FormChange(date(2023, 7, 1), FULL))
-    original = stored(forms=forms, ended=date(2024, 6, 30))
+    original = stored(forms=NETWORKING_THEN_FULL, ended=date(2024, 6, 30))
     edited = apply_edit(original, draft(form="full", name="Nytt namn", email=""), TODAY)
-    assert edited.forms == forms
+    assert edited.forms == NETWORKING_THEN_FULL
     assert (edited.id, edited.ended) == (7, date(2024, 6, 30))
     assert edited.name == "Nytt namn"
     assert edited.contact.email == ""
@@ -257,7 +255,7 @@ def test_a_kind_correction_that_contradicts_the_form_history_is_refused() -> Non
 
 def test_a_kind_correction_that_fits_the_form_history_is_accepted() -> None:
     edited = apply_edit(stored(), draft(kind="individual", form="networking", org_number=""), TODAY)
-    assert edited.kind is MemberKind.INDIVIDUAL
+    assert edited.kind is PERSON
     assert edited.forms == (FormChange(date(2020, 3, 1), NETWORKING),)
 
 
@@ -270,5 +268,5 @@ def test_a_wrong_kind_and_form_can_be_corrected_together_from_the_joining_day() 
         draft(kind="individual", form="individual", org_number="", form_from="2020-03-01"),
         TODAY,
     )
-    assert edited.kind is MemberKind.INDIVIDUAL
-    assert edited.forms == (FormChange(date(2020, 3, 1), MembershipForm.INDIVIDUAL),)
+    assert edited.kind is PERSON
+    assert edited.forms == (FormChange(date(2020, 3, 1), INDIVIDUAL),)

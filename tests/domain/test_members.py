@@ -8,84 +8,55 @@ import pytest
 
 from secretariat_tui.domain.errors import FieldErrors
 from secretariat_tui.domain.member_fields import parse_member_fields
-from secretariat_tui.domain.members import (
-    RIGHTS,
-    FormChange,
-    Member,
-    MemberKind,
-    MembershipForm,
-    Rights,
+from secretariat_tui.domain.members import RIGHTS, FormChange, MemberKind, MembershipForm, Rights
+from tests.factories import FULL, INDIVIDUAL, NETWORKING, ORG, PERSON, make_member, member_fields
+
+# Networking from joining (2020-03-01), full membership from 2023-01-01.
+NETWORKING_THEN_FULL = (
+    FormChange(date(2020, 3, 1), NETWORKING),
+    FormChange(date(2023, 1, 1), FULL),
 )
-
-ORG = MemberKind.ORGANISATION
-PERSON = MemberKind.INDIVIDUAL
-FULL = MembershipForm.FULL
-INDIVIDUAL = MembershipForm.INDIVIDUAL
-NETWORKING = MembershipForm.NETWORKING
-
-
-def member(
-    kind: MemberKind = ORG,
-    joined: date = date(2020, 3, 1),
-    forms: tuple[FormChange, ...] | None = None,
-    ended: date | None = None,
-) -> Member:
-    return Member(
-        name="Exempelföreningen",
-        kind=kind,
-        joined=joined,
-        forms=forms or (FormChange(joined, FULL if kind is ORG else INDIVIDUAL),),
-        ended=ended,
-    )
-
-
-def fields(**overrides: str) -> dict[str, str]:
-    raw = {
-        "name": "Exempelföreningen",
-        "kind": "organisation",
-        "form": "full",
-        "org_number": "",
-        "joined": "2020-03-01",
-    }
-    raw.update(overrides)
-    return raw
 
 
 # --- which form fits which kind -------------------------------------------------------------
 
 
-def test_full_membership_is_for_organisations_only() -> None:
-    assert FULL.allowed_kinds == {ORG}
-    assert parse_member_fields(fields(kind="organisation", form="full")).form is FULL
+@pytest.mark.parametrize(
+    ("form", "kind", "other_kind", "refusal"),
+    [
+        (FULL, ORG, PERSON, "Fullt medlemskap är bara för organisationer."),
+        (INDIVIDUAL, PERSON, ORG, "Individuellt medlemskap är bara för enskilda personer."),
+    ],
+    ids=["full-for-organisations", "individual-for-individuals"],
+)
+def test_full_and_individual_membership_are_each_for_one_kind_only(
+    form: MembershipForm, kind: MemberKind, other_kind: MemberKind, refusal: str
+) -> None:
+    assert form.allowed_kinds == {kind}
+    assert parse_member_fields(member_fields(kind=kind.value, form=form.value)).form is form
     with pytest.raises(FieldErrors) as caught:
-        parse_member_fields(fields(kind="individual", form="full"))
-    assert caught.value.errors == {"form": "Fullt medlemskap är bara för organisationer."}
-
-
-def test_individual_membership_is_for_individuals_only() -> None:
-    assert INDIVIDUAL.allowed_kinds == {PERSON}
-    assert parse_member_fields(fields(kind="individual", form="individual")).form is INDIVIDUAL
-    with pytest.raises(FieldErrors) as caught:
-        parse_member_fields(fields(kind="organisation", form="individual"))
-    assert caught.value.errors == {"form": "Individuellt medlemskap är bara för enskilda personer."}
+        parse_member_fields(member_fields(kind=other_kind.value, form=form.value))
+    assert caught.value.errors == {"form": refusal}
 
 
 @pytest.mark.parametrize("kind", ["organisation", "individual"])
 def test_networking_membership_is_open_to_both_kinds(kind: str) -> None:
     assert NETWORKING.allowed_kinds == {ORG, PERSON}
-    draft = parse_member_fields(fields(kind=kind, form="networking"))
+    draft = parse_member_fields(member_fields(kind=kind, form="networking"))
     assert draft.form is NETWORKING
     assert draft.kind is MemberKind(kind)
 
 
 def test_an_individual_with_an_org_number_is_refused() -> None:
     with pytest.raises(FieldErrors) as caught:
-        parse_member_fields(fields(kind="individual", form="individual", org_number="556012-5790"))
+        parse_member_fields(
+            member_fields(kind="individual", form="individual", org_number="556012-5790")
+        )
     assert caught.value.errors == {"org_number": "Bara organisationer har organisationsnummer."}
 
 
 def test_an_organisation_with_a_valid_org_number_keeps_it_normalised() -> None:
-    draft = parse_member_fields(fields(org_number="5560125790"))
+    draft = parse_member_fields(member_fields(org_number="5560125790"))
     assert draft.org_number == "556012-5790"
 
 
@@ -115,7 +86,7 @@ def test_every_form_has_its_rights_defined() -> None:
 
 
 def test_rights_follow_the_form_held_on_the_day() -> None:
-    m = member(forms=(FormChange(date(2020, 3, 1), NETWORKING), FormChange(date(2023, 1, 1), FULL)))
+    m = make_member(forms=NETWORKING_THEN_FULL)
     assert m.rights_on(date(2022, 12, 31)) == RIGHTS[NETWORKING]
     assert m.rights_on(date(2023, 1, 1)) == RIGHTS[FULL]
     assert m.rights == RIGHTS[FULL]
@@ -137,7 +108,7 @@ def test_rights_are_described_in_swedish_one_per_line() -> None:
 
 def test_the_old_form_holds_before_a_dated_change_and_the_new_one_from_it() -> None:
     change = date(2023, 7, 1)
-    m = member(forms=(FormChange(date(2020, 3, 1), NETWORKING), FormChange(change, FULL)))
+    m = make_member(forms=(FormChange(date(2020, 3, 1), NETWORKING), FormChange(change, FULL)))
     assert m.form_on(date(2020, 3, 1)) is NETWORKING
     assert m.form_on(date(2023, 6, 30)) is NETWORKING
     assert m.form_on(change) is FULL
@@ -146,7 +117,7 @@ def test_the_old_form_holds_before_a_dated_change_and_the_new_one_from_it() -> N
 
 
 def test_form_on_follows_several_changes() -> None:
-    m = member(
+    m = make_member(
         forms=(
             FormChange(date(2020, 3, 1), NETWORKING),
             FormChange(date(2021, 1, 1), FULL),
@@ -157,7 +128,7 @@ def test_form_on_follows_several_changes() -> None:
 
 
 def test_no_form_before_joining() -> None:
-    m = member(joined=date(2020, 3, 1))
+    m = make_member(joined=date(2020, 3, 1))
     assert m.form_on(date(2020, 2, 29)) is None
     assert not m.is_member_on(date(2020, 2, 29))
     assert m.is_member_on(date(2020, 3, 1))
@@ -167,7 +138,7 @@ def test_no_form_before_joining() -> None:
 
 
 def test_ending_keeps_the_record_with_its_date_and_reason() -> None:
-    m = member()
+    m = make_member()
     ended = m.end(date(2024, 6, 30), "  Verksamheten avvecklad ")
     assert ended.ended == date(2024, 6, 30)
     assert ended.end_reason == "Verksamheten avvecklad"
@@ -183,7 +154,7 @@ def test_ending_keeps_the_record_with_its_date_and_reason() -> None:
 
 
 def test_the_last_day_is_a_member_day_and_the_day_after_is_not() -> None:
-    ended = member().end(date(2024, 6, 30), "")
+    ended = make_member().end(date(2024, 6, 30), "")
     assert ended.is_member_on(date(2024, 6, 30))
     assert ended.form_on(date(2024, 6, 30)) is FULL
     assert not ended.is_member_on(date(2024, 7, 1))
@@ -192,23 +163,23 @@ def test_the_last_day_is_a_member_day_and_the_day_after_is_not() -> None:
 
 def test_ending_before_joining_is_refused() -> None:
     with pytest.raises(FieldErrors) as caught:
-        member(joined=date(2020, 3, 1)).end(date(2020, 2, 29), "")
+        make_member(joined=date(2020, 3, 1)).end(date(2020, 2, 29), "")
     assert "före inträdet (2020-03-01)" in caught.value.errors["ended"]
 
 
 def test_ending_on_the_joining_day_is_allowed() -> None:
-    assert member(joined=date(2020, 3, 1)).end(date(2020, 3, 1), "").ended == date(2020, 3, 1)
+    assert make_member(joined=date(2020, 3, 1)).end(date(2020, 3, 1), "").ended == date(2020, 3, 1)
 
 
 def test_ending_twice_is_refused() -> None:
-    ended = member().end(date(2024, 6, 30), "")
+    ended = make_member().end(date(2024, 6, 30), "")
     with pytest.raises(FieldErrors) as caught:
         ended.end(date(2024, 12, 31), "")
     assert "redan avslutat" in caught.value.errors["ended"]
 
 
 def test_ending_before_the_latest_form_change_is_refused() -> None:
-    m = member(forms=(FormChange(date(2020, 3, 1), NETWORKING), FormChange(date(2023, 1, 1), FULL)))
+    m = make_member(forms=NETWORKING_THEN_FULL)
     with pytest.raises(FieldErrors) as caught:
         m.end(date(2022, 12, 31), "")
     assert "2023-01-01" in caught.value.errors["ended"]

@@ -38,18 +38,18 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import date
 from functools import partial
 from pathlib import Path
 from statistics import median
 
-from secretariat_tui.domain.members import FormChange, Member, MemberKind, MembershipForm
+from secretariat_tui.domain.members import Member
 from secretariat_tui.store.atomic import TEMP_MARKER, temp_name
 from secretariat_tui.store.backups import backup_dir
 from secretariat_tui.store.database import open_database
 from secretariat_tui.store.errors import StoreError
 from secretariat_tui.store.members import MemberRepository
 from secretariat_tui.store.schema import meta_of
+from tests.factories import make_member
 
 ROOT = Path(__file__).resolve().parents[2]
 COUNTER_PREFIX = "Räknare "
@@ -76,14 +76,7 @@ while True:
 
 
 def counter_member(value: int, member_id: int | None = None) -> Member:
-    joined = date(2020, 1, 1)
-    return Member(
-        name=f"{COUNTER_PREFIX}{value}",
-        kind=MemberKind.ORGANISATION,
-        joined=joined,
-        forms=(FormChange(joined, MembershipForm.FULL),),
-        id=member_id,
-    )
+    return make_member(f"{COUNTER_PREFIX}{value}", id=member_id)
 
 
 def seed_database(path: Path) -> None:

@@ -4,27 +4,20 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from secretariat_tui.domain.members import FormChange, Member, MemberKind, MembershipForm
+from secretariat_tui.domain.members import Member
 from secretariat_tui.store import atomic, storage
 from secretariat_tui.store.atomic import atomic_write_bytes, remove_stale_temps, temp_name
 from secretariat_tui.store.database import Database, open_database
 from secretariat_tui.store.errors import StoreError
 from secretariat_tui.store.members import MemberRepository, from_document
-
-
-def sample(name: str) -> Member:
-    return Member(
-        name=name,
-        kind=MemberKind.ORGANISATION,
-        joined=date(2020, 1, 1),
-        forms=(FormChange(date(2020, 1, 1), MembershipForm.FULL),),
-    )
+from tests.factories import make_member
 
 
 def temps_beside(path: Path) -> list[Path]:
@@ -51,31 +44,19 @@ def test_atomic_write_replaces_the_file_and_leaves_no_temp(tmp_path: Path) -> No
     assert temps_beside(target) == []
 
 
-def test_a_failed_rename_keeps_the_old_bytes_and_removes_the_temp(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("failing_call", ["replace", "fsync"], ids=["rename", "fsync"])
+def test_a_failed_rename_or_fsync_keeps_the_old_bytes_and_removes_the_temp(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing_call: str
 ) -> None:
     target = tmp_path / "file.json"
     target.write_bytes(b"old")
-    monkeypatch.setattr(atomic.os, "replace", fail)
+    monkeypatch.setattr(atomic.os, failing_call, fail)
     with pytest.raises(OSError, match="No space"):
         atomic_write_bytes(target, b"new")
     monkeypatch.undo()
     assert target.read_bytes() == b"old"
     assert temps_beside(target) == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file.json"]
-
-
-def test_a_failed_fsync_keeps_the_old_bytes_and_removes_the_temp(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    target = tmp_path / "file.json"
-    target.write_bytes(b"old")
-    monkeypatch.setattr(atomic.os, "fsync", fail)
-    with pytest.raises(OSError):
-        atomic_write_bytes(target, b"new")
-    monkeypatch.undo()
-    assert target.read_bytes() == b"old"
-    assert temps_beside(target) == []
 
 
 def test_the_data_is_fsynced_before_the_rename(
@@ -120,26 +101,27 @@ def test_remove_stale_temps_finds_nothing_when_clean(tmp_path: Path) -> None:
 # --- a failed save --------------------------------------------------------------------------
 
 
-def test_a_failed_insert_is_not_shown_as_saved(
-    database: Database, db_path: Path, monkeypatch: pytest.MonkeyPatch
+def insert(repo: MemberRepository, kept: Member) -> None:
+    repo.add(make_member("Osparad"))
+
+
+def update(repo: MemberRepository, kept: Member) -> None:
+    repo.update(replace(kept, name="Osparad", end_reason="x", ended=date(2024, 1, 1)))
+
+
+@pytest.mark.parametrize("save", [insert, update], ids=["insert", "update"])
+def test_a_failed_insert_or_update_is_not_shown_as_saved(
+    database: Database,
+    db_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    save: Callable[[MemberRepository, Member], None],
 ) -> None:
     repo = MemberRepository(database)
-    kept = repo.add(sample("Sparad"))
+    kept = repo.add(make_member("Sparad"))
     monkeypatch.setattr(storage, "atomic_write_bytes", fail)
     with pytest.raises(StoreError, match="Kunde inte spara i .*secretariat.json"):
-        repo.add(sample("Osparad"))
+        save(repo, kept)
     assert repo.all() == [kept]
-    assert repo.all() == members_on_disk(db_path)
-
-
-def test_a_failed_update_is_not_shown_as_saved(
-    database: Database, db_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    repo = MemberRepository(database)
-    kept = repo.add(sample("Sparad"))
-    monkeypatch.setattr(storage, "atomic_write_bytes", fail)
-    with pytest.raises(StoreError):
-        repo.update(replace(kept, name="Osparad", end_reason="x", ended=date(2024, 1, 1)))
     assert repo.get(kept.id or 0) == kept
     assert repo.all() == members_on_disk(db_path)
 
@@ -148,12 +130,12 @@ def test_saving_works_again_after_a_failed_save(
     database: Database, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     repo = MemberRepository(database)
-    repo.add(sample("Första"))
+    repo.add(make_member("Första"))
     with monkeypatch.context() as patch:
         patch.setattr(storage, "atomic_write_bytes", fail)
         with pytest.raises(StoreError):
-            repo.add(sample("Misslyckad"))
-    repo.add(sample("Andra"))
+            repo.add(make_member("Misslyckad"))
+    repo.add(make_member("Andra"))
     assert [m.name for m in repo.all()] == ["Första", "Andra"]
     assert repo.all() == members_on_disk(db_path)
 
@@ -171,7 +153,7 @@ def test_memory_follows_the_disk_when_the_save_fails_after_the_rename(
 
     monkeypatch.setattr(storage, "atomic_write_bytes", write_then_fail)
     with pytest.raises(StoreError):
-        repo.add(sample("På disken"))
+        repo.add(make_member("På disken"))
     monkeypatch.undo()
     assert [m.name for m in repo.all()] == ["På disken"]
     assert repo.all() == members_on_disk(db_path)

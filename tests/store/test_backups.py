@@ -3,21 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
-from secretariat_tui.domain.members import FormChange, Member, MemberKind, MembershipForm
 from secretariat_tui.store.atomic import temp_name
 from secretariat_tui.store.backups import KEEP, backup_dir, list_backups, make_backup
 from secretariat_tui.store.database import open_database
 from secretariat_tui.store.members import MemberRepository
+from tests.factories import make_member
 
-COUNTER = Member(
-    name="Räknare 0",
-    kind=MemberKind.ORGANISATION,
-    joined=date(2020, 1, 1),
-    forms=(FormChange(date(2020, 1, 1), MembershipForm.FULL),),
-)
+COUNTER = make_member("Räknare 0")
 
 
 def open_and_change(path: Path, value: int) -> bytes:

@@ -9,20 +9,21 @@ from pathlib import Path
 
 import pytest
 
-from secretariat_tui.domain.members import Contact, FormChange, Member, MemberKind, MembershipForm
+from secretariat_tui.domain.members import Contact, FormChange, Member
 from secretariat_tui.store.database import Database, open_database
 from secretariat_tui.store.members import MemberNotFound, MemberRepository
+from tests.factories import FULL, INDIVIDUAL, NETWORKING, PERSON, make_member
 
 
 def full_member() -> Member:
-    return Member(
-        name="Föreningen Ärlig Öppenhet",
-        kind=MemberKind.ORGANISATION,
+    """An organisation with every field set, a form history and an end."""
+    return make_member(
+        "Föreningen Ärlig Öppenhet",
         joined=date(2019, 4, 1),
         forms=(
-            FormChange(date(2019, 4, 1), MembershipForm.NETWORKING),
-            FormChange(date(2022, 1, 1), MembershipForm.FULL),
-            FormChange(date(2024, 7, 1), MembershipForm.NETWORKING),
+            FormChange(date(2019, 4, 1), NETWORKING),
+            FormChange(date(2022, 1, 1), FULL),
+            FormChange(date(2024, 7, 1), NETWORKING),
         ),
         org_number="802002-4280",
         contact=Contact(
@@ -47,12 +48,7 @@ def test_a_member_round_trips_with_every_field_through_the_file(db_path: Path) -
 
 
 def test_a_minimal_individual_round_trips(database: Database) -> None:
-    person = Member(
-        name="Anna Andersson",
-        kind=MemberKind.INDIVIDUAL,
-        joined=date(2024, 2, 29),
-        forms=(FormChange(date(2024, 2, 29), MembershipForm.INDIVIDUAL),),
-    )
+    person = make_member("Anna Andersson", kind=PERSON, joined=date(2024, 2, 29), form=INDIVIDUAL)
     repo = MemberRepository(database)
     stored = repo.add(person)
     assert repo.all() == [stored]

@@ -6,31 +6,21 @@ import json
 import os
 import stat
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 import pytest
 
 from secretariat_tui import APP_NAME
-from secretariat_tui.domain.members import FormChange, Member, MemberKind, MembershipForm
 from secretariat_tui.store.backups import backup_dir, list_backups
 from secretariat_tui.store.database import open_database
 from secretariat_tui.store.errors import StoreError
 from secretariat_tui.store.members import MemberRepository
 from secretariat_tui.store.schema import SCHEMA_VERSION
+from tests.factories import make_member
 
 
 def mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
-
-
-def sample(name: str = "Exempel") -> Member:
-    return Member(
-        name=name,
-        kind=MemberKind.ORGANISATION,
-        joined=date(2020, 1, 1),
-        forms=(FormChange(date(2020, 1, 1), MembershipForm.FULL),),
-    )
 
 
 @pytest.fixture
@@ -68,7 +58,7 @@ def test_with_create_false_a_missing_file_is_an_error_naming_it(db_path: Path) -
 
 def test_with_create_false_an_existing_file_opens(db_path: Path) -> None:
     with open_database(db_path) as db:
-        MemberRepository(db).add(sample())
+        MemberRepository(db).add(make_member())
     with open_database(db_path, create=False) as db:
         assert [m.name for m in MemberRepository(db).all()] == ["Exempel"]
 
@@ -91,7 +81,7 @@ def test_the_file_is_owner_only_after_create(db_path: Path, open_umask: None) ->
 def test_the_file_is_owner_only_after_a_save(db_path: Path, open_umask: None) -> None:
     with open_database(db_path) as db:
         os.chmod(db_path, 0o644)  # as if someone loosened it while the session ran
-        MemberRepository(db).add(sample())
+        MemberRepository(db).add(make_member())
         assert mode(db_path) == 0o600
 
 
@@ -107,7 +97,7 @@ def test_the_backups_folder_is_owner_only_and_so_are_backups(
     db_path: Path, open_umask: None
 ) -> None:
     with open_database(db_path) as db:
-        MemberRepository(db).add(sample())
+        MemberRepository(db).add(make_member())
     with open_database(db_path):
         pass
     assert mode(backup_dir(db_path)) == 0o700

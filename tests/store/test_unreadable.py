@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
 from secretariat_tui import APP_NAME
-from secretariat_tui.domain.members import FormChange, Member, MemberKind, MembershipForm
 from secretariat_tui.store.backups import backup_dir, list_backups, newest_readable_backup
 from secretariat_tui.store.database import open_database
 from secretariat_tui.store.errors import DatabaseTooNew, DatabaseUnreadable
 from secretariat_tui.store.lock import acquire
 from secretariat_tui.store.members import MemberRepository
 from secretariat_tui.store.schema import SCHEMA_VERSION
+from tests.factories import make_member
 
 BAD_FILES = {
     "truncated": b'{"_meta":{"1":{"app":"secretariat-tui","schema":1}},"members":{"1":{"na',
@@ -53,14 +53,7 @@ REASONS = {
 def good_database_with_a_backup(path: Path) -> Path:
     """A real database, opened twice so that the second open has backed it up."""
     with open_database(path) as db:
-        MemberRepository(db).add(
-            Member(
-                name="Exempel",
-                kind=MemberKind.ORGANISATION,
-                joined=date(2020, 1, 1),
-                forms=(FormChange(date(2020, 1, 1), MembershipForm.FULL),),
-            )
-        )
+        MemberRepository(db).add(make_member())
     with open_database(path) as db:
         assert db.backup is not None
         return db.backup
@@ -71,24 +64,33 @@ def backup_state(path: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in folder.iterdir()} if folder.is_dir() else {}
 
 
+Refusal = TypeVar("Refusal", bound=Exception)
+
+
+def refused_open(path: Path, content: bytes, refusal: type[Refusal]) -> Refusal:
+    """Write ``content`` as the file, open it, and return how it was refused.
+
+    Checks that the refused file is left byte for byte and that no backup was made of it.
+    """
+    path.write_bytes(content)
+    backups_before = backup_state(path)
+    with pytest.raises(refusal) as caught:
+        open_database(path)
+    assert path.read_bytes() == content, "the refused file must be left byte for byte"
+    assert backup_state(path) == backups_before, "no backup of the refused bytes"
+    return caught.value
+
+
 @pytest.mark.parametrize("kind", sorted(BAD_FILES))
 def test_a_bad_file_is_refused_naming_it_and_the_newest_backup(db_path: Path, kind: str) -> None:
     backup = good_database_with_a_backup(db_path)
-    bad = BAD_FILES[kind]
-    db_path.write_bytes(bad)
-    backups_before = backup_state(db_path)
-
-    with pytest.raises(DatabaseUnreadable) as caught:
-        open_database(db_path)
-
-    message = str(caught.value)
+    refusal = refused_open(db_path, BAD_FILES[kind], DatabaseUnreadable)
+    message = str(refusal)
     assert str(db_path) in message
     assert str(backup) in message
     assert REASONS[kind] in message
     assert "Filen har inte ändrats" in message
-    assert caught.value.newest_backup == backup
-    assert db_path.read_bytes() == bad, "the bad file must be left byte for byte"
-    assert backup_state(db_path) == backups_before, "no backup of the bad bytes"
+    assert refusal.newest_backup == backup
 
 
 def test_a_bad_file_is_refused_again_on_every_open(db_path: Path) -> None:
@@ -103,19 +105,14 @@ def test_a_bad_file_is_refused_again_on_every_open(db_path: Path) -> None:
 
 def test_a_refused_file_releases_the_lock(db_path: Path) -> None:
     good_database_with_a_backup(db_path)
-    db_path.write_bytes(b"{")
-    with pytest.raises(DatabaseUnreadable):
-        open_database(db_path)
+    refused_open(db_path, b"{", DatabaseUnreadable)
     acquire(db_path).release()
 
 
 def test_without_any_backup_the_message_says_so(db_path: Path) -> None:
-    db_path.write_bytes(b'{"_default": {}}')
-    with pytest.raises(DatabaseUnreadable) as caught:
-        open_database(db_path)
-    assert caught.value.newest_backup is None
-    assert "Ingen läsbar säkerhetskopia" in str(caught.value)
-    assert db_path.read_bytes() == b'{"_default": {}}'
+    refusal = refused_open(db_path, b'{"_default": {}}', DatabaseUnreadable)
+    assert refusal.newest_backup is None
+    assert "Ingen läsbar säkerhetskopia" in str(refusal)
     assert not backup_dir(db_path).exists()
 
 
@@ -125,27 +122,15 @@ def test_a_broken_newest_backup_is_skipped_for_the_older_readable_one(db_path: P
     broken_newest.write_bytes(b"{broken")
     assert list_backups(db_path)[-1] == broken_newest
     assert newest_readable_backup(db_path) == older
-    db_path.write_bytes(b"")
-    with pytest.raises(DatabaseUnreadable) as caught:
-        open_database(db_path)
-    assert caught.value.newest_backup == older
+    assert refused_open(db_path, b"", DatabaseUnreadable).newest_backup == older
 
 
 def test_a_schema_newer_than_this_program_is_refused_and_untouched(db_path: Path) -> None:
     good_database_with_a_backup(db_path)
     document = json.loads(db_path.read_bytes())
     document["_meta"]["1"]["schema"] = SCHEMA_VERSION + 1
-    newer = json.dumps(document).encode()
-    db_path.write_bytes(newer)
-    backups_before = backup_state(db_path)
-
-    with pytest.raises(DatabaseTooNew) as caught:
-        open_database(db_path)
-
-    message = str(caught.value)
+    message = str(refused_open(db_path, json.dumps(document).encode(), DatabaseTooNew))
     assert str(db_path) in message
     assert f"schemaversion {SCHEMA_VERSION + 1}" in message
     assert f"version {SCHEMA_VERSION}" in message
-    assert db_path.read_bytes() == newer
-    assert backup_state(db_path) == backups_before
     acquire(db_path).release()

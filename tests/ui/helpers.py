@@ -17,6 +17,7 @@ from secretariat_tui.domain.members import Member
 from secretariat_tui.domain.orgnr import luhn_check_digit
 from secretariat_tui.store.members import from_document
 from secretariat_tui.ui.app import SecretariatApp
+from secretariat_tui.ui.screens.end_membership import EndMembershipForm
 
 DEMO = Path(__file__).resolve().parents[2] / "data" / "demo.json"
 # After every date in the demo data, so the demo's history is all in the past.
@@ -127,3 +128,15 @@ async def focus_field(pilot: Pilot[Any], field: str) -> None:
     """Jump to a form field (as a click would) where the tab order is not what is tested."""
     pilot.app.screen.query_one(f"#field-{field}").focus()
     await pilot.pause()
+
+
+async def end_membership(pilot: Pilot[Any], name: str, last_day: str, reason: str = "") -> None:
+    """End ``name``'s membership by keys: x on its row, the last day, the reason, ctrl+s."""
+    await highlight(pilot, name)
+    await pilot.press("x")
+    assert isinstance(pilot.app.screen, EndMembershipForm)
+    await type_text(pilot, last_day)
+    if reason:
+        await pilot.press("tab")
+        await type_text(pilot, reason)
+    await pilot.press("ctrl+s")

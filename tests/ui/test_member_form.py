@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 
 from secretariat_tui.domain.members import FormChange, MemberKind, MembershipForm
 from secretariat_tui.store import storage
@@ -24,6 +25,7 @@ from tests.ui.helpers import (
     VALID_ORG,
     choose,
     cursor_name,
+    end_membership,
     error_text,
     field_value,
     focus_field,
@@ -57,13 +59,21 @@ def disk_fails_once(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     return tries
 
 
+async def type_new_member(pilot: Pilot[SecretariatApp], name: str, org_number: str = "") -> None:
+    """Open the new-member form with n and type the name, then the org number if given."""
+    await pilot.press("n")
+    assert isinstance(pilot.app.screen, MemberForm)
+    await type_text(pilot, name)
+    if org_number:
+        await focus_field(pilot, "org_number")
+        await type_text(pilot, org_number)
+
+
 async def test_new_member_typed_by_keys_is_stored_shown_and_highlighted(
     app: SecretariatApp,
 ) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("n")
-        assert isinstance(app.screen, MemberForm)
-        await type_text(pilot, NEW_NAME)
+        await type_new_member(pilot, NEW_NAME)
         await pilot.press("tab", "tab")  # name → kind (Organisation) → form
         await choose(pilot, "Nätverkande medlemskap")
         await pilot.press("tab")
@@ -89,10 +99,7 @@ async def test_wrong_check_digit_is_explained_under_the_field_and_nothing_is_sto
     app: SecretariatApp,
 ) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("n")
-        await type_text(pilot, NEW_NAME)
-        await focus_field(pilot, "org_number")
-        await type_text(pilot, BAD_ORG)
+        await type_new_member(pilot, NEW_NAME, BAD_ORG)
         await pilot.press("tab")
         expected = (
             f"Kontrollsiffran stämmer inte: med de nio första siffrorna ska den vara {GOOD_DIGIT}."
@@ -133,10 +140,7 @@ async def test_empty_form_asks_for_the_name_and_stores_nothing_until_it_is_typed
 
 async def test_enskild_person_switches_form_and_disables_org_number(app: SecretariatApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("n")
-        await type_text(pilot, "Anna Andersson")
-        await focus_field(pilot, "org_number")
-        await type_text(pilot, VALID_ORG)
+        await type_new_member(pilot, "Anna Andersson", VALID_ORG)
         await focus_field(pilot, "kind")
         await choose(pilot, "Enskild person")
 
@@ -204,8 +208,7 @@ async def test_escape_on_an_unchanged_form_closes_without_asking(app: Secretaria
 
 async def test_escape_on_a_changed_form_asks_and_n_keeps_the_text(app: SecretariatApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("n")
-        await type_text(pilot, "Halvfärdig")
+        await type_new_member(pilot, "Halvfärdig")
         await pilot.press("escape")
         assert isinstance(app.screen, ConfirmScreen)
         assert "Kasta ändringarna" in str(app.screen.query_one(".question").render())
@@ -224,8 +227,7 @@ async def test_ctrl_q_with_a_changed_form_asks_and_no_returns_to_the_text(
     app: SecretariatApp,
 ) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("n")
-        await type_text(pilot, "Halvfärdig")
+        await type_new_member(pilot, "Halvfärdig")
         await pilot.press("ctrl+q")
         assert isinstance(app.screen, ConfirmScreen)
         assert app.return_code is None
@@ -240,8 +242,7 @@ async def test_ctrl_q_with_a_changed_form_and_yes_quits_without_storing(
     app: SecretariatApp,
 ) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("n")
-        await type_text(pilot, "Halvfärdig")
+        await type_new_member(pilot, "Halvfärdig")
         await pilot.press("ctrl+q", "j")
         await pilot.pause()
         assert app.return_code == 0
@@ -259,10 +260,7 @@ async def test_failed_save_reports_the_error_and_gives_the_form_back(
     app: SecretariatApp, disk_fails_once: list[Path]
 ) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("n")
-        await type_text(pilot, NEW_NAME)
-        await focus_field(pilot, "org_number")
-        await type_text(pilot, VALID_ORG)
+        await type_new_member(pilot, NEW_NAME, VALID_ORG)
         await pilot.press("ctrl+s")
         await pilot.pause()
 
@@ -287,8 +285,7 @@ async def test_form_given_back_after_failed_save_still_asks_before_discarding(
     app: SecretariatApp, disk_fails_once: list[Path]
 ) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("n")
-        await type_text(pilot, NEW_NAME)
+        await type_new_member(pilot, NEW_NAME)
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, MemberForm)
@@ -321,12 +318,7 @@ async def test_failed_end_of_membership_gives_back_date_and_reason(
     app: SecretariatApp, disk_fails_once: list[Path]
 ) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await highlight(pilot, "Roks")
-        await pilot.press("x")
-        await type_text(pilot, "2024-05-31")
-        await pilot.press("tab")
-        await type_text(pilot, "Flyttat")
-        await pilot.press("ctrl+s")
+        await end_membership(pilot, "Roks", "2024-05-31", "Flyttat")
         await pilot.pause()
         assert any(m.startswith("Kunde inte spara") for m in notices(app, "error"))
         assert stored(app)["Roks"].ended is None

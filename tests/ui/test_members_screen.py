@@ -6,12 +6,12 @@ import re
 from datetime import date
 
 from textual.command import CommandPalette
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from secretariat_tui.domain.members import MembershipForm
 from secretariat_tui.store.database import Database
 from secretariat_tui.ui.app import SecretariatApp
-from secretariat_tui.ui.screens.end_membership import EndMembershipForm
 from secretariat_tui.ui.screens.help import HelpScreen
 from secretariat_tui.ui.screens.member_detail import MemberDetailScreen
 from secretariat_tui.ui.screens.member_form import MemberForm
@@ -20,6 +20,7 @@ from tests.ui.helpers import (
     ACTIVE_IN_DEMO,
     ENDED_IN_DEMO,
     cursor_name,
+    end_membership,
     highlight,
     shown_names,
     shown_row,
@@ -43,6 +44,12 @@ ENDED_NAMES = {
     "Föreningen Vinterljuset i Falun",
     "Studentnätverket mot exploatering i Lund",
 }
+
+
+async def type_filter(pilot: Pilot[SecretariatApp], text: str) -> None:
+    """Open the filter with / and type ``text`` into it."""
+    await pilot.press("slash")
+    await type_text(pilot, text)
 
 
 async def test_demo_copy_lists_only_active_members_and_counts_both(app: SecretariatApp) -> None:
@@ -82,8 +89,7 @@ async def test_typing_in_the_filter_narrows_rows_and_escape_brings_all_back(
     app: SecretariatApp,
 ) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("slash")
-        await type_text(pilot, "stift")
+        await type_filter(pilot, "stift")
         assert shown_names(app) == [
             "Stiftelsen Brobyggarna Norr",
             "Stiftelsen Fristad Mälardalen",
@@ -101,15 +107,13 @@ async def test_typing_in_the_filter_narrows_rows_and_escape_brings_all_back(
 
 async def test_filter_words_must_all_match_in_any_order(app: SecretariatApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("slash")
-        await type_text(pilot, "uppsala stift")
+        await type_filter(pilot, "uppsala stift")
         assert shown_names(app) == ["Stiftelsen Skyddsnätet Uppsala"]
 
 
 async def test_filter_matches_the_membership_form_and_org_number(app: SecretariatApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("slash")
-        await type_text(pilot, "nätverkande")
+        await type_filter(pilot, "nätverkande")
         assert set(shown_names(app)) == {
             m.name
             for m in stored(app).values()
@@ -148,13 +152,7 @@ async def test_ending_a_membership_stores_date_and_reason_and_hides_the_row(
     app: SecretariatApp,
 ) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await highlight(pilot, "Roks")
-        await pilot.press("x")
-        assert isinstance(app.screen, EndMembershipForm)
-        await type_text(pilot, "2024-05-31")
-        await pilot.press("tab")
-        await type_text(pilot, "Slutat betala avgiften")
-        await pilot.press("ctrl+s")
+        await end_membership(pilot, "Roks", "2024-05-31", "Slutat betala avgiften")
 
         roks = stored(app)["Roks"]
         assert roks.ended is not None and roks.ended.isoformat() == "2024-05-31"
@@ -268,10 +266,7 @@ async def test_ending_a_membership_leaves_the_cursor_on_the_neighbouring_row(
     async with app.run_test(size=SIZE) as pilot:
         names = shown_names(app)
         after_roks = names[names.index("Roks") + 1]
-        await highlight(pilot, "Roks")
-        await pilot.press("x")
-        await type_text(pilot, "2025-12-31")
-        await pilot.press("ctrl+s")
+        await end_membership(pilot, "Roks", "2025-12-31")
         assert "Roks" not in shown_names(app)
         assert cursor_name(app) == after_roks
 
@@ -292,8 +287,7 @@ async def test_a_future_end_date_keeps_the_member_listed_as_slutar(
 
 async def test_the_status_line_says_how_many_rows_the_filter_shows(app: SecretariatApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("slash")
-        await type_text(pilot, "stiftelsen")
+        await type_filter(pilot, "stiftelsen")
         await pilot.pause()
         shown = len(shown_names(app))
         assert 0 < shown < ACTIVE_IN_DEMO
@@ -304,8 +298,7 @@ async def test_a_member_added_while_a_filter_hides_it_is_shown_and_highlighted(
     app: SecretariatApp,
 ) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("slash")
-        await type_text(pilot, "stiftelsen")
+        await type_filter(pilot, "stiftelsen")
         await pilot.press("enter", "n")
         await type_text(pilot, "Föreningen Nyckeln")
         await pilot.press("ctrl+s")
