@@ -12,8 +12,11 @@ from pathlib import Path
 
 import click
 
+from secretariat_tui.commands import transfer  # noqa: F401 (adds import/export to the groups)
 from secretariat_tui.commands.common import CliContext, FieldErrorsForCli
+from secretariat_tui.commands.fees import fees
 from secretariat_tui.commands.members import members
+from secretariat_tui.commands.payments import payments
 from secretariat_tui.config import ENV_VAR, resolve_db_path
 from secretariat_tui.domain.errors import FieldErrors
 from secretariat_tui.store.errors import StoreError
@@ -40,7 +43,8 @@ def cli(ctx: click.Context, db: Path | None) -> None:
 
 
 cli.add_command(members)
-
+cli.add_command(fees)
+cli.add_command(payments)
 
 # --- entry point ------------------------------------------------------------------------------
 

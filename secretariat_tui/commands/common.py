@@ -40,6 +40,13 @@ FIELD_FLAGS = {
     "joined": "--joined",
     "form_from": "--form-from",
     "ended": "--date",
+    # Fees and payments (`secretariat fees …`, `secretariat payments …`).
+    "member_id": "--member",
+    "fee_year": "--year",
+    "amount": "--amount",
+    "paid_on": "--date",
+    "reference": "--reference",
+    "note": "--note",
 }
 
 

@@ -1,0 +1,254 @@
+"""`secretariat fees …`: the fee schedule, agreed amounts, status, reminders, paying figures.
+
+Every value is checked before the database is opened, so a bad flag writes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+import click
+
+from secretariat_tui.commands.common import CliContext
+from secretariat_tui.domain.fees import (
+    FeeOverride,
+    FeeSchedule,
+    FeeStatus,
+    MemberYear,
+    fee_year,
+    member_year,
+    paying_figures,
+)
+from secretariat_tui.domain.members import Member, MembershipForm
+from secretariat_tui.domain.money import format_kronor, parse_amount
+from secretariat_tui.exports import fees_listing as listing
+from secretariat_tui.store.database import Database
+from secretariat_tui.store.fees import FeeRepository
+from secretariat_tui.store.members import MemberNotFound, MemberRepository
+from secretariat_tui.store.payments import PaymentRepository
+
+YEAR = click.IntRange(1900, 2999)
+
+
+# --- shared with `payments` ---------------------------------------------------------------------
+
+
+def amount_option(text: str, flag: str = "--amount") -> Decimal:
+    """Kronor as typed (decimal comma or point, ``1 500 kr``) or one error line naming the flag."""
+    try:
+        return parse_amount(text)
+    except ValueError as err:
+        raise click.ClickException(f"{flag}: {err}") from None
+
+
+def get_member(db: Database, member_id: int) -> Member:
+    """The member, or one error line naming ``--member``."""
+    try:
+        return MemberRepository(db).get(member_id)
+    except MemberNotFound as err:
+        raise click.ClickException(f"--member: {err}") from None
+
+
+def year_rows(db: Database, year: int) -> list[MemberYear]:
+    """Every member due in ``year`` with the fee status, in Swedish name order."""
+    fees = FeeRepository(db)
+    rows = fee_year(
+        MemberRepository(db).all(),
+        year,
+        fees.schedule(year),
+        fees.overrides(year),
+        PaymentRepository(db).for_year(year),
+    )
+    return listing.sorted_rows(rows)
+
+
+def one_member_year(db: Database, member: Member, year: int) -> MemberYear:
+    fees = FeeRepository(db)
+    assert member.id is not None
+    override = next((o for o in fees.overrides(year) if o.member_id == member.id), None)
+    payments = PaymentRepository(db).for_member(member.id)
+    return member_year(member, year, fees.schedule(year), override, payments)
+
+
+def warn(message: str) -> None:
+    click.echo(f"Obs: {message}", err=True)
+
+
+def _format_option(*choices: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(choices),
+        default=choices[0],
+        show_default=True,
+        help="Utdataformat.",
+    )
+
+
+# --- commands -----------------------------------------------------------------------------------
+
+
+@click.group()
+def fees() -> None:
+    """Medlemsavgifter: avgift per år och form, överenskommelser, status, påminnelser."""
+
+
+@fees.command("schedule")
+@click.option("--year", type=YEAR, help="Året (ÅÅÅÅ); utan --year visas alla år.")
+@_format_option("table", "json")
+@click.pass_obj
+def show_schedule(obj: CliContext, year: int | None, fmt: str) -> None:
+    """Visa avgiften per medlemsform för ett år eller för alla år."""
+    with obj.database(create=False) as db:
+        repository = FeeRepository(db)
+        if year is None:
+            schedules = repository.schedules()
+        else:
+            found = repository.schedule(year)
+            schedules = [found] if found else []
+    if fmt == "json":
+        click.echo(listing.schedules_json(schedules))
+    elif year is not None and not schedules:
+        click.echo(listing.no_schedule_note(year))
+    else:
+        click.echo(listing.schedules_table(schedules))
+
+
+@fees.command("set")
+@click.option("--year", required=True, type=YEAR, help="Året (ÅÅÅÅ).")
+@click.option(
+    "--form",
+    required=True,
+    type=click.Choice([f.value for f in MembershipForm]),
+    help="Medlemsformen: full, individual eller networking.",
+)
+@click.option(
+    "--amount", required=True, help="Avgiften i kronor, t.ex. 1500 eller 1 500,50 (0 = ingen)."
+)
+@click.pass_obj
+def set_fee(obj: CliContext, year: int, form: str, amount: str) -> None:
+    """Fastställ avgiften för en medlemsform ett år; de andra formernas avgifter behålls."""
+    fee = amount_option(amount)
+    membership_form = MembershipForm(form)
+    with obj.database() as db:
+        repository = FeeRepository(db)
+        current = repository.schedule(year)
+        amounts = dict(current.amounts) if current else {}
+        amounts[membership_form] = fee
+        repository.save_schedule(FeeSchedule(year=year, amounts=amounts))
+    click.echo(f"Avgift {year} för {membership_form.label}: {format_kronor(fee)}")
+
+
+@fees.command("agree")
+@click.option("--member", "member_id", required=True, type=int, help="Medlemmens id.")
+@click.option("--year", required=True, type=YEAR, help="Året (ÅÅÅÅ).")
+@click.option("--amount", help="Avtalat belopp i kronor i stället för avgiften.")
+@click.option("--exempt", is_flag=True, help="Befria medlemmen från avgiften det året.")
+@click.option("--clear", is_flag=True, help="Ta bort överenskommelsen; vanlig avgift gäller.")
+@click.option("--note", default="", help="Anteckning, t.ex. styrelsebeslut.")
+@click.pass_obj
+def agree(
+    obj: CliContext,
+    member_id: int,
+    year: int,
+    amount: str | None,
+    exempt: bool,
+    clear: bool,
+    note: str,
+) -> None:
+    """Avtala ett belopp (--amount) eller befrielse (--exempt) för en medlem ett år,
+    eller ta bort överenskommelsen (--clear)."""
+    if [amount is not None, exempt, clear].count(True) != 1:
+        raise click.UsageError("Ange exakt en av --amount, --exempt och --clear.")
+    if clear and note:
+        raise click.UsageError("--note används inte med --clear.")
+    agreed: Decimal | None = None
+    if amount is not None:
+        agreed = amount_option(amount)
+        if agreed == 0:
+            raise click.ClickException(
+                "--amount: Ett avtalat belopp måste vara större än noll; "
+                "använd --exempt för att befria från avgiften."
+            )
+    with obj.database(create=False) as db:
+        member = get_member(db, member_id)
+        repository = FeeRepository(db)
+        if clear:
+            removed = repository.clear_override(member_id, year)
+            click.echo(
+                f"Tog bort överenskommelsen för {member.name} {year}; vanlig avgift gäller."
+                if removed
+                else f"Det fanns ingen överenskommelse för {member.name} {year}."
+            )
+            return
+        repository.save_override(FeeOverride(member_id, year, agreed, note.strip()))
+        status = one_member_year(db, member, year).status
+    if agreed is None:
+        click.echo(f"{member.name} är befriad från avgiften {year}.")
+    else:
+        click.echo(f"Avtalat belopp för {member.name} {year}: {format_kronor(agreed)}")
+    if status is FeeStatus.NOT_DUE:
+        warn(f"{member.name} var inte medlem {year}; överenskommelsen påverkar ingen avgift.")
+
+
+@fees.command("status")
+@click.option("--year", required=True, type=YEAR, help="Året (ÅÅÅÅ).")
+@_format_option("table", "csv", "json")
+@click.option("--unpaid", is_flag=True, help="Bara de som har obetald eller delvis betald avgift.")
+@click.pass_obj
+def status(obj: CliContext, year: int, fmt: str, unpaid: bool) -> None:
+    """Varje medlem det året: form, avgift, betalt, kvar och status."""
+    with obj.database(create=False) as db:
+        rows = year_rows(db, year)
+        has_schedule = FeeRepository(db).schedule(year) is not None
+    if unpaid:
+        rows = [r for r in rows if r.owes]
+    if not has_schedule:
+        warn(listing.no_schedule_note(year))
+    render = {
+        "table": listing.status_table,
+        "csv": listing.status_csv,
+        "json": listing.status_json,
+    }[fmt]
+    click.echo(render(rows), nl=fmt != "csv")
+
+
+@fees.command("unpaid")
+@click.option("--year", required=True, type=YEAR, help="Året (ÅÅÅÅ).")
+@_format_option("text", "csv")
+@click.pass_obj
+def unpaid(obj: CliContext, year: int, fmt: str) -> None:
+    """Påminnelselistan: obetalda och delvis betalda med kontaktuppgifter och belopp.
+
+    text är en lista att klistra in i ett e-brev; csv är `;`-separerad UTF-8 för Excel.
+    Medlemmar utan e-postadress markeras.
+    """
+    with obj.database(create=False) as db:
+        rows = listing.owing(year_rows(db, year))
+        has_schedule = FeeRepository(db).schedule(year) is not None
+    if not has_schedule:
+        warn(listing.no_schedule_note(year))
+    if fmt == "csv":
+        click.echo(listing.reminder_csv(rows), nl=False)
+    else:
+        click.echo(listing.reminder_text(rows, year))
+
+
+@fees.command("figures")
+@click.option("--year", required=True, type=YEAR, help="Året (ÅÅÅÅ).")
+@_format_option("text", "json")
+@click.pass_obj
+def figures(obj: CliContext, year: int, fmt: str) -> None:
+    """Betalande medlemmar det året, varav organisationer, per form; och vad som är obetalt."""
+    with obj.database(create=False) as db:
+        rows = year_rows(db, year)
+        has_schedule = FeeRepository(db).schedule(year) is not None
+    if not has_schedule:
+        warn(listing.no_schedule_note(year))
+    counted = paying_figures(rows, year)
+    if fmt == "json":
+        click.echo(listing.fee_figures_json(counted, rows))
+    else:
+        click.echo(listing.fee_figures_text(counted, rows))

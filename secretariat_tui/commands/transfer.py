@@ -1,0 +1,230 @@
+"""`secretariat members import|export` and `secretariat payments import|export`: CSV files in
+the dialect Swedish Excel opens and writes.
+
+The file reading and writing is here; deciding what a file means is in ``imports/`` and
+``exports/``. An import checks every row first, prints what it would do, and then writes the
+new rows in one save, or nothing at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TypeVar
+
+import click
+
+from secretariat_tui.commands.common import CliContext
+from secretariat_tui.commands.members import members
+from secretariat_tui.commands.payments import payments
+from secretariat_tui.domain.fees import Payment
+from secretariat_tui.domain.money import format_kronor
+from secretariat_tui.exports.csv_files import members_csv_bytes, payments_csv_bytes
+from secretariat_tui.imports.csv_dialect import CsvFormatError, ImportPlan
+from secretariat_tui.imports.members_csv import plan_members_import
+from secretariat_tui.imports.payments_csv import plan_payments_import
+from secretariat_tui.store.atomic import atomic_write_bytes
+from secretariat_tui.store.database import Database
+from secretariat_tui.store.members import MemberRepository
+from secretariat_tui.store.payments import PaymentRepository
+
+T = TypeVar("T")
+
+STDOUT = "-"
+
+
+def _output_option(what: str) -> Callable[[Callable[..., object]], Callable[..., object]]:
+    return click.option(
+        "-o",
+        "--output",
+        default=STDOUT,
+        show_default=True,
+        metavar="FIL",
+        help=f"Fil att skriva {what} till (- för standard ut). Filen blir läsbar bara för dig.",
+    )
+
+
+def _import_options(command: Callable[..., object]) -> Callable[..., object]:
+    command = click.option(
+        "--skip-bad",
+        is_flag=True,
+        help="Spara de felfria raderna och hoppa över de felaktiga.",
+    )(command)
+    command = click.option(
+        "--dry-run", is_flag=True, help="Visa vad som skulle läsas in, men spara inget."
+    )(command)
+    return click.argument("file", metavar="FIL", type=click.Path(dir_okay=False, path_type=Path))(
+        command
+    )
+
+
+# --- export -------------------------------------------------------------------------------------
+
+
+@members.command("export")
+@_output_option("medlemsregistret")
+@click.pass_obj
+def export_members(obj: CliContext, output: str) -> None:
+    """Skriv hela medlemsregistret (även avslutade) som CSV för Excel."""
+    with obj.database(create=False) as db:
+        found = MemberRepository(db).all()
+    _write_output(obj, members_csv_bytes(found), output, f"{len(found)} medlemmar")
+
+
+@payments.command("export")
+@click.option(
+    "--year", type=click.IntRange(1900, 2999), help="Bara betalningar för det avgiftsåret."
+)
+@_output_option("betalningarna")
+@click.pass_obj
+def export_payments(obj: CliContext, year: int | None, output: str) -> None:
+    """Skriv betalningarna som CSV för Excel, med medlemmens namn och organisationsnummer."""
+    with obj.database(create=False) as db:
+        repository = PaymentRepository(db)
+        found = repository.for_year(year) if year is not None else repository.all()
+        known = MemberRepository(db).all()
+    _write_output(obj, payments_csv_bytes(found, known), output, f"{len(found)} betalningar")
+
+
+def _write_output(obj: CliContext, data: bytes, output: str, what: str) -> None:
+    if output == STDOUT:
+        click.echo(data, nl=False)  # bytes go to the binary stream: the BOM and CRLF stay
+        return
+    target = Path(output).expanduser()
+    if target.is_dir():
+        raise click.ClickException(f"{target} är en mapp: ange ett filnamn, t.ex. medlemmar.csv.")
+    if target.absolute() == obj.db_path.expanduser().absolute():
+        raise click.ClickException(f"{target} är databasen själv: välj ett annat filnamn.")
+    try:
+        atomic_write_bytes(target, data)
+    except OSError as err:
+        raise click.ClickException(f"Kunde inte skriva {target}: {err.strerror or err}.") from None
+    click.echo(f"Skrev {what} till {target}.")
+
+
+# --- import -------------------------------------------------------------------------------------
+
+
+@members.command("import")
+@_import_options
+@click.pass_obj
+def import_members(obj: CliContext, file: Path, dry_run: bool, skip_bad: bool) -> None:
+    """Läs in medlemmar från en CSV-fil (Excel: ”CSV UTF-8”, ; eller ,).
+
+    Medlemmar som redan finns (samma organisationsnummer, annars samma namn) hoppas över och
+    ändras inte. Inget sparas om någon rad är fel, utom med --skip-bad.
+    """
+    data = _read_input(file)
+    with _existing_database(obj) as db:
+        existing = MemberRepository(db).all() if db else []
+        plan = _plan(lambda: plan_members_import(data, existing))
+        _report(plan, file, describe=lambda m: m.name)
+        if _go_ahead(plan, dry_run=dry_run, skip_bad=skip_bad):
+            with _writable(obj, db) as target:
+                MemberRepository(target).add_many(plan.items)
+            click.echo(f"Sparade {len(plan.new)} nya medlemmar.")
+
+
+@payments.command("import")
+@_import_options
+@click.pass_obj
+def import_payments(obj: CliContext, file: Path, dry_run: bool, skip_bad: bool) -> None:
+    """Läs in betalningar från en CSV-fil (Excel: ”CSV UTF-8”, ; eller ,).
+
+    Medlemmen hittas på organisationsnummer, annars på exakt namn. En betalning som redan finns
+    (samma medlem, år, datum, belopp och referens) hoppas över. Inget sparas om någon rad är
+    fel, utom med --skip-bad.
+    """
+    data = _read_input(file)
+    with _existing_database(obj) as db:
+        known = MemberRepository(db).all() if db else []
+        existing = PaymentRepository(db).all() if db else []
+        plan = _plan(lambda: plan_payments_import(data, known, existing))
+        names = {m.id: m.name for m in known}
+
+        def describe(p: Payment) -> str:
+            name = names.get(p.member_id, "?")
+            return f"{name}, {p.fee_year}: {format_kronor(p.amount)} {p.paid_on.isoformat()}"
+
+        _report(plan, file, describe=describe)
+        if _go_ahead(plan, dry_run=dry_run, skip_bad=skip_bad):
+            with _writable(obj, db) as target:
+                PaymentRepository(target).add_many(plan.items)
+            click.echo(f"Sparade {len(plan.new)} nya betalningar.")
+
+
+def _read_input(file: Path) -> bytes:
+    try:
+        return file.expanduser().read_bytes()
+    except OSError as err:
+        raise click.ClickException(f"Filen {file} kan inte läsas: {err.strerror or err}.") from None
+
+
+def _plan(make: Callable[[], ImportPlan[T]]) -> ImportPlan[T]:
+    try:
+        return make()
+    except CsvFormatError as err:
+        raise click.ClickException(f"{err} Inget sparades.") from None
+
+
+@contextmanager
+def _existing_database(obj: CliContext) -> Iterator[Database | None]:
+    """The database if its file exists; a failed import must not leave a new empty file."""
+    if not obj.db_path.expanduser().exists():
+        yield None
+        return
+    with obj.database(create=False) as db:
+        yield db
+
+
+@contextmanager
+def _writable(obj: CliContext, db: Database | None) -> Iterator[Database]:
+    if db is not None:
+        yield db
+        return
+    with obj.database() as created:
+        yield created
+
+
+def _report(plan: ImportPlan[T], file: Path, describe: Callable[[T], str]) -> None:
+    """The preview: what was detected, each error on stderr, what would be added."""
+    rows = "rad" if plan.rows == 1 else "rader"
+    click.echo(f"Läser {file}: {plan.dialect.describe()}, {plan.rows} {rows}.")
+    for error in plan.errors:
+        click.echo(str(error), err=True)
+    for planned in plan.new:
+        click.echo(f"  ny, rad {planned.line}: {describe(planned.item)}")
+    differing = [s.line for s in plan.skipped if s.differs]
+    if differing:
+        click.echo(
+            f"Obs: {_lines(differing)} finns redan i registret med andra uppgifter; "
+            "importen ändrar inte det som redan finns."
+        )
+    click.echo(plan.summary())
+
+
+def _go_ahead(plan: ImportPlan[T], *, dry_run: bool, skip_bad: bool) -> bool:
+    """Whether to write: never with errors unless --skip-bad, never in a dry run."""
+    bad = len(plan.bad_lines)
+    if bad and not skip_bad:
+        raise click.ClickException(
+            f"Inget sparades: {bad} {'rad har' if bad == 1 else 'rader har'} fel. Rätta filen, "
+            "eller kör med --skip-bad för att spara bara de felfria raderna."
+        )
+    if bad:
+        click.echo(
+            f"Hoppar över {bad} felaktig{'' if bad == 1 else 'a'} "
+            f"{'rad' if bad == 1 else 'rader'} ({_lines(plan.bad_lines)})."
+        )
+    if dry_run:
+        click.echo("Provkörning: inget sparades.")
+        return False
+    if not plan.new:
+        click.echo("Inget nytt att spara.")
+        return False
+    return True
+
+
+def _lines(lines: Sequence[int]) -> str:
+    return ("rad " if len(lines) == 1 else "raderna ") + ", ".join(str(n) for n in lines)

@@ -1,0 +1,389 @@
+"""Fees and payments as text for the command line: tables, `;`-CSV, JSON, the reminder list.
+
+Pure functions from domain objects to strings (like ``members_listing``), so the CLI only
+loads, chooses and prints, and an export screen can reuse the same renderings.
+
+Amounts: tables and the reminder text use Swedish kronor (``1 500 kr``); CSV uses a decimal
+comma without thousands separator (``1500,50``), which Swedish Excel reads as a number; JSON
+uses exact strings with a point (``"1500.50"``), never a float.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
+from typing import Any
+
+from secretariat_tui.domain.collation import swedish_key
+from secretariat_tui.domain.fees import (
+    ZERO,
+    FeeSchedule,
+    FeeStatus,
+    MemberYear,
+    PayingFigures,
+    Payment,
+)
+from secretariat_tui.domain.members import ALLOWED_KINDS, MemberKind, MembershipForm
+from secretariat_tui.domain.money import format_kronor, plain_amount
+
+EMPTY = "–"
+NOT_SET = "ej fastställd"
+NO_EMAIL = "saknar e-post"
+
+
+# --- shared ------------------------------------------------------------------------------------
+
+
+def csv_amount(amount: Decimal) -> str:
+    """``1500`` or ``1500,50``: a number to Swedish Excel (a point would make it text)."""
+    return plain_amount(amount).replace(".", ",")
+
+
+def aligned(rows: Sequence[Sequence[str]], right: Iterable[int] = ()) -> str:
+    """Plain columns two spaces apart; the columns in ``right`` (amounts) are right-aligned."""
+    right_aligned = set(right)
+    widths = [max(len(row[col]) for row in rows) for col in range(len(rows[0]))]
+    lines = [
+        "  ".join(
+            cell.rjust(width) if col in right_aligned else cell.ljust(width)
+            for col, (cell, width) in enumerate(zip(row, widths, strict=True))
+        )
+        for row in rows
+    ]
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def to_csv(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """`;`-separated with a header; ``\\n`` line ends (stdout), no BOM."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def to_json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def members_word(count: int) -> str:
+    return f"{count} medlem" if count == 1 else f"{count} medlemmar"
+
+
+def kind_forms() -> list[tuple[MemberKind, MembershipForm]]:
+    """Every allowed kind/form pair, so figures list zeros too and keep one shape."""
+    return [
+        (kind, form)
+        for kind in MemberKind
+        for form in MembershipForm
+        if kind in ALLOWED_KINDS[form]
+    ]
+
+
+KIND_PLURAL = {
+    MemberKind.ORGANISATION: "organisationer",
+    MemberKind.INDIVIDUAL: "enskilda personer",
+}
+
+
+# --- fee schedules -----------------------------------------------------------------------------
+
+SCHEDULE_HEADERS = ("År", *(form.label for form in MembershipForm))
+
+
+def no_schedule_note(year: int) -> str:
+    return f"Ingen avgift fastställd för {year}."
+
+
+def schedule_cell(schedule: FeeSchedule, form: MembershipForm) -> str:
+    amount = schedule.amounts.get(form)
+    return NOT_SET if amount is None else format_kronor(amount)
+
+
+def schedules_table(schedules: Sequence[FeeSchedule]) -> str:
+    """One row per year, one column per form; a form never set reads "ej fastställd"."""
+    if not schedules:
+        return "Inga avgifter fastställda."
+    rows = [
+        SCHEDULE_HEADERS,
+        *(
+            (str(s.year), *(schedule_cell(s, form) for form in MembershipForm))
+            for s in sorted(schedules, key=lambda s: s.year)
+        ),
+    ]
+    return aligned(rows, right=range(1, len(SCHEDULE_HEADERS)))
+
+
+def schedule_object(schedule: FeeSchedule) -> dict[str, Any]:
+    amounts = {
+        form.value: plain_amount(schedule.amounts[form]) if form in schedule.amounts else None
+        for form in MembershipForm
+    }
+    return {"year": schedule.year, "amounts": amounts}
+
+
+def schedules_json(schedules: Sequence[FeeSchedule]) -> str:
+    return to_json([schedule_object(s) for s in sorted(schedules, key=lambda s: s.year)])
+
+
+# --- status per member and year ----------------------------------------------------------------
+
+STATUS_HEADERS = ("Id", "Namn", "Medlemsform", "Avgift", "Betalt", "Kvar", "Status")
+
+
+def sorted_rows(rows: Iterable[MemberYear]) -> list[MemberYear]:
+    """By name in Swedish order (å, ä, ö after z); id breaks ties."""
+    return sorted(rows, key=lambda r: (swedish_key(r.member.name), r.member.id or 0))
+
+
+def _form_label(row: MemberYear) -> str:
+    return row.form.label if row.form else EMPTY
+
+
+def status_table(rows: Sequence[MemberYear]) -> str:
+    if not rows:
+        return "Inga medlemmar det året."
+    body = [
+        (
+            str(r.member.id or ""),
+            r.member.name,
+            _form_label(r),
+            format_kronor(r.due),
+            format_kronor(r.paid),
+            format_kronor(r.outstanding),
+            r.status.label,
+        )
+        for r in rows
+    ]
+    owing = [r for r in rows if r.owes]
+    outstanding = sum((r.outstanding for r in owing), ZERO)
+    summary = (
+        f"{members_word(len(rows))}; {len(owing)} med obetald avgift, "
+        f"kvar att betala {format_kronor(outstanding)}."
+    )
+    return aligned([STATUS_HEADERS, *body], right=(3, 4, 5)) + "\n\n" + summary
+
+
+def status_csv(rows: Sequence[MemberYear]) -> str:
+    return to_csv(
+        STATUS_HEADERS,
+        (
+            (
+                str(r.member.id or ""),
+                r.member.name,
+                _form_label(r),
+                csv_amount(r.due),
+                csv_amount(r.paid),
+                csv_amount(r.outstanding),
+                r.status.label,
+            )
+            for r in rows
+        ),
+    )
+
+
+def status_object(row: MemberYear) -> dict[str, Any]:
+    return {
+        "member_id": row.member.id,
+        "name": row.member.name,
+        "kind": row.member.kind.value,
+        "year": row.year,
+        "form": row.form.value if row.form else None,
+        "due": plain_amount(row.due),
+        "paid": plain_amount(row.paid),
+        "outstanding": plain_amount(row.outstanding),
+        "status": row.status.value,
+        "status_label": row.status.label,
+    }
+
+
+def status_json(rows: Sequence[MemberYear]) -> str:
+    return to_json([status_object(r) for r in rows])
+
+
+# --- the reminder list -------------------------------------------------------------------------
+
+REMINDER_HEADERS = (
+    "Namn",
+    "Kontaktperson",
+    "E-post",
+    "Telefon",
+    "Att betala",
+    "Status",
+    "Saknar e-post",
+)
+
+
+def owing(rows: Iterable[MemberYear]) -> list[MemberYear]:
+    """Unpaid and partly paid members, in name order."""
+    return sorted_rows(r for r in rows if r.owes)
+
+
+def _amount_line(row: MemberYear) -> str:
+    if row.status is FeeStatus.PARTLY:
+        detail = f"delvis betald, {format_kronor(row.paid)} av {format_kronor(row.due)} betalt"
+    else:
+        detail = row.status.label.lower()
+    return f"Att betala: {format_kronor(row.outstanding)} ({detail})"
+
+
+def reminder_text(rows: Sequence[MemberYear], year: int) -> str:
+    """One block per member, ready to paste into an e-mail, and a total at the end."""
+    if not rows:
+        return f"Inga obetalda medlemsavgifter för {year}."
+    lines = [f"Obetalda medlemsavgifter {year}", ""]
+    for row in rows:
+        contact = row.member.contact
+        email = contact.email.strip()
+        lines += [
+            row.member.name,
+            f"  Kontaktperson: {contact.person or EMPTY}",
+            f"  E-post: {email}" if email else f"  E-post: {EMPTY} ({NO_EMAIL})",
+            f"  Telefon: {contact.phone or EMPTY}",
+            f"  {_amount_line(row)}",
+            "",
+        ]
+    total = sum((r.outstanding for r in rows), ZERO)
+    lines.append(f"Totalt att betala: {format_kronor(total)} från {members_word(len(rows))}.")
+    missing = [r.member.name for r in rows if not r.member.contact.email.strip()]
+    if missing:
+        lines.append(f"Saknar e-post: {len(missing)} ({', '.join(missing)}).")
+    return "\n".join(lines)
+
+
+def reminder_csv(rows: Sequence[MemberYear]) -> str:
+    return to_csv(
+        REMINDER_HEADERS,
+        (
+            (
+                r.member.name,
+                r.member.contact.person,
+                r.member.contact.email.strip(),
+                r.member.contact.phone,
+                csv_amount(r.outstanding),
+                r.status.label,
+                "nej" if r.member.contact.email.strip() else "ja",
+            )
+            for r in rows
+        ),
+    )
+
+
+# --- paying members (the annual report's figures) ----------------------------------------------
+
+
+def fee_figures_text(figures: PayingFigures, rows: Sequence[MemberYear]) -> str:
+    """Paying members by kind and form, then who owes and how much is outstanding."""
+    owing_rows = [r for r in rows if r.owes]
+    outstanding = sum((r.outstanding for r in owing_rows), ZERO)
+    lines = [f"Betalande medlemmar {figures.year}: {figures.total}"]
+    for kind in MemberKind:
+        lines.append(f"  varav {KIND_PLURAL[kind]}: {figures.count(kind=kind)}")
+        lines += [
+            f"    {form.label}: {figures.count(kind=kind, form=form)}"
+            for k, form in kind_forms()
+            if k is kind
+        ]
+    lines += ["", "Per medlemsform:"]
+    lines += [f"  {form.label}: {figures.count(form=form)}" for form in MembershipForm]
+    exempt = sum(1 for r in rows if r.status is FeeStatus.EXEMPT)
+    lines += [
+        "",
+        f"Befriade från avgiften: {exempt}",
+        f"Obetald eller delvis betald avgift: {len(owing_rows)}",
+        f"Kvar att betala: {format_kronor(outstanding)}",
+    ]
+    return "\n".join(lines)
+
+
+def fee_figures_json(figures: PayingFigures, rows: Sequence[MemberYear]) -> str:
+    by_kind_and_form: dict[str, dict[str, int]] = {kind.value: {} for kind in MemberKind}
+    for kind, form in kind_forms():
+        by_kind_and_form[kind.value][form.value] = figures.count(kind=kind, form=form)
+    owing_rows = [r for r in rows if r.owes]
+    return to_json(
+        {
+            "year": figures.year,
+            "paying": {
+                "total": figures.total,
+                "by_kind": {kind.value: figures.count(kind=kind) for kind in MemberKind},
+                "by_form": {form.value: figures.count(form=form) for form in MembershipForm},
+                "by_kind_and_form": by_kind_and_form,
+            },
+            "exempt": sum(1 for r in rows if r.status is FeeStatus.EXEMPT),
+            "owing": {
+                "count": len(owing_rows),
+                "outstanding": plain_amount(sum((r.outstanding for r in owing_rows), ZERO)),
+            },
+        }
+    )
+
+
+# --- payments ----------------------------------------------------------------------------------
+
+PAYMENT_HEADERS = ("Id", "Betald", "Medlem", "Avgiftsår", "Belopp", "Referens", "Anteckning")
+
+
+def sorted_payments(payments: Iterable[Payment]) -> list[Payment]:
+    """By the day paid, then id (the order they were recorded)."""
+    return sorted(payments, key=lambda p: (p.paid_on, p.id or 0))
+
+
+def member_name(names: Mapping[int, str], member_id: int) -> str:
+    return names.get(member_id, f"okänd medlem {member_id}")
+
+
+def payment_summary(payment: Payment, name: str) -> str:
+    """``1 500 kr från Föreningen X för 2024 (betald 2024-03-01)``."""
+    return (
+        f"{format_kronor(payment.amount)} från {name} för {payment.fee_year} "
+        f"(betald {payment.paid_on.isoformat()})"
+    )
+
+
+def _payment_row(payment: Payment, names: Mapping[int, str], amount: str) -> tuple[str, ...]:
+    return (
+        str(payment.id or ""),
+        payment.paid_on.isoformat(),
+        member_name(names, payment.member_id),
+        str(payment.fee_year),
+        amount,
+        payment.reference,
+        payment.note,
+    )
+
+
+def payments_table(payments: Sequence[Payment], names: Mapping[int, str]) -> str:
+    if not payments:
+        return "Inga betalningar."
+    body = [_payment_row(p, names, format_kronor(p.amount)) for p in payments]
+    total = sum((p.amount for p in payments), ZERO)
+    count = f"{len(payments)} betalning" + ("" if len(payments) == 1 else "ar")
+    return (
+        aligned([PAYMENT_HEADERS, *body], right=(4,))
+        + f"\n\nSumma: {format_kronor(total)} ({count})."
+    )
+
+
+def payments_csv(payments: Sequence[Payment], names: Mapping[int, str]) -> str:
+    return to_csv(PAYMENT_HEADERS, (_payment_row(p, names, csv_amount(p.amount)) for p in payments))
+
+
+def payment_object(payment: Payment, names: Mapping[int, str]) -> dict[str, Any]:
+    return {
+        "id": payment.id,
+        "member_id": payment.member_id,
+        "member": member_name(names, payment.member_id),
+        "fee_year": payment.fee_year,
+        "amount": plain_amount(payment.amount),
+        "paid_on": payment.paid_on.isoformat(),
+        "reference": payment.reference,
+        "note": payment.note,
+    }
+
+
+def payments_json(payments: Sequence[Payment], names: Mapping[int, str]) -> str:
+    return to_json([payment_object(p, names) for p in payments])

@@ -1,0 +1,296 @@
+"""Reading a CSV file as Swedish Excel (or anything else) wrote it, and the shapes every CSV
+import shares: the rows with their file line numbers, the per-row errors, the import plan.
+
+Nothing is guessed silently: the text must be UTF-8 (with or without BOM) or the user is told
+which line is not and how to save the file instead; the separator is detected from the header
+line and reported back, so the preview says what was assumed.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+UTF8_BOM = b"\xef\xbb\xbf"
+SAVE_AS_HINT = "Spara om filen i Excel som ”CSV UTF-8 (kommaavgränsad) (*.csv)” och försök igen."
+
+DELIMITER_NAMES = {";": "semikolon (;)", ",": "komma (,)", "\t": "tabb"}
+
+
+class CsvFormatError(ValueError):
+    """The file as a whole cannot be read (encoding, empty, columns): one Swedish message.
+
+    ``line`` is the file's line the problem was found on, when there is one.
+    """
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+@dataclass(frozen=True)
+class CsvDialect:
+    """What was detected, so the preview can say it: ``UTF-8 med BOM, semikolon (;)``."""
+
+    bom: bool
+    delimiter: str
+
+    def describe(self) -> str:
+        encoding = "UTF-8 med BOM" if self.bom else "UTF-8"
+        return f"{encoding}, avgränsare {DELIMITER_NAMES[self.delimiter]}"
+
+
+@dataclass(frozen=True)
+class CsvRow:
+    """One record: ``line`` is where it starts in the file (the header is line 1)."""
+
+    line: int
+    cells: Mapping[str, str]
+    overflow: int = 0
+
+    def value(self, column: str) -> str:
+        """The cell, trimmed; an optional column missing from the file reads as empty."""
+        return self.cells.get(column, "").strip()
+
+
+@dataclass(frozen=True)
+class CsvTable:
+    dialect: CsvDialect
+    columns: tuple[str, ...]
+    rows: tuple[CsvRow, ...]
+
+
+@dataclass(frozen=True)
+class RowError:
+    """``column`` is the column's header as in the file's format, or None for the whole row."""
+
+    line: int
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"rad {self.line}, kolumn {self.column}" if self.column else f"rad {self.line}"
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Planned(Generic[T]):
+    line: int
+    item: T
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A row not added: already in the register, or a repeat of an earlier row of the file."""
+
+    line: int
+    reason: str
+    duplicate_of: int | None = None
+    differs: bool = False
+
+
+@dataclass(frozen=True)
+class ImportPlan(Generic[T]):
+    """What an import would do; nothing is written until the caller decides to write ``items``."""
+
+    dialect: CsvDialect
+    new: tuple[Planned[T], ...] = ()
+    skipped: tuple[Skipped, ...] = ()
+    errors: tuple[RowError, ...] = ()
+
+    @property
+    def items(self) -> list[T]:
+        return [planned.item for planned in self.new]
+
+    @property
+    def rows(self) -> int:
+        """Rows read (blank rows not counted): each is new, skipped or bad."""
+        return len(self.new) + len(self.skipped) + len(self.bad_lines)
+
+    @property
+    def bad_lines(self) -> list[int]:
+        return sorted({error.line for error in self.errors})
+
+    @property
+    def duplicates_in_file(self) -> int:
+        return sum(1 for s in self.skipped if s.duplicate_of is not None)
+
+    def summary(self) -> str:
+        """``3 nya, 27 fanns redan, 0 fel``; rows repeated within the file count as there."""
+        new = len(self.new)
+        text = f"{new} {'ny' if new == 1 else 'nya'}, {len(self.skipped)} fanns redan"
+        repeats = self.duplicates_in_file
+        if repeats:
+            rows = "upprepad rad" if repeats == 1 else "upprepade rader"
+            text += f" (varav {repeats} {rows} i filen)"
+        return text + f", {len(self.bad_lines)} fel"
+
+
+@dataclass
+class PlanBuilder(Generic[T]):
+    """Collects a plan row by row; errors of one line never stop the next line being checked."""
+
+    dialect: CsvDialect
+    new: list[Planned[T]] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+
+    def error(self, line: int, column: str | None, message: str) -> None:
+        self.errors.append(RowError(line, column, message))
+
+    def build(self) -> ImportPlan[T]:
+        return ImportPlan(
+            dialect=self.dialect,
+            new=tuple(self.new),
+            skipped=tuple(self.skipped),
+            errors=tuple(self.errors),
+        )
+
+
+def decode(data: bytes) -> tuple[str, bool]:
+    """The text of ``data`` and whether it began with a UTF-8 BOM; CsvFormatError otherwise."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise CsvFormatError(
+            "Filen är sparad som UTF-16 (”Unicode-text”), inte som UTF-8. " + SAVE_AS_HINT, 1
+        )
+    if data.startswith(b"PK\x03\x04"):
+        raise CsvFormatError(
+            "Filen är en Excel-arbetsbok (.xlsx) eller ett annat arkiv, inte en CSV-fil. "
+            + SAVE_AS_HINT
+        )
+    bom = data.startswith(UTF8_BOM)
+    body = data[len(UTF8_BOM) :] if bom else data
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = body[: err.start].count(b"\n") + 1
+        raise CsvFormatError(
+            f"Filen är inte UTF-8: rad {line} har tecken som inte går att läsa (troligen är "
+            "filen sparad som latin-1/Windows-1252, t.ex. ”CSV (semikolonavgränsad)”). "
+            + SAVE_AS_HINT,
+            line,
+        ) from None
+    if "\x00" in text:
+        raise CsvFormatError("Filen innehåller binära data och är ingen CSV-fil. " + SAVE_AS_HINT)
+    return text, bom
+
+
+def detect_delimiter(header_line: str) -> str:
+    """The separator the header line uses: the most frequent of ``;``, ``,`` and tab.
+
+    Counting in the header is reliable because no column name contains any of them; a tie
+    (or a header of one column) falls back to ``;``, the Swedish Excel separator.
+    """
+    counts = {d: header_line.count(d) for d in (";", ",", "\t")}
+    best = max(counts.values())
+    if best == 0:
+        return ";"
+    return next(d for d in (";", ",", "\t") if counts[d] == best)
+
+
+def read_table(data: bytes, *, columns: Sequence[str], required: Collection[str]) -> CsvTable:
+    """Decode, detect the separator, check the header, and return every non-blank row.
+
+    ``columns`` are the format's columns in their order; those in ``required`` must be there.
+    Columns are matched by name, ignoring case and surrounding spaces, in any order. Missing
+    and unknown columns are reported together in one CsvFormatError. A header with no rows
+    is a file with nothing to import, not an error.
+    """
+    text, bom = decode(data)
+    if not text.strip():
+        raise CsvFormatError("Filen är tom: den har ingen rubrikrad och inga rader.")
+    header_offset = 0
+    first = text.splitlines()[0].strip()
+    if first.lower().startswith("sep=") and len(first) == 5:
+        # Excel's own hint line ("sep=;") names the separator; the header is on the next line.
+        delimiter = first[4]
+        if delimiter not in DELIMITER_NAMES:
+            raise CsvFormatError(f"Okänd avgränsare på rad 1: ”{first}”.", 1)
+        text = text.split("\n", 1)[1] if "\n" in text else ""
+        header_offset = 1
+        if not text.strip():
+            raise CsvFormatError("Filen har ingen rubrikrad (bara ”sep=”-raden).", 1)
+    else:
+        delimiter = detect_delimiter(first)
+    dialect = CsvDialect(bom=bom, delimiter=delimiter)
+
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[CsvRow] = []
+    try:
+        header = next(reader)
+        header_line = header_offset + reader.line_num
+        names = [cell.strip() for cell in header]
+        while names and not names[-1]:
+            names.pop()  # trailing separators on the header line
+        index = _match_columns(names, columns, required, header_line)
+        width = len(names)
+        while True:
+            start = header_offset + reader.line_num + 1
+            try:
+                cells = next(reader)
+            except StopIteration:
+                break
+            if not any(cell.strip() for cell in cells):
+                continue  # blank lines and Excel's rows of bare separators
+            values = {name: (cells[i] if i < len(cells) else "") for name, i in index.items()}
+            overflow = sum(1 for cell in cells[width:] if cell.strip())
+            rows.append(CsvRow(line=start, cells=values, overflow=overflow))
+    except csv.Error as err:
+        line = header_offset + reader.line_num
+        raise CsvFormatError(f"Rad {line} kan inte läsas som CSV: {err}.", line) from None
+    return CsvTable(dialect=dialect, columns=tuple(index), rows=tuple(rows))
+
+
+def overflow_error(row: CsvRow) -> RowError | None:
+    """A row with filled cells beyond the header's last column: a stray separator, usually."""
+    if not row.overflow:
+        return None
+    return RowError(
+        row.line,
+        None,
+        f"Raden har fler fält än rubrikraden har kolumner ({row.overflow} ifyllda efter "
+        "sista kolumnen): ett semikolon eller komma för mycket?",
+    )
+
+
+def _match_columns(
+    found: Sequence[str], columns: Sequence[str], required: Collection[str], line: int
+) -> dict[str, int]:
+    """Canonical column name -> its position in the file."""
+    known = {name.casefold(): name for name in columns}
+    index: dict[str, int] = {}
+    unknown: list[str] = []
+    repeated: list[str] = []
+    for position, name in enumerate(found):
+        canonical = known.get(name.casefold())
+        if canonical is None:
+            unknown.append(name or f"(tom rubrik i kolumn {position + 1})")
+        elif canonical in index:
+            repeated.append(canonical)
+        else:
+            index[canonical] = position
+    missing = [name for name in columns if name in required and name not in index]
+    if not (missing or unknown or repeated):
+        return index
+    parts = []
+    if missing:
+        parts.append(f"kolumner saknas: {_names(missing)}")
+    if unknown:
+        parts.append(f"okända kolumner: {_names(unknown)}")
+    if repeated:
+        parts.append(f"kolumner som finns två gånger: {_names(repeated)}")
+    must = ", ".join(name for name in columns if name in required)
+    raise CsvFormatError(
+        f"Rubrikraden (rad {line}) stämmer inte: {'; '.join(parts)}. Kolumnerna är "
+        f"{';'.join(columns)} (de som måste finnas: {must}).",
+        line,
+    )
+
+
+def _names(names: Iterable[str]) -> str:
+    return ", ".join(f"”{name}”" for name in names)

@@ -1,0 +1,228 @@
+"""Members from a CSV file (ours, or one kept in Excel) → a checked plan of new members.
+
+Every row goes through the same rules as the form and the command line
+(``parse_member_fields``, ``Member.end``), so a row fails with the message a form would show,
+named by its column. A member already in the register (same organisation number, else the
+same exact name) is skipped, never changed, so importing a file twice adds nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+
+from secretariat_tui.domain.dates import parse_date
+from secretariat_tui.domain.errors import FieldErrors
+from secretariat_tui.domain.member_fields import FIELD_LABELS, create_member, parse_member_fields
+from secretariat_tui.domain.members import FormChange, Member, MemberKind, MembershipForm
+from secretariat_tui.exports.csv_files import END_REASON, ENDED, FORM_HISTORY, MEMBER_COLUMNS
+from secretariat_tui.imports.csv_dialect import (
+    CsvRow,
+    CsvTable,
+    ImportPlan,
+    PlanBuilder,
+    Planned,
+    Skipped,
+    overflow_error,
+    read_table,
+)
+
+REQUIRED = frozenset(
+    {FIELD_LABELS["name"], FIELD_LABELS["kind"], FIELD_LABELS["form"], FIELD_LABELS["joined"]}
+)
+
+# Domain field name -> column, for the fields parse_member_fields checks.
+FIELD_COLUMNS = {field: label for field, label in FIELD_LABELS.items() if field != "form_from"}
+FIELD_COLUMNS["ended"] = ENDED
+
+KIND_WORDS = {
+    **{kind.label.casefold(): kind for kind in MemberKind},
+    **{kind.value: kind for kind in MemberKind},
+}
+FORM_WORDS = {
+    **{form.label.casefold(): form for form in MembershipForm},
+    **{form.value: form for form in MembershipForm},
+}
+KIND_CHOICES = " eller ".join(kind.label for kind in MemberKind)
+_FORMS = [form.label for form in MembershipForm]
+FORM_CHOICES = ", ".join(_FORMS[:-1]) + f" eller {_FORMS[-1]}"
+
+_HISTORY_ENTRY = re.compile(r"^(\S+)\s+(.+)$")
+
+
+class RowFaults(Exception):
+    """Every fault of one row: ``{column: Swedish message}``."""
+
+    def __init__(self, faults: dict[str, str]) -> None:
+        super().__init__(faults)
+        self.faults = faults
+
+
+def plan_members_import(data: bytes, existing: Sequence[Member]) -> ImportPlan[Member]:
+    """Read ``data`` and decide, row by row, what is new, what is already there, what is wrong.
+
+    Raises CsvFormatError when the file as a whole cannot be read (encoding, empty, columns).
+    """
+    table = read_table(data, columns=MEMBER_COLUMNS, required=REQUIRED)
+    return plan_members(table, existing)
+
+
+def plan_members(table: CsvTable, existing: Sequence[Member]) -> ImportPlan[Member]:
+    plan: PlanBuilder[Member] = PlanBuilder(table.dialect)
+    for row in table.rows:
+        overflow = overflow_error(row)
+        if overflow:
+            plan.errors.append(overflow)
+        try:
+            member = member_from_row(row)
+        except RowFaults as faults:
+            for column in MEMBER_COLUMNS:
+                if column in faults.faults:
+                    plan.error(row.line, column, faults.faults[column])
+            continue
+        if overflow:
+            continue
+        stored = find_same(member, existing)
+        if stored is not None:
+            differs = replace(stored, id=None) != member
+            reason = "finns redan i registret" + (
+                " (med andra uppgifter; importen ändrar inte befintliga medlemmar)"
+                if differs
+                else ""
+            )
+            plan.skipped.append(Skipped(row.line, reason, differs=differs))
+            continue
+        earlier = find_same(member, [p.item for p in plan.new])
+        if earlier is None:
+            plan.new.append(Planned(row.line, member))
+            continue
+        first_line = next(p.line for p in plan.new if p.item is earlier)
+        if earlier == member:
+            plan.skipped.append(Skipped(row.line, f"samma som rad {first_line}", first_line))
+        else:
+            by_org = bool(member.org_number) and member.org_number == earlier.org_number
+            column = FIELD_LABELS["org_number"] if by_org else FIELD_LABELS["name"]
+            what = "organisationsnummer" if by_org else "namn"
+            plan.error(
+                row.line,
+                column,
+                f"Samma {what} som rad {first_line} men andra uppgifter: "
+                "en medlem kan bara stå en gång i filen.",
+            )
+    return plan.build()
+
+
+def find_same(member: Member, others: Sequence[Member]) -> Member | None:
+    """The member among ``others`` that ``member`` is: same organisation number, else the same
+    exact name (unless both have organisation numbers and they differ: two organisations)."""
+    if member.org_number:
+        for other in others:
+            if other.org_number == member.org_number:
+                return other
+    for other in others:
+        if other.name == member.name and not (member.org_number and other.org_number):
+            return other
+    return None
+
+
+def member_from_row(row: CsvRow) -> Member:
+    """The row as a new Member, or RowFaults naming every faulty column."""
+    faults: dict[str, str] = {}
+    raw = {field: row.value(column) for field, column in FIELD_COLUMNS.items()}
+    kind = KIND_WORDS.get(raw["kind"].casefold())
+    form = FORM_WORDS.get(raw["form"].casefold())
+    if kind is None:
+        faults[FIELD_LABELS["kind"]] = _choice_message(raw["kind"], "typ", KIND_CHOICES)
+    if form is None:
+        faults[FIELD_LABELS["form"]] = _choice_message(raw["form"], "medlemsform", FORM_CHOICES)
+    raw["kind"] = kind.value if kind else ""
+    raw["form"] = form.value if form else ""
+    draft = None
+    try:
+        draft = parse_member_fields(raw)
+    except FieldErrors as err:
+        for field, message in err.errors.items():
+            faults.setdefault(FIELD_COLUMNS.get(field, field), message)
+
+    ended = _optional_date(row.value(ENDED), ENDED, faults)
+    reason = row.value(END_REASON)
+    if reason and not row.value(ENDED):
+        faults[END_REASON] = "En anledning hör till ett slutdatum: fyll i Slutdatum också."
+    history = _parse_history(row.value(FORM_HISTORY), faults)
+
+    if faults or draft is None:
+        raise RowFaults(faults)
+    member = create_member(draft)
+    if history:
+        problem = _history_problem(history, member)
+        if problem:
+            raise RowFaults({FORM_HISTORY: problem})
+        member = replace(member, forms=history)
+    if ended is not None:
+        try:
+            member = member.end(ended, reason)
+        except FieldErrors as err:
+            raise RowFaults({ENDED: " ".join(err.errors.values())}) from None
+    return member
+
+
+def _choice_message(text: str, what: str, choices: str) -> str:
+    if not text:
+        return f"Fyll i {what}: {choices}."
+    return f"”{text}” är ingen {what}: skriv {choices}."
+
+
+def _optional_date(text: str, column: str, faults: dict[str, str]) -> date | None:
+    if not text:
+        return None
+    try:
+        return parse_date(text)
+    except ValueError as err:
+        faults[column] = str(err)
+        return None
+
+
+def _parse_history(text: str, faults: dict[str, str]) -> tuple[FormChange, ...]:
+    """``2019-01-21 Nätverkande medlemskap; 2022-04-26 Fullt medlemskap`` → FormChanges."""
+    changes = []
+    for entry in filter(None, (part.strip() for part in text.split(";"))):
+        match = _HISTORY_ENTRY.match(entry)
+        form = FORM_WORDS.get(match.group(2).strip().casefold()) if match else None
+        if match is None or form is None:
+            faults[FORM_HISTORY] = (
+                f"”{entry}” går inte att läsa: skriv datum och medlemsform, t.ex. "
+                "”2019-01-21 Nätverkande medlemskap; 2022-04-26 Fullt medlemskap”."
+            )
+            return ()
+        try:
+            effective = parse_date(match.group(1))
+        except ValueError as err:
+            faults[FORM_HISTORY] = str(err)
+            return ()
+        changes.append(FormChange(effective, form))
+    return tuple(changes)
+
+
+def _history_problem(history: tuple[FormChange, ...], member: Member) -> str | None:
+    """Why the history cannot be this member's, or None: it must fit the other columns."""
+    if history[0].effective != member.joined:
+        return (
+            f"Formhistoriken börjar {history[0].effective.isoformat()} men medlemmen gick med "
+            f"{member.joined.isoformat()} (Medlem sedan): första formen gäller från inträdet."
+        )
+    if any(b.effective <= a.effective for a, b in zip(history, history[1:], strict=False)):
+        return "Formbytena måste stå i datumordning, ett per dag."
+    if history[-1].form is not member.form:
+        return (
+            f"Sista formen i historiken ({history[-1].form.label}) är inte den i "
+            f"Medlemsform ({member.form.label})."
+        )
+    for change in history:
+        if member.kind not in change.form.allowed_kinds:
+            return (
+                f"{change.form.label} (från {change.effective.isoformat()}) går inte för "
+                f"typen {member.kind.label}."
+            )
+    return None

@@ -1,0 +1,126 @@
+"""A text to read before it leaves the program (a reminder list, later reports): read it,
+copy it to paste into an e-mail, or save it as a file in one of its formats."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from platformdirs import user_documents_dir
+from rich.markup import escape
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+from secretariat_tui.domain.errors import FieldErrors
+from secretariat_tui.store.atomic import atomic_write_bytes
+from secretariat_tui.ui.widgets.record_form import FieldSpec, RecordForm
+
+
+@dataclass(frozen=True)
+class Rendering:
+    """One way to save the text: a label for the choice, the file ending and its bytes."""
+
+    label: str
+    suffix: str
+    content: Callable[[], bytes]
+
+
+def default_folder() -> Path:
+    """The user's documents folder when it exists, else the current folder."""
+    documents = Path(user_documents_dir())
+    return documents if documents.is_dir() else Path.cwd()
+
+
+def write_private(path: Path, data: bytes) -> Path:
+    """Atomically, owner-readable only: these files hold names and contacts."""
+    path = path.expanduser()
+    if not path.parent.is_dir():
+        raise FieldErrors({"path": f"Mappen {path.parent} finns inte."})
+    if path.is_dir():
+        raise FieldErrors({"path": f"{path} är en mapp; skriv ett filnamn."})
+    try:
+        atomic_write_bytes(path, data)
+    except OSError as err:
+        raise FieldErrors({"path": f"Kunde inte skriva {path}: {err.strerror or err}."}) from err
+    return path
+
+
+class SaveAsForm(RecordForm[Path]):
+    def __init__(self, stem: str, renderings: Sequence[Rendering]) -> None:
+        self._renderings = {r.suffix: r for r in renderings}
+        first = renderings[0]
+        super().__init__(
+            "Spara som fil",
+            {"format": first.suffix, "path": str(default_folder() / f"{stem}{first.suffix}")},
+            "Filen blir läsbar bara för dig (den innehåller kontaktuppgifter). "
+            "Finns filen redan ersätts den.",
+        )
+
+    def field_specs(self) -> Sequence[FieldSpec]:
+        options = tuple((r.label, r.suffix) for r in self._renderings.values())
+        return (
+            FieldSpec("format", "Format", options=options),
+            FieldSpec("path", "Fil", lambda text: None if text.strip() else "Skriv ett filnamn."),
+        )
+
+    def on_select_changed(self) -> None:
+        """Keep the file ending in step with the chosen format."""
+        chosen = str(self.field("format").value)
+        path_input = self.field("path")
+        current = Path(path_input.value)
+        if current.suffix in self._renderings and current.suffix != chosen:
+            path_input.value = str(current.with_suffix(chosen))
+
+    def build(self, values: dict[str, str]) -> Path:
+        if not values["path"].strip():
+            raise FieldErrors({"path": "Skriv ett filnamn."})
+        rendering = self._renderings[values["format"]]
+        return write_private(Path(values["path"].strip()), rendering.content())
+
+
+class TextPreviewScreen(ModalScreen[None]):
+    BINDINGS = [
+        Binding("s", "save", "Spara som", id="save", tooltip="Spara som fil"),
+        Binding("c", "copy", "Kopiera", id="copy", tooltip="Kopiera texten (för e-post)"),
+        Binding("escape,q", "close", "Stäng", id="close", tooltip="Stäng"),
+    ]
+
+    def __init__(self, title: str, text: str, stem: str, renderings: Sequence[Rendering]) -> None:
+        super().__init__()
+        self._title, self._text, self._stem, self._renderings = title, text, stem, renderings
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog preview"):
+            yield Static(self._title, classes="title", markup=False)
+            with VerticalScroll():
+                yield Static(self._text, id="preview-text", markup=False)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one(VerticalScroll).focus()
+
+    def action_save(self) -> None:
+        def saved(path: Path | None) -> None:
+            if path is not None:
+                self.notify(f"Sparade {escape(str(path))}.")
+
+        self.app.push_screen(SaveAsForm(self._stem, self._renderings), saved)
+
+    def action_copy(self) -> None:
+        self.app.copy_to_clipboard(self._text)
+        self.notify("Texten är kopierad (om terminalen tillåter det); klistra in i e-posten.")
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+def text_renderings(items: Mapping[str, tuple[str, Callable[[], str], str]]) -> list[Rendering]:
+    """(label, text function, encoding) per suffix → renderings that encode on demand."""
+    return [
+        Rendering(label, suffix, lambda make=make, enc=enc: make().encode(enc))
+        for suffix, (label, make, enc) in items.items()
+    ]

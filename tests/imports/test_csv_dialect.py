@@ -1,0 +1,153 @@
+"""Reading CSV bytes: encodings are detected (never guessed), the separator is detected from the
+header and reported, and every row keeps the line it starts on in the file."""
+
+from __future__ import annotations
+
+import pytest
+
+from secretariat_tui.imports.csv_dialect import (
+    CsvDialect,
+    CsvFormatError,
+    CsvTable,
+    RowError,
+    decode,
+    detect_delimiter,
+    overflow_error,
+    read_table,
+)
+
+COLUMNS = ("Namn", "Typ", "Belopp")
+REQUIRED = {"Namn", "Typ"}
+
+
+def table(text: str, *, bom: bool = False) -> CsvTable:
+    data = ("\ufeff" if bom else "") + text
+    return read_table(data.encode("utf-8"), columns=COLUMNS, required=REQUIRED)
+
+
+def test_utf8_with_bom_is_read_and_the_bom_is_reported() -> None:
+    text, bom = decode("\ufeffNamn;Typ\r\nÅsa;Ö\r\n".encode())
+    assert (text, bom) == ("Namn;Typ\r\nÅsa;Ö\r\n", True)
+
+
+def test_utf8_without_bom_is_read_too() -> None:
+    assert decode("Namn;Typ\nÅsa;Ö\n".encode()) == ("Namn;Typ\nÅsa;Ö\n", False)
+
+
+def test_latin1_bytes_are_refused_naming_the_line_and_how_to_save_instead() -> None:
+    data = "Namn;Typ\nAnna;A\nÖrebro förening;B\n".encode("latin-1")
+    with pytest.raises(CsvFormatError) as caught:
+        decode(data)
+    assert caught.value.line == 3
+    message = str(caught.value)
+    assert "rad 3" in message
+    assert "inte UTF-8" in message
+    assert "CSV UTF-8" in message
+
+
+def test_cp1252_bytes_after_a_bom_are_still_refused() -> None:
+    data = b"\xef\xbb\xbfNamn;Typ\n" + "Gävle;Ö\n".encode("cp1252")
+    with pytest.raises(CsvFormatError, match="rad 2"):
+        decode(data)
+
+
+def test_utf16_and_xlsx_files_are_named_for_what_they_are() -> None:
+    with pytest.raises(CsvFormatError, match="UTF-16"):
+        decode("Namn;Typ\n".encode("utf-16"))
+    with pytest.raises(CsvFormatError, match="Excel-arbetsbok"):
+        decode(b"PK\x03\x04rest-of-a-zip")
+
+
+@pytest.mark.parametrize("data", [b"", b"\xef\xbb\xbf", b"  \r\n\r\n"])
+def test_an_empty_file_is_a_clear_error(data: bytes) -> None:
+    with pytest.raises(CsvFormatError, match="Filen är tom"):
+        read_table(data, columns=COLUMNS, required=REQUIRED)
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("Namn;Typ;Belopp", ";"),
+        ("Namn,Typ,Belopp", ","),
+        ("Namn\tTyp\tBelopp", "\t"),
+        ("Namn", ";"),
+    ],
+)
+def test_the_separator_is_the_one_the_header_uses(header: str, expected: str) -> None:
+    assert detect_delimiter(header) == expected
+
+
+def test_semicolon_file_with_decimal_commas_splits_on_semicolons_only() -> None:
+    read = table("Namn;Typ;Belopp\r\nRoks;Organisation;1500,50\r\n", bom=True)
+    assert read.dialect == CsvDialect(bom=True, delimiter=";")
+    assert read.dialect.describe() == "UTF-8 med BOM, avgränsare semikolon (;)"
+    [row] = read.rows
+    assert row.cells == {"Namn": "Roks", "Typ": "Organisation", "Belopp": "1500,50"}
+
+
+def test_comma_file_with_quoted_decimal_comma_is_read_as_comma_separated() -> None:
+    read = table('Namn,Typ,Belopp\nRoks,Organisation,"1500,50"\n')
+    assert read.dialect == CsvDialect(bom=False, delimiter=",")
+    assert read.dialect.describe() == "UTF-8, avgränsare komma (,)"
+    assert read.rows[0].value("Belopp") == "1500,50"
+
+
+def test_excels_sep_line_sets_the_separator_and_moves_the_header_to_line_2() -> None:
+    read = table("sep=,\nNamn,Typ\nRoks,Organisation\n")
+    assert read.dialect.delimiter == ","
+    assert [(r.line, r.value("Namn")) for r in read.rows] == [(3, "Roks")]
+
+
+def test_line_numbers_are_the_files_lines_across_blank_rows_and_multiline_cells() -> None:
+    text = 'Namn;Typ\n\nA;"två\nrader"\n;;\nB;x\n'
+    read = table(text)
+    # header 1, blank 2, A on 3-4, bare separators on 5 (skipped), B on 6
+    assert [(r.line, r.value("Namn")) for r in read.rows] == [(3, "A"), (6, "B")]
+    assert read.rows[0].value("Typ") == "två\nrader"
+
+
+def test_columns_match_in_any_order_and_case_and_optional_ones_may_be_missing() -> None:
+    read = table(" typ ;NAMN\nOrganisation;Roks\n")
+    assert read.columns == ("Typ", "Namn")
+    assert read.rows[0].cells == {"Typ": "Organisation", "Namn": "Roks"}
+    assert read.rows[0].value("Belopp") == ""
+
+
+def test_missing_and_unknown_columns_are_one_error_naming_them_all() -> None:
+    with pytest.raises(CsvFormatError) as caught:
+        table("Namn;Färg;Storlek\nRoks;röd;L\n")
+    message = str(caught.value)
+    assert caught.value.line == 1
+    assert "kolumner saknas: ”Typ”" in message
+    assert "okända kolumner: ”Färg”, ”Storlek”" in message
+    assert "Namn;Typ;Belopp" in message
+
+
+def test_a_column_given_twice_is_an_error() -> None:
+    with pytest.raises(CsvFormatError, match="två gånger: ”Namn”"):
+        table("Namn;Typ;namn\nA;B;C\n")
+
+
+def test_a_trailing_separator_on_the_header_is_not_an_unknown_column() -> None:
+    read = table("Namn;Typ;\nA;B;\nC;D;lost?\n")
+    assert read.rows[0].overflow == 0
+    assert read.rows[1].overflow == 1, "a filled cell under no header is never dropped silently"
+
+
+def test_a_header_without_rows_is_an_empty_import_not_an_error() -> None:
+    assert table("Namn;Typ\r\n").rows == ()
+
+
+def test_filled_cells_beyond_the_header_are_a_row_error() -> None:
+    read = table("Namn;Typ\nA;B;extra;;\nC;D\n")
+    first, second = read.rows
+    error = overflow_error(first)
+    assert isinstance(error, RowError)
+    assert error.line == 2 and error.column is None
+    assert str(error).startswith("rad 2: Raden har fler fält")
+    assert overflow_error(second) is None
+
+
+def test_row_errors_print_as_line_column_and_reason() -> None:
+    error = RowError(4, "Belopp", "Beloppet kan inte vara negativt: ”-5”.")
+    assert str(error) == "rad 4, kolumn Belopp: Beloppet kan inte vara negativt: ”-5”."

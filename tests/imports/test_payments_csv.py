@@ -1,0 +1,164 @@
+"""Payments from CSV: amounts with decimal comma or point, the member found by organisation
+number or exact name, every bad row reported, and no payment counted twice."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from secretariat_tui.domain.fees import Payment
+from secretariat_tui.exports.csv_files import PAYMENT_COLUMNS
+from secretariat_tui.imports.csv_dialect import CsvFormatError, ImportPlan
+from secretariat_tui.imports.payments_csv import plan_payments_import
+from tests.cli.helpers import BAD_ORG, VALID_ORG
+from tests.factories import make_member
+
+MEMBERS = [
+    make_member("Roks", id=1),
+    make_member("Fristad", org_number=VALID_ORG, id=2),
+    make_member("Tvilling", id=3),
+    make_member("Tvilling", id=4),
+]
+
+
+def csv_bytes(*rows: list[str], header: list[str] | None = None, delimiter: str = ";") -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerows([header or list(PAYMENT_COLUMNS), *rows])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def row(
+    member: str = "Roks",
+    org: str = "",
+    year: str = "2024",
+    amount: str = "1500",
+    paid_on: str = "2024-03-15",
+    reference: str = "BG 1",
+    note: str = "",
+) -> list[str]:
+    return [member, org, year, amount, paid_on, reference, note]
+
+
+def plan(*rows: list[str], existing: list[Payment] | None = None) -> ImportPlan[Payment]:
+    return plan_payments_import(csv_bytes(*rows), MEMBERS, existing or [])
+
+
+@pytest.mark.parametrize(
+    ("typed", "amount"),
+    [
+        ("1500", "1500.00"),
+        ("1500,50", "1500.50"),
+        ("1500.50", "1500.50"),
+        ("1 500,5", "1500.50"),
+        ("1\u00a0500 kr", "1500.00"),
+    ],
+)
+def test_amounts_with_decimal_comma_or_point_are_exact(typed: str, amount: str) -> None:
+    [payment] = plan(row(amount=typed)).items
+    assert payment.amount == Decimal(amount)
+
+
+def test_a_row_becomes_a_payment_for_the_stored_member() -> None:
+    [payment] = plan(row(reference=" BG 7 ", note="Delbetalning")).items
+    assert payment == Payment(
+        member_id=1,
+        fee_year=2024,
+        amount=Decimal("1500.00"),
+        paid_on=date(2024, 3, 15),
+        reference="BG 7",
+        note="Delbetalning",
+    )
+
+
+def test_the_member_is_found_by_org_number_before_name() -> None:
+    [payment] = plan(row(member="Annat namn i bokföringen", org=VALID_ORG.replace("-", ""))).items
+    assert payment.member_id == 2
+
+
+def test_an_org_number_the_register_lacks_still_finds_an_unnumbered_member_by_name() -> None:
+    [payment] = plan(row(member="Roks", org="556036-0793")).items
+    assert payment.member_id == 1
+
+
+def test_every_bad_row_is_reported_by_line_and_column() -> None:
+    result = plan(
+        row(),
+        row(member="Okänd förening"),
+        row(member="Okänd", org="556036-0793"),
+        row(member="Tvilling"),
+        row(member="", org=""),
+        row(org=BAD_ORG),
+        row(amount="-500"),
+        row(amount="0"),
+        row(amount="femhundra", paid_on="2024-02-30", year="24"),
+        row(year="1800"),
+        row(paid_on=""),
+    )
+    assert [p.line for p in result.new] == [2]
+    got = {(e.line, e.column): e.message for e in result.errors}
+    assert got == {
+        (3, "Medlem"): "Ingen medlem i registret heter ”Okänd förening”. Lägg in medlemmen först.",
+        (4, "Organisationsnummer"): "Ingen medlem i registret har organisationsnummer "
+        "556036-0793 eller heter ”Okänd” utan organisationsnummer. Lägg in medlemmen först.",
+        (5, "Medlem"): "Flera medlemmar heter ”Tvilling”: fyll i organisationsnummer för att "
+        "välja en.",
+        (6, "Medlem"): "Fyll i medlemmens namn (eller organisationsnummer).",
+        (7, "Organisationsnummer"): got[(7, "Organisationsnummer")],
+        (8, "Belopp"): "Beloppet kan inte vara negativt: ”-500”.",
+        (9, "Belopp"): "Beloppet måste vara större än noll.",
+        (10, "Avgiftsår"): "”24” är inget år: skriv ÅÅÅÅ, t.ex. 2024.",
+        (10, "Belopp"): "”femhundra” är inget belopp: skriv kronor, t.ex. 1500 eller 1500,50.",
+        (10, "Betaldatum"): "Datumet 2024-02-30 finns inte i kalendern.",
+        (11, "Avgiftsår"): "Avgiftsåret 1800 är orimligt.",
+        (12, "Betaldatum"): "”” är inget datum: skriv ÅÅÅÅ-MM-DD, t.ex. 2024-04-18.",
+    }
+    assert got[(7, "Organisationsnummer")].startswith("Kontrollsiffran stämmer inte")
+    assert result.summary() == "1 ny, 0 fanns redan, 10 fel"
+
+
+def test_a_row_with_extra_cells_reports_that_and_its_other_faults_too() -> None:
+    result = plan([*row(amount="-1"), "extra"])
+    assert [(e.line, e.column) for e in result.errors] == [(2, None), (2, "Belopp")]
+    assert result.items == []
+
+
+def test_payments_already_stored_are_skipped_by_member_year_date_amount_reference() -> None:
+    stored = Payment(1, 2024, Decimal("1500.00"), date(2024, 3, 15), "BG 1", note="annan", id=9)
+    result = plan(
+        row(note="samma betalning, annan anteckning"),
+        row(reference="BG 2"),
+        row(year="2023"),
+        row(amount="1500,01"),
+        row(paid_on="2024-03-16"),
+        row(member="Fristad"),
+        existing=[stored],
+    )
+    assert [s.line for s in result.skipped] == [2]
+    assert [p.line for p in result.new] == [3, 4, 5, 6, 7]
+
+
+def test_identical_payments_in_one_file_are_added_once() -> None:
+    result = plan(row(), row(amount="1500,00"), row(reference="BG 2"), row())
+    assert [p.line for p in result.new] == [2, 4]
+    assert [(s.line, s.duplicate_of) for s in result.skipped] == [(3, 2), (5, 2)]
+
+
+def test_a_comma_separated_file_with_decimal_points_reads_the_same() -> None:
+    data = csv_bytes(row(amount="1500.50"), delimiter=",")[3:]  # plain UTF-8, no BOM
+    result = plan_payments_import(data, MEMBERS, [])
+    assert result.dialect.describe() == "UTF-8, avgränsare komma (,)"
+    assert [p.amount for p in result.items] == [Decimal("1500.50")]
+
+
+def test_wrong_columns_name_what_is_missing_and_what_is_unknown() -> None:
+    data = csv_bytes(["Roks", "1500"], header=["Medlem", "Summa"])
+    with pytest.raises(CsvFormatError) as caught:
+        plan_payments_import(data, MEMBERS, [])
+    message = str(caught.value)
+    assert "kolumner saknas: ”Avgiftsår”, ”Belopp”, ”Betaldatum”" in message
+    assert "okända kolumner: ”Summa”" in message
