@@ -7,10 +7,7 @@ amounts with a decimal comma. The column names here are also what ``imports/`` r
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Iterable, Sequence
-from decimal import Decimal
+from collections.abc import Iterable
 
 from secretariat_tui.domain.collation import swedish_key
 from secretariat_tui.domain.fees import Payment
@@ -18,9 +15,7 @@ from secretariat_tui.domain.member_fields import FIELD_LABELS
 from secretariat_tui.domain.members import Member
 from secretariat_tui.domain.money import typed_amount
 from secretariat_tui.exports.members_listing import sorted_members
-
-DELIMITER = ";"
-BOM = "\ufeff"
+from secretariat_tui.exports.tabular import excel_csv_bytes
 
 ENDED = "Slutdatum"
 END_REASON = "Anledning"
@@ -65,11 +60,6 @@ PAYMENT_COLUMNS: tuple[str, ...] = (
 HISTORY_SEPARATOR = "; "
 
 
-def excel_amount(amount: Decimal) -> str:
-    """``1500`` or ``1500,50``: a number Swedish Excel reads as a number, not as text."""
-    return typed_amount(amount)
-
-
 def form_history_text(member: Member) -> str:
     """``2019-01-21 Nätverkande medlemskap; 2022-04-26 Fullt medlemskap``, or "" for one form."""
     if len(member.forms) < 2:
@@ -97,7 +87,7 @@ def member_row(member: Member) -> tuple[str, ...]:
 
 def members_csv_bytes(members: Iterable[Member]) -> bytes:
     """Every member given (ended ones too: the file is the register), sorted by name."""
-    return _excel_bytes(MEMBER_COLUMNS, [member_row(m) for m in sorted_members(members)])
+    return excel_csv_bytes(MEMBER_COLUMNS, [member_row(m) for m in sorted_members(members)])
 
 
 def payments_csv_bytes(payments: Iterable[Payment], members: Iterable[Member]) -> bytes:
@@ -112,19 +102,11 @@ def payments_csv_bytes(payments: Iterable[Payment], members: Iterable[Member]) -
                 name,
                 member.org_number if member else "",
                 str(payment.fee_year),
-                excel_amount(payment.amount),
+                typed_amount(payment.amount),
                 payment.paid_on.isoformat(),
                 payment.reference,
                 payment.note,
             )
         )
     rows.sort(key=lambda r: (r[2], r[4], swedish_key(r[0]), r[5]))
-    return _excel_bytes(PAYMENT_COLUMNS, rows)
-
-
-def _excel_bytes(header: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=DELIMITER, lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return (BOM + buffer.getvalue()).encode("utf-8")
+    return excel_csv_bytes(PAYMENT_COLUMNS, rows)

@@ -10,11 +10,7 @@ uses exact strings with a point (``"1500.50"``), never a float.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Iterable, Mapping, Sequence
-from decimal import Decimal
 from typing import Any
 
 from secretariat_tui.domain.collation import swedish_key
@@ -27,7 +23,8 @@ from secretariat_tui.domain.fees import (
     Payment,
 )
 from secretariat_tui.domain.members import ALLOWED_KINDS, MemberKind, MembershipForm
-from secretariat_tui.domain.money import format_kronor, plain_amount
+from secretariat_tui.domain.money import format_kronor, plain_amount, typed_amount
+from secretariat_tui.exports.tabular import aligned, stdout_csv, to_json
 
 EMPTY = "–"
 NOT_SET = "ej fastställd"
@@ -35,38 +32,6 @@ NO_EMAIL = "saknar e-post"
 
 
 # --- shared ------------------------------------------------------------------------------------
-
-
-def csv_amount(amount: Decimal) -> str:
-    """``1500`` or ``1500,50``: a number to Swedish Excel (a point would make it text)."""
-    return plain_amount(amount).replace(".", ",")
-
-
-def aligned(rows: Sequence[Sequence[str]], right: Iterable[int] = ()) -> str:
-    """Plain columns two spaces apart; the columns in ``right`` (amounts) are right-aligned."""
-    right_aligned = set(right)
-    widths = [max(len(row[col]) for row in rows) for col in range(len(rows[0]))]
-    lines = [
-        "  ".join(
-            cell.rjust(width) if col in right_aligned else cell.ljust(width)
-            for col, (cell, width) in enumerate(zip(row, widths, strict=True))
-        )
-        for row in rows
-    ]
-    return "\n".join(line.rstrip() for line in lines)
-
-
-def to_csv(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
-    """`;`-separated with a header; ``\\n`` line ends (stdout), no BOM."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return buffer.getvalue()
-
-
-def to_json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2)
 
 
 def members_word(count: int) -> str:
@@ -168,16 +133,16 @@ def status_table(rows: Sequence[MemberYear]) -> str:
 
 
 def status_csv(rows: Sequence[MemberYear]) -> str:
-    return to_csv(
+    return stdout_csv(
         STATUS_HEADERS,
         (
             (
                 str(r.member.id or ""),
                 r.member.name,
                 _form_label(r),
-                csv_amount(r.due),
-                csv_amount(r.paid),
-                csv_amount(r.outstanding),
+                typed_amount(r.due),
+                typed_amount(r.paid),
+                typed_amount(r.outstanding),
                 r.status.label,
             )
             for r in rows
@@ -255,7 +220,7 @@ def reminder_text(rows: Sequence[MemberYear], year: int) -> str:
 
 
 def reminder_csv(rows: Sequence[MemberYear]) -> str:
-    return to_csv(
+    return stdout_csv(
         REMINDER_HEADERS,
         (
             (
@@ -263,7 +228,7 @@ def reminder_csv(rows: Sequence[MemberYear]) -> str:
                 r.member.contact.person,
                 r.member.contact.email.strip(),
                 r.member.contact.phone,
-                csv_amount(r.outstanding),
+                typed_amount(r.outstanding),
                 r.status.label,
                 "nej" if r.member.contact.email.strip() else "ja",
             )
@@ -369,7 +334,8 @@ def payments_table(payments: Sequence[Payment], names: Mapping[int, str]) -> str
 
 
 def payments_csv(payments: Sequence[Payment], names: Mapping[int, str]) -> str:
-    return to_csv(PAYMENT_HEADERS, (_payment_row(p, names, csv_amount(p.amount)) for p in payments))
+    rows = (_payment_row(p, names, typed_amount(p.amount)) for p in payments)
+    return stdout_csv(PAYMENT_HEADERS, rows)
 
 
 def payment_object(payment: Payment, names: Mapping[int, str]) -> dict[str, Any]:

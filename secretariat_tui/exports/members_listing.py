@@ -6,9 +6,6 @@ same renderings can be reused by an export screen without a terminal.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict
 from datetime import date
@@ -18,6 +15,7 @@ from secretariat_tui.domain.collation import swedish_key
 from secretariat_tui.domain.figures import YearFigures
 from secretariat_tui.domain.member_fields import FIELD_LABELS
 from secretariat_tui.domain.members import ALLOWED_KINDS, Member, MemberKind, MembershipForm
+from secretariat_tui.exports.tabular import aligned, stdout_csv, to_json
 
 LIST_HEADERS = (
     "Id",
@@ -56,23 +54,9 @@ def members_table(members: Sequence[Member]) -> str:
     return aligned([LIST_HEADERS, *(list_row(m) for m in members)])
 
 
-def aligned(rows: Sequence[Sequence[str]]) -> str:
-    widths = [max(len(row[col]) for row in rows) for col in range(len(rows[0]))]
-    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)) for row in rows]
-    return "\n".join(line.rstrip() for line in lines)
-
-
 def members_csv(members: Sequence[Member]) -> str:
-    """`;`-separated with a header, as Swedish Excel reads it.
-
-    Lines end in ``\\n`` rather than CSV's ``\\r\\n``: this goes to stdout, where pipes and
-    ``cut`` would otherwise keep a stray ``\\r``; Excel reads either.
-    """
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\n")
-    writer.writerow(LIST_HEADERS)
-    writer.writerows(list_row(m) for m in members)
-    return buffer.getvalue()
+    """`;`-separated with a header, for stdout (see exports.tabular)."""
+    return stdout_csv(LIST_HEADERS, (list_row(m) for m in members))
 
 
 def member_object(member: Member) -> dict[str, Any]:
@@ -98,10 +82,6 @@ def members_json(members: Sequence[Member]) -> str:
 
 def member_json(member: Member) -> str:
     return to_json(member_object(member))
-
-
-def to_json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2)
 
 
 def member_facts(member: Member) -> list[tuple[str, str]]:

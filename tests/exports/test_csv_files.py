@@ -10,7 +10,8 @@ from decimal import Decimal
 
 from secretariat_tui.domain.fees import Payment
 from secretariat_tui.domain.members import Contact, FormChange
-from secretariat_tui.exports.csv_files import excel_amount, members_csv_bytes, payments_csv_bytes
+from secretariat_tui.domain.money import typed_amount
+from secretariat_tui.exports.csv_files import members_csv_bytes, payments_csv_bytes
 from tests.cli.helpers import VALID_ORG
 from tests.factories import FULL, NETWORKING, PERSON, make_member
 
@@ -85,9 +86,9 @@ def test_members_are_in_swedish_name_order() -> None:
 
 
 def test_amounts_use_a_decimal_comma_and_whole_kronor_have_none() -> None:
-    assert excel_amount(Decimal("1500.00")) == "1500"
-    assert excel_amount(Decimal("1500.50")) == "1500,50"
-    assert excel_amount(Decimal("12345.05")) == "12345,05"
+    assert typed_amount(Decimal("1500.00")) == "1500"
+    assert typed_amount(Decimal("1500.50")) == "1500,50"
+    assert typed_amount(Decimal("12345.05")) == "12345,05"
 
 
 def test_payments_file_names_the_member_and_sorts_by_year_and_date() -> None:
