@@ -19,6 +19,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from secretariat_tui.domain.errors import FieldErrors
+from secretariat_tui.domain.figures import KindForm, count_by
 from secretariat_tui.domain.members import Member, MemberKind, MembershipForm
 
 FEE_RULES = (
@@ -178,23 +179,19 @@ class PayingFigures:
     """ "Totalt hade Plattformen 27 betalande medlemmar år 2024, varav 26 var organisationer …"."""
 
     year: int
-    by_kind_and_form: Counter[tuple[MemberKind, MembershipForm]] = field(default_factory=Counter)
+    by_kind_and_form: Counter[KindForm] = field(default_factory=Counter)
 
     @property
     def total(self) -> int:
         return sum(self.by_kind_and_form.values())
 
     def count(self, kind: MemberKind | None = None, form: MembershipForm | None = None) -> int:
-        return sum(
-            n
-            for (k, f), n in self.by_kind_and_form.items()
-            if (kind is None or k is kind) and (form is None or f is form)
-        )
+        return count_by(self.by_kind_and_form, kind, form)
 
 
 def paying_figures(rows: Iterable[MemberYear], year: int) -> PayingFigures:
     """Members whose fee for ``year`` is paid, by kind and the form the fee was for."""
-    counted: Counter[tuple[MemberKind, MembershipForm]] = Counter()
+    counted: Counter[KindForm] = Counter()
     for row in rows:
         if row.year == year and row.status is FeeStatus.PAID and row.form is not None:
             counted[(row.member.kind, row.form)] += 1

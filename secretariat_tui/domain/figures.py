@@ -9,6 +9,19 @@ from datetime import date
 
 from secretariat_tui.domain.members import Member, MemberKind, MembershipForm
 
+KindForm = tuple[MemberKind, MembershipForm]
+
+
+def count_by(
+    counts: Counter[KindForm], kind: MemberKind | None = None, form: MembershipForm | None = None
+) -> int:
+    """How many in ``counts`` are of ``kind`` and/or ``form`` (None: any)."""
+    return sum(
+        n
+        for (k, f), n in counts.items()
+        if (kind is None or k is kind) and (form is None or f is form)
+    )
+
 
 @dataclass(frozen=True)
 class YearFigures:
@@ -17,24 +30,20 @@ class YearFigures:
     year: int
     new: int
     ended: int
-    at_year_end: Counter[tuple[MemberKind, MembershipForm]] = field(default_factory=Counter)
+    at_year_end: Counter[KindForm] = field(default_factory=Counter)
 
     @property
     def total_at_year_end(self) -> int:
         return sum(self.at_year_end.values())
 
     def count(self, kind: MemberKind | None = None, form: MembershipForm | None = None) -> int:
-        return sum(
-            n
-            for (k, f), n in self.at_year_end.items()
-            if (kind is None or k is kind) and (form is None or f is form)
-        )
+        return count_by(self.at_year_end, kind, form)
 
 
 def year_figures(members: Iterable[Member], year: int) -> YearFigures:
     year_end = date(year, 12, 31)
     new = ended = 0
-    at_end: Counter[tuple[MemberKind, MembershipForm]] = Counter()
+    at_end: Counter[KindForm] = Counter()
     for member in members:
         if member.joined.year == year:
             new += 1

@@ -49,6 +49,12 @@ ALLOWED_KINDS = {
 }
 
 
+# Every allowed (kind, form) pair, so figures list zeros too and always keep one shape.
+KIND_FORMS = tuple(
+    (kind, form) for kind in MemberKind for form in MembershipForm if kind in ALLOWED_KINDS[form]
+)
+
+
 @dataclass(frozen=True)
 class Rights:
     """What a form gives at the annual meeting (stadgarna, as quoted in the annual report)."""

@@ -22,8 +22,9 @@ from secretariat_tui.domain.fees import (
     PayingFigures,
     Payment,
 )
-from secretariat_tui.domain.members import ALLOWED_KINDS, MemberKind, MembershipForm
+from secretariat_tui.domain.members import MembershipForm
 from secretariat_tui.domain.money import format_kronor, plain_amount, typed_amount
+from secretariat_tui.exports.members_listing import kind_form_lines, kind_form_object
 from secretariat_tui.exports.tabular import aligned, stdout_csv, to_json
 
 EMPTY = "–"
@@ -36,22 +37,6 @@ NO_EMAIL = "saknar e-post"
 
 def members_word(count: int) -> str:
     return f"{count} medlem" if count == 1 else f"{count} medlemmar"
-
-
-def kind_forms() -> list[tuple[MemberKind, MembershipForm]]:
-    """Every allowed kind/form pair, so figures list zeros too and keep one shape."""
-    return [
-        (kind, form)
-        for kind in MemberKind
-        for form in MembershipForm
-        if kind in ALLOWED_KINDS[form]
-    ]
-
-
-KIND_PLURAL = {
-    MemberKind.ORGANISATION: "organisationer",
-    MemberKind.INDIVIDUAL: "enskilda personer",
-}
 
 
 # --- fee schedules -----------------------------------------------------------------------------
@@ -245,15 +230,7 @@ def fee_figures_text(figures: PayingFigures, rows: Sequence[MemberYear]) -> str:
     owing_rows = [r for r in rows if r.owes]
     outstanding = sum((r.outstanding for r in owing_rows), ZERO)
     lines = [f"Betalande medlemmar {figures.year}: {figures.total}"]
-    for kind in MemberKind:
-        lines.append(f"  varav {KIND_PLURAL[kind]}: {figures.count(kind=kind)}")
-        lines += [
-            f"    {form.label}: {figures.count(kind=kind, form=form)}"
-            for k, form in kind_forms()
-            if k is kind
-        ]
-    lines += ["", "Per medlemsform:"]
-    lines += [f"  {form.label}: {figures.count(form=form)}" for form in MembershipForm]
+    lines += kind_form_lines(figures.count, kind_prefix="varav ")
     exempt = sum(1 for r in rows if r.status is FeeStatus.EXEMPT)
     lines += [
         "",
@@ -265,19 +242,11 @@ def fee_figures_text(figures: PayingFigures, rows: Sequence[MemberYear]) -> str:
 
 
 def fee_figures_json(figures: PayingFigures, rows: Sequence[MemberYear]) -> str:
-    by_kind_and_form: dict[str, dict[str, int]] = {kind.value: {} for kind in MemberKind}
-    for kind, form in kind_forms():
-        by_kind_and_form[kind.value][form.value] = figures.count(kind=kind, form=form)
     owing_rows = [r for r in rows if r.owes]
     return to_json(
         {
             "year": figures.year,
-            "paying": {
-                "total": figures.total,
-                "by_kind": {kind.value: figures.count(kind=kind) for kind in MemberKind},
-                "by_form": {form.value: figures.count(form=form) for form in MembershipForm},
-                "by_kind_and_form": by_kind_and_form,
-            },
+            "paying": {"total": figures.total, **kind_form_object(figures.count)},
             "exempt": sum(1 for r in rows if r.status is FeeStatus.EXEMPT),
             "owing": {
                 "count": len(owing_rows),

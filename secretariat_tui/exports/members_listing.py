@@ -6,7 +6,7 @@ same renderings can be reused by an export screen without a terminal.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict
 from datetime import date
 from typing import Any
@@ -14,7 +14,7 @@ from typing import Any
 from secretariat_tui.domain.collation import swedish_key
 from secretariat_tui.domain.figures import YearFigures
 from secretariat_tui.domain.member_fields import FIELD_LABELS
-from secretariat_tui.domain.members import ALLOWED_KINDS, Member, MemberKind, MembershipForm
+from secretariat_tui.domain.members import KIND_FORMS, Member, MemberKind, MembershipForm
 from secretariat_tui.exports.tabular import aligned, stdout_csv, to_json
 
 LIST_HEADERS = (
@@ -120,14 +120,33 @@ def member_detail(member: Member) -> str:
     return "\n".join(lines)
 
 
-def _kind_forms() -> list[tuple[MemberKind, MembershipForm]]:
-    """Every allowed kind/form pair, so figures list zeros too and keep one shape."""
-    return [
-        (kind, form)
-        for kind in MemberKind
-        for form in MembershipForm
-        if kind in ALLOWED_KINDS[form]
-    ]
+KIND_PLURAL = {
+    MemberKind.ORGANISATION: "organisationer",
+    MemberKind.INDIVIDUAL: "enskilda personer",
+}
+
+
+def kind_form_lines(count: Callable[..., int], kind_prefix: str = "") -> list[str]:
+    """Indented lines per kind, then per form within it; ``count(kind=, form=)`` gives each."""
+    lines = []
+    for kind in MemberKind:
+        lines.append(f"  {kind_prefix}{KIND_PLURAL[kind]}: {count(kind=kind)}")
+        lines += [f"    {f.label}: {count(kind=kind, form=f)}" for k, f in KIND_FORMS if k is kind]
+    lines += ["", "Per medlemsform:"]
+    lines += [f"  {form.label}: {count(form=form)}" for form in MembershipForm]
+    return lines
+
+
+def kind_form_object(count: Callable[..., int]) -> dict[str, Any]:
+    """The same breakdown for JSON: by kind, by form, and by kind and form."""
+    by_kind_and_form: dict[str, dict[str, int]] = {kind.value: {} for kind in MemberKind}
+    for kind, form in KIND_FORMS:
+        by_kind_and_form[kind.value][form.value] = count(kind=kind, form=form)
+    return {
+        "by_kind": {kind.value: count(kind=kind) for kind in MemberKind},
+        "by_form": {form.value: count(form=form) for form in MembershipForm},
+        "by_kind_and_form": by_kind_and_form,
+    }
 
 
 def figures_text(figures: YearFigures) -> str:
@@ -139,39 +158,17 @@ def figures_text(figures: YearFigures) -> str:
         f"Avslutade under året: {figures.ended}",
         f"Medlemmar vid årets slut ({year_end}): {figures.total_at_year_end}",
     ]
-    for kind in MemberKind:
-        lines.append(f"  {_kind_plural(kind)}: {figures.count(kind=kind)}")
-        lines += [
-            f"    {form.label}: {figures.count(kind=kind, form=form)}"
-            for k, form in _kind_forms()
-            if k is kind
-        ]
-    lines += ["", "Per medlemsform vid årets slut:"]
-    lines += [f"  {form.label}: {figures.count(form=form)}" for form in MembershipForm]
+    lines += kind_form_lines(figures.count)
     return "\n".join(lines)
 
 
-def _kind_plural(kind: MemberKind) -> str:
-    return {MemberKind.ORGANISATION: "Organisationer", MemberKind.INDIVIDUAL: "Enskilda personer"}[
-        kind
-    ]
-
-
 def figures_json(figures: YearFigures) -> str:
-    by_kind_and_form: dict[str, dict[str, int]] = {kind.value: {} for kind in MemberKind}
-    for kind, form in _kind_forms():
-        by_kind_and_form[kind.value][form.value] = figures.count(kind=kind, form=form)
     return to_json(
         {
             "year": figures.year,
             "new": figures.new,
             "ended": figures.ended,
-            "at_year_end": {
-                "total": figures.total_at_year_end,
-                "by_kind": {kind.value: figures.count(kind=kind) for kind in MemberKind},
-                "by_form": {form.value: figures.count(form=form) for form in MembershipForm},
-                "by_kind_and_form": by_kind_and_form,
-            },
+            "at_year_end": {"total": figures.total_at_year_end, **kind_form_object(figures.count)},
         }
     )
 
