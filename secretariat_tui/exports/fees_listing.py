@@ -25,7 +25,7 @@ from secretariat_tui.domain.fees import (
 from secretariat_tui.domain.members import MembershipForm
 from secretariat_tui.domain.money import format_kronor, plain_amount, typed_amount
 from secretariat_tui.exports.members_listing import kind_form_lines, kind_form_object
-from secretariat_tui.exports.tabular import aligned, stdout_csv, to_json
+from secretariat_tui.exports.tabular import aligned, excel_csv_bytes, stdout_csv, to_json
 
 EMPTY = "–"
 NOT_SET = "ej fastställd"
@@ -204,22 +204,28 @@ def reminder_text(rows: Sequence[MemberYear], year: int) -> str:
     return "\n".join(lines)
 
 
-def reminder_csv(rows: Sequence[MemberYear]) -> str:
-    return stdout_csv(
-        REMINDER_HEADERS,
+def reminder_rows(rows: Sequence[MemberYear]) -> list[tuple[str, ...]]:
+    return [
         (
-            (
-                r.member.name,
-                r.member.contact.person,
-                r.member.contact.email.strip(),
-                r.member.contact.phone,
-                typed_amount(r.outstanding),
-                r.status.label,
-                "nej" if r.member.contact.email.strip() else "ja",
-            )
-            for r in rows
-        ),
-    )
+            r.member.name,
+            r.member.contact.person,
+            r.member.contact.email.strip(),
+            r.member.contact.phone,
+            typed_amount(r.outstanding),
+            r.status.label,
+            "nej" if r.member.contact.email.strip() else "ja",
+        )
+        for r in rows
+    ]
+
+
+def reminder_csv(rows: Sequence[MemberYear]) -> str:
+    return stdout_csv(REMINDER_HEADERS, reminder_rows(rows))
+
+
+def reminder_excel_bytes(rows: Sequence[MemberYear]) -> bytes:
+    """The reminder list as a file Swedish Excel opens (BOM, ';', CRLF)."""
+    return excel_csv_bytes(REMINDER_HEADERS, reminder_rows(rows))
 
 
 # --- paying members (the annual report's figures) ----------------------------------------------

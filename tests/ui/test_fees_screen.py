@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
+
+from textual.widgets import Input, Static
 
 from secretariat_tui.domain.fees import Payment
 from secretariat_tui.store.database import open_database
@@ -14,10 +17,13 @@ from secretariat_tui.ui.screens.fees import FeesScreen
 from secretariat_tui.ui.screens.member_form import MemberForm
 from secretariat_tui.ui.screens.member_payments import MemberPaymentsScreen
 from secretariat_tui.ui.screens.payment_forms import PaymentForm
+from secretariat_tui.ui.screens.text_preview import SaveAsForm, TextPreviewScreen
 from tests.ui.helpers import (
     TODAY,
+    choose,
     error_text,
     field_value,
+    focus_field,
     highlight,
     shown_names,
     shown_row,
@@ -136,3 +142,42 @@ async def test_register_keys_do_nothing_inside_a_dialog(app: SecretariatApp) -> 
         app.screen.query_one("#save").focus()  # not a text field: the digit reaches the app
         await pilot.press("2")
         assert isinstance(app.screen, MemberForm)
+
+
+async def test_r_shows_the_reminder_list_and_s_saves_it_for_excel_owner_only(
+    app: SecretariatApp, tmp_path: Path
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "r")
+        assert isinstance(app.screen, TextPreviewScreen)
+        text = str(app.screen.query_one("#preview-text", Static).render())
+        assert UNPAID_2026 in text
+        assert "saknar e-post" in text
+
+        await pilot.press("s")
+        assert isinstance(app.screen, SaveAsForm)
+        await focus_field(pilot, "format")
+        await choose(pilot, "CSV för Excel (.csv)")
+        assert field_value(app, "path").endswith(f"paminnelser-{TODAY.year}.csv")
+        target = tmp_path / "påminnelser.csv"
+        app.screen.query_one("#field-path", Input).value = str(target)
+        await pilot.press("ctrl+s")
+
+        assert isinstance(app.screen, TextPreviewScreen)
+        data = target.read_bytes()
+        assert data.startswith("\ufeffNamn;Kontaktperson;E-post".encode())
+        assert UNPAID_2026.encode() in data
+        assert target.stat().st_mode & 0o777 == 0o600
+
+
+async def test_saving_into_a_missing_folder_says_so_beside_the_path(
+    app: SecretariatApp, tmp_path: Path
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "r", "s")
+        missing = tmp_path / "finns-inte" / "lista.txt"
+        app.screen.query_one("#field-path", Input).value = str(missing)
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, SaveAsForm)
+        assert "finns inte" in error_text(app, "path")
+        assert not missing.parent.exists()

@@ -15,12 +15,14 @@ from textual.widgets import Footer
 
 from secretariat_tui.domain.fees import FEE_RULES, FeeStatus, MemberYear, fee_year, member_year
 from secretariat_tui.domain.money import format_kronor
+from secretariat_tui.exports import fees_listing
 from secretariat_tui.store.fees import FeeRepository
 from secretariat_tui.store.members import MemberRepository
 from secretariat_tui.store.payments import PaymentRepository
 from secretariat_tui.ui.screens.member_payments import MemberPaymentsScreen, amount_key
 from secretariat_tui.ui.screens.members import FORM_SHORT
 from secretariat_tui.ui.screens.payment_forms import FeeScheduleForm, PaymentForm
+from secretariat_tui.ui.screens.text_preview import Rendering, TextPreviewScreen
 from secretariat_tui.ui.widgets.nav_bar import NavBar
 from secretariat_tui.ui.widgets.register_table import Column, RegisterTable, Row
 
@@ -94,6 +96,13 @@ class FeesScreen(Screen[None]):
             tooltip="Visa nästa år",
         ),
         Binding("t", "schedule", "Taxa", id="schedule", tooltip="Ändra årets avgifter per form"),
+        Binding(
+            "r",
+            "reminders",
+            "Påminnelser",
+            id="reminders",
+            tooltip="Lista för påminnelser: obetalda med kontaktuppgifter, att kopiera eller spara",
+        ),
     ]
 
     def __init__(
@@ -218,6 +227,23 @@ class FeesScreen(Screen[None]):
         schedule = self.fees.schedule(self.year)
         form = FeeScheduleForm(self.year, schedule, save=self.fees.save_schedule)
         self.app.push_screen(form, lambda saved: self.reload(keep=self._selected_id()))
+
+    def action_reminders(self) -> None:
+        owing = fees_listing.owing(self.year_rows())
+        year = self.year
+        renderings = [
+            Rendering(
+                "Text (.txt)",
+                ".txt",
+                lambda: fees_listing.reminder_text(owing, year).encode("utf-8"),
+            ),
+            Rendering(
+                "CSV för Excel (.csv)", ".csv", lambda: fees_listing.reminder_excel_bytes(owing)
+            ),
+        ]
+        title = f"Påminnelser {year}: {len(owing)} medlemmar har inte betalat allt"
+        text = fees_listing.reminder_text(owing, year)
+        self.app.push_screen(TextPreviewScreen(title, text, f"paminnelser-{year}", renderings))
 
     def _paid(self, payment: object) -> None:
         row = self.selected_row()

@@ -3,7 +3,7 @@ copy it to paste into an e-mail, or save it as a file in one of its formats."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -117,10 +117,3 @@ class TextPreviewScreen(ModalScreen[None]):
     def action_close(self) -> None:
         self.dismiss(None)
 
-
-def text_renderings(items: Mapping[str, tuple[str, Callable[[], str], str]]) -> list[Rendering]:
-    """(label, text function, encoding) per suffix → renderings that encode on demand."""
-    return [
-        Rendering(label, suffix, lambda make=make, enc=enc: make().encode(enc))
-        for suffix, (label, make, enc) in items.items()
-    ]
