@@ -8,7 +8,7 @@ new rows in one save, or nothing at all.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
@@ -24,6 +24,7 @@ from secretariat_tui.exports.csv_files import members_csv_bytes, payments_csv_by
 from secretariat_tui.imports.csv_dialect import CsvFormatError, ImportPlan
 from secretariat_tui.imports.members_csv import plan_members_import
 from secretariat_tui.imports.payments_csv import plan_payments_import
+from secretariat_tui.imports.plan_report import plan_report, skipping_note
 from secretariat_tui.store.atomic import atomic_write_bytes
 from secretariat_tui.store.database import Database
 from secretariat_tui.store.members import MemberRepository
@@ -189,19 +190,11 @@ def _writable(obj: CliContext, db: Database | None) -> Iterator[Database]:
 
 def _report(plan: ImportPlan[T], file: Path, describe: Callable[[T], str]) -> None:
     """The preview: what was detected, each error on stderr, what would be added."""
-    rows = "rad" if plan.rows == 1 else "rader"
-    click.echo(f"Läser {file}: {plan.dialect.describe()}, {plan.rows} {rows}.")
-    for error in plan.errors:
-        click.echo(str(error), err=True)
-    for planned in plan.new:
-        click.echo(f"  ny, rad {planned.line}: {describe(planned.item)}")
-    differing = [s.line for s in plan.skipped if s.differs]
-    if differing:
-        click.echo(
-            f"Obs: {_lines(differing)} finns redan i registret med andra uppgifter; "
-            "importen ändrar inte det som redan finns."
-        )
-    click.echo(plan.summary())
+    report = plan_report(plan, str(file), describe)
+    for error in report.errors:
+        click.echo(error, err=True)
+    for line in report.lines:
+        click.echo(line)
 
 
 def _go_ahead(plan: ImportPlan[T], *, dry_run: bool, skip_bad: bool) -> bool:
@@ -213,10 +206,7 @@ def _go_ahead(plan: ImportPlan[T], *, dry_run: bool, skip_bad: bool) -> bool:
             "eller kör med --skip-bad för att spara bara de felfria raderna."
         )
     if bad:
-        click.echo(
-            f"Hoppar över {bad} felaktig{'' if bad == 1 else 'a'} "
-            f"{'rad' if bad == 1 else 'rader'} ({_lines(plan.bad_lines)})."
-        )
+        click.echo(skipping_note(plan))
     if dry_run:
         click.echo("Provkörning: inget sparades.")
         return False
@@ -224,7 +214,3 @@ def _go_ahead(plan: ImportPlan[T], *, dry_run: bool, skip_bad: bool) -> bool:
         click.echo("Inget nytt att spara.")
         return False
     return True
-
-
-def _lines(lines: Sequence[int]) -> str:
-    return ("rad " if len(lines) == 1 else "raderna ") + ", ".join(str(n) for n in lines)

@@ -57,6 +57,7 @@ def from_document(doc: dict[str, Any], doc_id: int) -> Member:
 class MemberRepository:
     def __init__(self, db: Database) -> None:
         self._table = db.table(TABLE)
+        self.path = db.path
 
     def all(self) -> list[Member]:
         return [from_document(doc, doc.doc_id) for doc in self._table.all()]

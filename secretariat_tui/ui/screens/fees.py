@@ -13,9 +13,18 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer
 
-from secretariat_tui.domain.fees import FEE_RULES, FeeStatus, MemberYear, fee_year, member_year
+from secretariat_tui.domain.fees import (
+    FEE_RULES,
+    FeeStatus,
+    MemberYear,
+    Payment,
+    fee_year,
+    member_year,
+)
 from secretariat_tui.domain.money import format_kronor
 from secretariat_tui.exports import fees_listing
+from secretariat_tui.exports.csv_files import payments_csv_bytes
+from secretariat_tui.imports.payments_csv import plan_payments_import
 from secretariat_tui.store.fees import FeeRepository
 from secretariat_tui.store.members import MemberRepository
 from secretariat_tui.store.payments import PaymentRepository
@@ -23,6 +32,7 @@ from secretariat_tui.ui.screens.member_payments import MemberPaymentsScreen, amo
 from secretariat_tui.ui.screens.members import FORM_SHORT
 from secretariat_tui.ui.screens.payment_forms import FeeScheduleForm, PaymentForm
 from secretariat_tui.ui.screens.text_preview import Rendering, TextPreviewScreen
+from secretariat_tui.ui.screens.transfer import CsvTransfer, start_export, start_import
 from secretariat_tui.ui.widgets.nav_bar import NavBar
 from secretariat_tui.ui.widgets.register_table import Column, RegisterTable, Row
 
@@ -102,6 +112,22 @@ class FeesScreen(Screen[None]):
             "Påminnelser",
             id="reminders",
             tooltip="Lista för påminnelser: obetalda med kontaktuppgifter, att kopiera eller spara",
+        ),
+        Binding(
+            "i",
+            "import_csv",
+            "Importera",
+            id="import",
+            show=False,
+            tooltip="Läs in betalningar från en CSV-fil från Excel (med förhandsgranskning)",
+        ),
+        Binding(
+            "u",
+            "export_csv",
+            "Exportera",
+            id="export",
+            show=False,
+            tooltip="Spara årets betalningar som CSV för Excel",
         ),
     ]
 
@@ -244,6 +270,31 @@ class FeesScreen(Screen[None]):
         title = f"Påminnelser {year}: {len(owing)} medlemmar har inte betalat allt"
         text = fees_listing.reminder_text(owing, year)
         self.app.push_screen(TextPreviewScreen(title, text, f"paminnelser-{year}", renderings))
+
+    def csv_transfer(self) -> CsvTransfer[Payment]:
+        year = self.year
+
+        def describe(payment: Payment) -> str:
+            name = self.members.get(payment.member_id).name
+            amount = format_kronor(payment.amount)
+            return f"{name}, {payment.fee_year}: {amount} {payment.paid_on.isoformat()}"
+
+        return CsvTransfer(
+            what="betalningar",
+            stem=f"betalningar-{year}",
+            export_bytes=lambda: payments_csv_bytes(
+                self.payments.for_year(year), self.members.all()
+            ),
+            plan=lambda data: plan_payments_import(data, self.members.all(), self.payments.all()),
+            describe=describe,
+            write=self.payments.add_many,
+        )
+
+    def action_import_csv(self) -> None:
+        start_import(self.app, self.csv_transfer(), done=self.reload)
+
+    def action_export_csv(self) -> None:
+        start_export(self.app, self.csv_transfer(), protected=self.members.path)
 
     def _paid(self, payment: object) -> None:
         row = self.selected_row()

@@ -14,10 +14,13 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from secretariat_tui.domain.members import Member, MemberKind, MembershipForm
+from secretariat_tui.exports.csv_files import members_csv_bytes
+from secretariat_tui.imports.members_csv import plan_members_import
 from secretariat_tui.store.members import MemberRepository
 from secretariat_tui.ui.screens.end_membership import EndMembershipForm
 from secretariat_tui.ui.screens.member_detail import MemberDetailScreen
 from secretariat_tui.ui.screens.member_form import MemberForm
+from secretariat_tui.ui.screens.transfer import CsvTransfer, start_export, start_import
 from secretariat_tui.ui.widgets.nav_bar import NavBar
 from secretariat_tui.ui.widgets.register_table import Column, RegisterTable, Row
 
@@ -88,6 +91,22 @@ class MembersScreen(Screen[None]):
             "Avslutade",
             id="toggle-ended",
             tooltip="Visa eller dölj avslutade medlemmar",
+        ),
+        Binding(
+            "i",
+            "import_csv",
+            "Importera",
+            id="import",
+            show=False,
+            tooltip="Läs in medlemmar från en CSV-fil från Excel (med förhandsgranskning)",
+        ),
+        Binding(
+            "u",
+            "export_csv",
+            "Exportera",
+            id="export",
+            show=False,
+            tooltip="Spara hela medlemsregistret som CSV för Excel",
         ),
     ]
 
@@ -184,6 +203,22 @@ class MembersScreen(Screen[None]):
         key = self.register.highlighted_key
         self.show_ended = not self.show_ended
         self.reload(keep=int(key) if key else None)
+
+    def csv_transfer(self) -> CsvTransfer[Member]:
+        return CsvTransfer(
+            what="medlemmar",
+            stem="medlemmar",
+            export_bytes=lambda: members_csv_bytes(self.members.all()),
+            plan=lambda data: plan_members_import(data, self.members.all()),
+            describe=lambda member: member.name,
+            write=self.members.add_many,
+        )
+
+    def action_import_csv(self) -> None:
+        start_import(self.app, self.csv_transfer(), done=self.reload)
+
+    def action_export_csv(self) -> None:
+        start_export(self.app, self.csv_transfer(), protected=self.members.path)
 
     def _stored(self, verb: str, member: Member | None) -> None:
         if member is not None:

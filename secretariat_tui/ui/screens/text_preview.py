@@ -35,9 +35,11 @@ def default_folder() -> Path:
     return documents if documents.is_dir() else Path.cwd()
 
 
-def write_private(path: Path, data: bytes) -> Path:
+def write_private(path: Path, data: bytes, protected: Path | None = None) -> Path:
     """Atomically, owner-readable only: these files hold names and contacts."""
     path = path.expanduser()
+    if protected is not None and path.absolute() == protected.absolute():
+        raise FieldErrors({"path": "Det är databasen själv; välj ett annat filnamn."})
     if not path.parent.is_dir():
         raise FieldErrors({"path": f"Mappen {path.parent} finns inte."})
     if path.is_dir():
@@ -50,8 +52,11 @@ def write_private(path: Path, data: bytes) -> Path:
 
 
 class SaveAsForm(RecordForm[Path]):
-    def __init__(self, stem: str, renderings: Sequence[Rendering]) -> None:
+    def __init__(
+        self, stem: str, renderings: Sequence[Rendering], *, protected: Path | None = None
+    ) -> None:
         self._renderings = {r.suffix: r for r in renderings}
+        self._protected = protected
         first = renderings[0]
         super().__init__(
             "Spara som fil",
@@ -79,7 +84,8 @@ class SaveAsForm(RecordForm[Path]):
         if not values["path"].strip():
             raise FieldErrors({"path": "Skriv ett filnamn."})
         rendering = self._renderings[values["format"]]
-        return write_private(Path(values["path"].strip()), rendering.content())
+        path = Path(values["path"].strip())
+        return write_private(path, rendering.content(), self._protected)
 
 
 class TextPreviewScreen(ModalScreen[None]):
@@ -116,4 +122,3 @@ class TextPreviewScreen(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
-

@@ -1,0 +1,136 @@
+"""CSV to and from Excel from the TUI: export with a save dialog, import with a preview."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import Input, Static
+
+from secretariat_tui.ui.app import SecretariatApp
+from secretariat_tui.ui.screens.text_preview import SaveAsForm
+from secretariat_tui.ui.screens.transfer import ImportPreviewScreen, OpenFileForm
+from tests.ui.helpers import notices, shown_names, shown_row, stored
+
+SIZE = (80, 24)
+BOM = "\ufeff"
+HEADER = "Namn;Typ;Medlemsform;Medlem sedan"
+
+
+def excel_file(folder: Path, *lines: str, encoding: str = "utf-8") -> Path:
+    path = folder / "från-excel.csv"
+    path.write_bytes((BOM + "\r\n".join(lines) + "\r\n").encode(encoding))
+    return path
+
+
+async def open_import(pilot: Pilot[None], path: Path) -> None:
+    await pilot.press("i")
+    assert isinstance(pilot.app.screen, OpenFileForm)
+    pilot.app.screen.query_one("#field-path", Input).value = str(path)
+    await pilot.press("ctrl+s")
+
+
+async def test_u_exports_the_register_as_an_excel_file_only_the_owner_can_read(
+    app: SecretariatApp, tmp_path: Path
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("u")
+        assert isinstance(app.screen, SaveAsForm)
+        target = tmp_path / "medlemmar.csv"
+        app.screen.query_one("#field-path", Input).value = str(target)
+        await pilot.press("ctrl+s")
+        data = target.read_bytes().decode("utf-8")
+        assert data.startswith(BOM + "Namn;Typ;Medlemsform;")
+        assert "\r\nRoks;Organisation;Fullt medlemskap;" in data
+        assert target.stat().st_mode & 0o777 == 0o600
+
+
+async def test_import_shows_bad_rows_first_and_escape_writes_nothing(
+    app: SecretariatApp, tmp_path: Path
+) -> None:
+    source = excel_file(
+        tmp_path,
+        HEADER,
+        "Föreningen Nyckeln;Organisation;Fullt medlemskap;2026-02-01",
+        "Trasig;Organisation;Fullt medlemskap;2026-02-30",
+    )
+    before = app.database.path.read_bytes()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_import(pilot, source)
+        assert isinstance(app.screen, ImportPreviewScreen)
+        text = str(app.screen.query_one("#plan-text", Static).render())
+        assert "rad 3, kolumn Medlem sedan: Datumet 2026-02-30 finns inte" in text
+        assert "ny, rad 2: Föreningen Nyckeln" in text
+        await pilot.press("escape")
+        assert app.database.path.read_bytes() == before
+        assert "Föreningen Nyckeln" not in shown_names(app)
+
+
+async def test_i_in_the_preview_imports_only_the_good_rows(
+    app: SecretariatApp, tmp_path: Path
+) -> None:
+    source = excel_file(
+        tmp_path,
+        HEADER,
+        "Föreningen Nyckeln;Organisation;Fullt medlemskap;2026-02-01",
+        "Trasig;Organisation;Fullt medlemskap;2026-02-30",
+        "Roks;Organisation;Fullt medlemskap;2017-03-21",
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await open_import(pilot, source)
+        await pilot.press("i")
+        members = stored(app)
+        assert "Föreningen Nyckeln" in members
+        assert "Trasig" not in members
+        assert sum(name == "Roks" for name in members) == 1
+        assert "Föreningen Nyckeln" in shown_names(app)
+        assert any(
+            n.startswith("Importerade medlemmar: 1 ny, 1 fanns redan, 1 fel") for n in notices(app)
+        )
+
+
+async def test_a_file_with_only_bad_rows_cannot_be_imported(
+    app: SecretariatApp, tmp_path: Path
+) -> None:
+    source = excel_file(tmp_path, HEADER, "Trasig;Organisation;Fullt medlemskap;i fjol")
+    before = app.database.path.read_bytes()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_import(pilot, source)
+        assert app.screen.check_action("write", ()) is False
+        await pilot.press("i")
+        assert isinstance(app.screen, ImportPreviewScreen)
+        assert app.database.path.read_bytes() == before
+
+
+async def test_a_latin1_file_is_refused_with_advice_and_nothing_is_written(
+    app: SecretariatApp, tmp_path: Path
+) -> None:
+    source = tmp_path / "ansi.csv"
+    source.write_bytes(
+        f"{HEADER}\r\nFörening Å;Organisation;Fullt medlemskap;2026-02-01\r\n".encode("latin-1")
+    )
+    before = app.database.path.read_bytes()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_import(pilot, source)
+        assert not isinstance(app.screen, ImportPreviewScreen)
+        assert any("CSV UTF-8" in n for n in notices(app, "error"))
+        assert app.database.path.read_bytes() == before
+
+
+async def test_payments_import_on_the_fees_screen_adds_the_payment(
+    app: SecretariatApp, tmp_path: Path
+) -> None:
+    source = tmp_path / "betalningar.csv"
+    source.write_bytes(
+        (
+            BOM
+            + "Medlem;Avgiftsår;Belopp;Betaldatum;Referens\r\n"
+            + "Föreningen Fyrljuset Karlskrona;2026;1 600,00;2026-05-20;BG 2026-040\r\n"
+        ).encode()
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await open_import(pilot, source)
+        assert isinstance(app.screen, ImportPreviewScreen)
+        await pilot.press("i")
+        assert shown_row(app, "Föreningen Fyrljuset Karlskrona")[4] == "Betald"
