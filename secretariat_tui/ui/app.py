@@ -19,11 +19,16 @@ from secretariat_tui.ui.screens.confirm import ConfirmScreen
 from secretariat_tui.ui.screens.fees import FeesScreen
 from secretariat_tui.ui.screens.help import HelpScreen
 from secretariat_tui.ui.screens.members import MembersScreen
+from secretariat_tui.ui.screens.overview import OverviewScreen
 from secretariat_tui.ui.widgets.nav_bar import RegisterTab
 from secretariat_tui.ui.widgets.record_form import RecordForm
 
 # One mode per register, in the order of the top bar; the key switches to it.
-REGISTERS = (RegisterTab("members", "1", "Medlemmar"), RegisterTab("fees", "2", "Avgifter"))
+REGISTERS = (
+    RegisterTab("overview", "0", "Översikt"),
+    RegisterTab("members", "1", "Medlemmar"),
+    RegisterTab("fees", "2", "Avgifter"),
+)
 
 
 class SecretariatApp(App[None]):
@@ -60,16 +65,20 @@ class SecretariatApp(App[None]):
         ),
     ]
 
-    DEFAULT_MODE = "members"
+    DEFAULT_MODE = "overview"
     REGISTERS = REGISTERS
 
-    def __init__(self, database: Database, *, today: date | None = None) -> None:
+    def __init__(
+        self, database: Database, *, today: date | None = None, start: str = "overview"
+    ) -> None:
+        self.DEFAULT_MODE = start  # read by App.__init__: the register shown first
         super().__init__()
         self.database = database
         self.today = today
         self.sub_title = str(database.path)
         members = MemberRepository(database)
         fees, payments = FeeRepository(database), PaymentRepository(database)
+        self.add_mode("overview", lambda: OverviewScreen(members, fees, payments, today=today))
         self.add_mode("members", lambda: MembersScreen(members, today=today))
         self.add_mode("fees", lambda: FeesScreen(members, fees, payments, today=today))
 

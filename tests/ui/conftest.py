@@ -26,4 +26,4 @@ def demo_db(tmp_path: Path) -> Iterator[Database]:
 
 @pytest.fixture
 def app(demo_db: Database) -> SecretariatApp:
-    return SecretariatApp(demo_db, today=TODAY)
+    return SecretariatApp(demo_db, today=TODAY, start="members")

@@ -274,7 +274,7 @@ async def test_ending_a_membership_leaves_the_cursor_on_the_neighbouring_row(
 async def test_a_future_end_date_keeps_the_member_listed_as_slutar(
     demo_db: Database,
 ) -> None:
-    app = SecretariatApp(demo_db, today=date(2024, 6, 1))
+    app = SecretariatApp(demo_db, today=date(2024, 6, 1), start="members")
     async with app.run_test(size=SIZE):
         # Studentnätverket ends 2025-06-30: on 2024-06-01 it is still a member.
         assert shown_row(app, "Studentnätverket mot exploatering i Lund")[5] == "Slutar"
