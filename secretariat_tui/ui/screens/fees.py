@@ -18,14 +18,13 @@ from secretariat_tui.domain.fees import (
     FeeStatus,
     MemberYear,
     Payment,
-    fee_year,
-    member_year,
 )
 from secretariat_tui.domain.money import format_kronor
 from secretariat_tui.exports import fees_listing
 from secretariat_tui.exports.csv_files import payments_csv_bytes
 from secretariat_tui.imports.payments_csv import plan_payments_import
 from secretariat_tui.store.fees import FeeRepository
+from secretariat_tui.store.ledger import FeeLedger
 from secretariat_tui.store.members import MemberRepository
 from secretariat_tui.store.payments import PaymentRepository
 from secretariat_tui.ui.screens.member_payments import MemberPaymentsScreen, amount_key
@@ -141,6 +140,7 @@ class FeesScreen(Screen[None]):
     ) -> None:
         super().__init__()
         self.members, self.fees, self.payments = members, fees, payments
+        self.ledger = FeeLedger(members, fees, payments)
         self._today = today
         self.year = self.today.year
         self.owing_only = False
@@ -168,13 +168,7 @@ class FeesScreen(Screen[None]):
         return self.query_one("#fees", RegisterTable)
 
     def year_rows(self) -> list[MemberYear]:
-        return fee_year(
-            self.members.all(),
-            self.year,
-            self.fees.schedule(self.year),
-            self.fees.overrides(self.year),
-            self.payments.for_year(self.year),
-        )
+        return self.ledger.year_rows(self.year)
 
     def reload(self, keep: int | None = None) -> None:
         rows = self.year_rows()
@@ -209,13 +203,7 @@ class FeesScreen(Screen[None]):
         return self._member_year(member_id)
 
     def _member_year(self, member_id: int) -> MemberYear:
-        return member_year(
-            self.members.get(member_id),
-            self.year,
-            self.fees.schedule(self.year),
-            next((o for o in self.fees.overrides(self.year) if o.member_id == member_id), None),
-            self.payments.for_member(member_id),
-        )
+        return self.ledger.member_row(member_id, self.year)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in {"pay", "payments"}:

@@ -10,11 +10,12 @@ from textual.containers import Grid
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from secretariat_tui.domain.fees import FeeStatus, fee_year
+from secretariat_tui.domain.fees import FeeStatus
 from secretariat_tui.domain.figures import year_figures
 from secretariat_tui.domain.members import FORM_LABELS, Member, MembershipForm
 from secretariat_tui.domain.money import format_kronor
 from secretariat_tui.store.fees import FeeRepository
+from secretariat_tui.store.ledger import FeeLedger
 from secretariat_tui.store.members import MemberRepository
 from secretariat_tui.store.payments import PaymentRepository
 from secretariat_tui.ui.widgets.nav_bar import NavBar
@@ -80,9 +81,7 @@ class OverviewScreen(Screen[None]):
         schedule = self.fees.schedule(year)
         if schedule is None:
             return f"Ingen taxa för {year} ännu.\n\nTryck 2 och sedan t för att sätta den."
-        rows = fee_year(
-            members, year, schedule, self.fees.overrides(year), self.payments.for_year(year)
-        )
+        rows = FeeLedger(self.members, self.fees, self.payments).year_rows(year)
         paid = sum(r.status is FeeStatus.PAID for r in rows)
         owing = [r for r in rows if r.owes]
         left = sum((r.outstanding for r in owing), Decimal(0))
