@@ -2,14 +2,16 @@
 
 Commands open the database through ``CliContext.database()`` (which holds the lock) and turn a
 domain ``FieldErrors`` into ``FieldErrorsForCli``: one stderr line naming the flags, exit 1.
+Listing commands take their ``--format`` from ``format_option``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -25,6 +27,21 @@ class CliContext:
     def database(self, *, create: bool = True) -> Iterator[Database]:
         with open_database(self.db_path, create=create) as db:
             yield db
+
+
+def format_option(
+    *choices: str, default: str
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """The ``--format`` option (stored as ``fmt``) every listing command takes."""
+    assert default in choices, f"{default!r} is not one of {choices}"
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(choices),
+        default=default,
+        show_default=True,
+        help="Utdataformat.",
+    )
 
 
 # Member field name (domain) -> the flag that sets it, so a FieldErrors names what to retype.

@@ -5,20 +5,16 @@ Every value is checked before the database is opened, so a bad flag writes nothi
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
 
 import click
 
-from secretariat_tui.commands.common import CliContext
+from secretariat_tui.commands.common import CliContext, format_option
 from secretariat_tui.domain.fees import (
     FeeOverride,
     FeeSchedule,
     FeeStatus,
     MemberYear,
-    fee_year,
-    member_year,
     paying_figures,
 )
 from secretariat_tui.domain.members import Member, MembershipForm
@@ -26,8 +22,8 @@ from secretariat_tui.domain.money import format_kronor, parse_amount
 from secretariat_tui.exports import fees_listing as listing
 from secretariat_tui.store.database import Database
 from secretariat_tui.store.fees import FeeRepository
+from secretariat_tui.store.ledger import FeeLedger
 from secretariat_tui.store.members import MemberNotFound, MemberRepository
-from secretariat_tui.store.payments import PaymentRepository
 
 YEAR = click.IntRange(1900, 2999)
 
@@ -51,40 +47,24 @@ def get_member(db: Database, member_id: int) -> Member:
         raise click.ClickException(f"--member: {err}") from None
 
 
-def year_rows(db: Database, year: int) -> list[MemberYear]:
-    """Every member due in ``year`` with the fee status, in Swedish name order."""
-    fees = FeeRepository(db)
-    rows = fee_year(
-        MemberRepository(db).all(),
-        year,
-        fees.schedule(year),
-        fees.overrides(year),
-        PaymentRepository(db).for_year(year),
-    )
-    return listing.sorted_rows(rows)
-
-
-def one_member_year(db: Database, member: Member, year: int) -> MemberYear:
-    fees = FeeRepository(db)
-    assert member.id is not None
-    override = next((o for o in fees.overrides(year) if o.member_id == member.id), None)
-    payments = PaymentRepository(db).for_member(member.id)
-    return member_year(member, year, fees.schedule(year), override, payments)
+def member_row(ledger: FeeLedger, member_id: int, year: int) -> MemberYear:
+    """The member's fee for ``year``, or one error line naming ``--member``."""
+    try:
+        return ledger.member_row(member_id, year)
+    except MemberNotFound as err:
+        raise click.ClickException(f"--member: {err}") from None
 
 
 def warn(message: str) -> None:
     click.echo(f"Obs: {message}", err=True)
 
 
-def _format_option(*choices: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    return click.option(
-        "--format",
-        "fmt",
-        type=click.Choice(choices),
-        default=choices[0],
-        show_default=True,
-        help="Utdataformat.",
-    )
+def _year_rows(db: Database, year: int) -> list[MemberYear]:
+    """Every member due in ``year`` in Swedish name order; a year without fees set says so."""
+    ledger = FeeLedger.of(db)
+    if ledger.fees.schedule(year) is None:
+        warn(listing.no_schedule_note(year))
+    return listing.sorted_rows(ledger.year_rows(year))
 
 
 # --- commands -----------------------------------------------------------------------------------
@@ -97,7 +77,7 @@ def fees() -> None:
 
 @fees.command("schedule")
 @click.option("--year", type=YEAR, help="Året (ÅÅÅÅ); utan --year visas alla år.")
-@_format_option("table", "json")
+@format_option("table", "json", default="table")
 @click.pass_obj
 def show_schedule(obj: CliContext, year: int | None, fmt: str) -> None:
     """Visa avgiften per medlemsform för ett år eller för alla år."""
@@ -184,7 +164,7 @@ def agree(
             )
             return
         repository.save_override(FeeOverride(member_id, year, agreed, note.strip()))
-        status = one_member_year(db, member, year).status
+        status = FeeLedger.of(db).member_row(member_id, year).status
     if agreed is None:
         click.echo(f"{member.name} är befriad från avgiften {year}.")
     else:
@@ -195,18 +175,15 @@ def agree(
 
 @fees.command("status")
 @click.option("--year", required=True, type=YEAR, help="Året (ÅÅÅÅ).")
-@_format_option("table", "csv", "json")
+@format_option("table", "csv", "json", default="table")
 @click.option("--unpaid", is_flag=True, help="Bara de som har obetald eller delvis betald avgift.")
 @click.pass_obj
 def status(obj: CliContext, year: int, fmt: str, unpaid: bool) -> None:
     """Varje medlem det året: form, avgift, betalt, kvar och status."""
     with obj.database(create=False) as db:
-        rows = year_rows(db, year)
-        has_schedule = FeeRepository(db).schedule(year) is not None
+        rows = _year_rows(db, year)
     if unpaid:
         rows = [r for r in rows if r.owes]
-    if not has_schedule:
-        warn(listing.no_schedule_note(year))
     render = {
         "table": listing.status_table,
         "csv": listing.status_csv,
@@ -217,7 +194,7 @@ def status(obj: CliContext, year: int, fmt: str, unpaid: bool) -> None:
 
 @fees.command("unpaid")
 @click.option("--year", required=True, type=YEAR, help="Året (ÅÅÅÅ).")
-@_format_option("text", "csv")
+@format_option("text", "csv", default="text")
 @click.pass_obj
 def unpaid(obj: CliContext, year: int, fmt: str) -> None:
     """Påminnelselistan: obetalda och delvis betalda med kontaktuppgifter och belopp.
@@ -226,10 +203,7 @@ def unpaid(obj: CliContext, year: int, fmt: str) -> None:
     Medlemmar utan e-postadress markeras.
     """
     with obj.database(create=False) as db:
-        rows = listing.owing(year_rows(db, year))
-        has_schedule = FeeRepository(db).schedule(year) is not None
-    if not has_schedule:
-        warn(listing.no_schedule_note(year))
+        rows = listing.owing(_year_rows(db, year))
     if fmt == "csv":
         click.echo(listing.reminder_csv(rows), nl=False)
     else:
@@ -238,15 +212,12 @@ def unpaid(obj: CliContext, year: int, fmt: str) -> None:
 
 @fees.command("figures")
 @click.option("--year", required=True, type=YEAR, help="Året (ÅÅÅÅ).")
-@_format_option("text", "json")
+@format_option("text", "json", default="text")
 @click.pass_obj
 def figures(obj: CliContext, year: int, fmt: str) -> None:
     """Betalande medlemmar det året, varav organisationer, per form; och vad som är obetalt."""
     with obj.database(create=False) as db:
-        rows = year_rows(db, year)
-        has_schedule = FeeRepository(db).schedule(year) is not None
-    if not has_schedule:
-        warn(listing.no_schedule_note(year))
+        rows = _year_rows(db, year)
     counted = paying_figures(rows, year)
     if fmt == "json":
         click.echo(listing.fee_figures_json(counted, rows))

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from secretariat_tui.commands.common import CliContext, FieldErrorsForCli
+from secretariat_tui.commands.common import CliContext, FieldErrorsForCli, format_option
 from secretariat_tui.domain.dates import parse_date
 from secretariat_tui.domain.errors import FieldErrors
 from secretariat_tui.domain.figures import year_figures
@@ -66,21 +66,15 @@ def members() -> None:
 
 
 @members.command("list")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "csv", "json"]),
-    default="table",
-    show_default=True,
-    help="Utdataformat.",
-)
+@format_option("table", "csv", "json", default="table")
 @click.option("--all", "include_ended", is_flag=True, help="Ta med avslutade medlemmar.")
 @click.pass_obj
 def list_members(obj: CliContext, fmt: str, include_ended: bool) -> None:
-    """Lista medlemmarna i namnordning (bara aktiva utan --all)."""
+    """Lista medlemmarna i namnordning (utan --all bara de som inte har lämnat ännu)."""
     with obj.database(create=False) as db:
         found = MemberRepository(db).all()
-    shown = listing.sorted_members(m for m in found if include_ended or m.is_active)
+    today = date.today()
+    shown = listing.sorted_members(m for m in found if include_ended or not m.has_left(today))
     render = {
         "table": listing.members_table,
         "csv": listing.members_csv,
@@ -91,9 +85,7 @@ def list_members(obj: CliContext, fmt: str, include_ended: bool) -> None:
 
 @members.command("show")
 @click.argument("member_id", metavar="ID", type=int)
-@click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
-)
+@format_option("text", "json", default="text")
 @click.pass_obj
 def show_member(obj: CliContext, member_id: int, fmt: str) -> None:
     """Visa alla uppgifter om en medlem, formhistoriken och rättigheterna."""
@@ -168,9 +160,7 @@ def end_member(obj: CliContext, member_id: int, day: str, reason: str) -> None:
 
 @members.command("figures")
 @click.option("--year", required=True, type=click.IntRange(1900, 2999), help="Året (ÅÅÅÅ).")
-@click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
-)
+@format_option("text", "json", default="text")
 @click.pass_obj
 def member_figures(obj: CliContext, year: int, fmt: str) -> None:
     """Årets siffror: nya, avslutade och medlemmar vid årets slut per typ och form."""

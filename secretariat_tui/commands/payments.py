@@ -3,25 +3,26 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
 import click
 
-from secretariat_tui.commands.common import CliContext, FieldErrorsForCli
-from secretariat_tui.commands.fees import (
-    YEAR,
-    get_member,
-    one_member_year,
-    warn,
-)
-from secretariat_tui.domain.dates import parse_date
+from secretariat_tui.commands.common import CliContext, FieldErrorsForCli, format_option
+from secretariat_tui.commands.fees import YEAR, get_member, member_row, warn
 from secretariat_tui.domain.errors import FieldErrors
-from secretariat_tui.domain.fees import FeeStatus, Payment
-from secretariat_tui.domain.money import format_kronor, parse_amount
+from secretariat_tui.domain.fees import FeeStatus, MemberYear, Payment
+from secretariat_tui.domain.money import format_kronor
+from secretariat_tui.domain.payment_fields import parse_payment_fields
 from secretariat_tui.exports import fees_listing as listing
+from secretariat_tui.store.ledger import FeeLedger
 from secretariat_tui.store.members import MemberRepository
 from secretariat_tui.store.payments import PaymentRepository
+
+# Stands in for an omitted --amount while the other flags are checked before the database is
+# opened; `add` then replaces it with what is outstanding, which only the database knows.
+_OUTSTANDING_LATER = "1"
 
 
 def stdin_is_interactive() -> bool:
@@ -52,75 +53,67 @@ def add_payment(
     note: str,
 ) -> None:
     """Registrera en betalning. Utan --amount: det som är kvar att betala för året."""
-    errors: dict[str, str] = {}
-    given: Decimal | None = None
-    if amount is not None:
-        try:
-            given = parse_amount(amount)
-        except ValueError as err:
-            errors["amount"] = str(err)
-        else:
-            if given <= 0:
-                errors["amount"] = "Beloppet måste vara större än noll."
-    paid_on = date.today()
-    if day is not None:
-        try:
-            paid_on = parse_date(day)
-        except ValueError as err:
-            errors["paid_on"] = str(err)
-    if errors:
-        raise FieldErrorsForCli(FieldErrors(errors))
+    typed = _typed_payment(member_id, year, amount, day, reference, note)
     with obj.database(create=False) as db:
-        member = get_member(db, member_id)
-        before = one_member_year(db, member, year)
-        if given is None:
+        ledger = FeeLedger.of(db)
+        before = member_row(ledger, member_id, year)
+        name = before.member.name
+        if before.status is FeeStatus.NOT_DUE:
+            raise click.ClickException(
+                f"--year: {name} var inte medlem {year}; betalningen sparades inte."
+            )
+        if amount is None:
             if before.outstanding <= 0:
                 raise click.ClickException(
-                    f"{member.name} har inget kvar att betala för {year} "
+                    f"{name} har inget kvar att betala för {year} "
                     f"({before.status.label.lower()}); ange --amount."
                 )
-            given = before.outstanding
-        try:
-            payment = Payment(
-                member_id=member_id,
-                fee_year=year,
-                amount=given,
-                paid_on=paid_on,
-                reference=reference.strip(),
-                note=note.strip(),
-            )
-        except FieldErrors as err:
-            raise FieldErrorsForCli(err) from None
-        stored = PaymentRepository(db).add(payment)
-    click.echo(
-        f"Registrerade betalning {stored.id}: {listing.payment_summary(stored, member.name)}"
+            typed = replace(typed, amount=before.outstanding)
+        stored = ledger.payments.add(typed)
+        has_schedule = ledger.fees.schedule(year) is not None
+    click.echo(f"Registrerade betalning {stored.id}: {listing.payment_summary(stored, name)}")
+    if note := _overpaid_note(before, stored.amount, has_schedule=has_schedule):
+        warn(note)
+
+
+def _overpaid_note(before: MemberYear, amount: Decimal, *, has_schedule: bool) -> str | None:
+    """What to point out when ``amount`` takes the year's payments past what is due, if anything."""
+    paid = before.paid + amount
+    if paid <= before.due:
+        return None
+    if before.status is FeeStatus.NO_FEE and not has_schedule:
+        return listing.no_schedule_note(before.year)
+    what = (
+        "är befriad från avgiften"
+        if before.status is FeeStatus.EXEMPT
+        else f"ska betala {format_kronor(before.due)}"
     )
-    paid = before.paid + stored.amount
-    if before.status is FeeStatus.NOT_DUE:
-        warn(f"{member.name} var inte medlem {year}; kontrollera avgiftsåret.")
-    elif paid > before.due:
-        what = (
-            "är befriad från avgiften"
-            if before.status is FeeStatus.EXEMPT
-            else f"ska betala {format_kronor(before.due)}"
-        )
-        warn(
-            f"överbetalning: {member.name} {what} för {year} men har nu betalat "
-            f"{format_kronor(paid)} ({format_kronor(paid - before.due)} för mycket)."
-        )
+    return (
+        f"överbetalning: {before.member.name} {what} för {before.year} men har nu betalat "
+        f"{format_kronor(paid)} ({format_kronor(paid - before.due)} för mycket)."
+    )
+
+
+def _typed_payment(
+    member_id: int, year: int, amount: str | None, day: str | None, reference: str, note: str
+) -> Payment:
+    """The flags read as the payment form is, every one checked before the database is opened."""
+    raw = {
+        "amount": _OUTSTANDING_LATER if amount is None else amount,
+        "paid_on": date.today().isoformat() if day is None else day,
+        "reference": reference,
+        "note": note,
+    }
+    try:
+        return parse_payment_fields(raw, member_id=member_id, fee_year=year)
+    except FieldErrors as err:
+        raise FieldErrorsForCli(err) from None
 
 
 @payments.command("list")
 @click.option("--year", type=YEAR, help="Bara betalningar för det avgiftsåret.")
 @click.option("--member", "member_id", type=int, help="Bara betalningar från den medlemmen (id).")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "csv", "json"]),
-    default="table",
-    show_default=True,
-    help="Utdataformat.",
-)
+@format_option("table", "csv", "json", default="table")
 @click.pass_obj
 def list_payments(obj: CliContext, year: int | None, member_id: int | None, fmt: str) -> None:
     """Lista betalningarna i datumordning."""

@@ -27,6 +27,7 @@ from secretariat_tui.imports.payments_csv import plan_payments_import
 from secretariat_tui.imports.plan_report import plan_report, skipping_note
 from secretariat_tui.store.atomic import atomic_write_bytes
 from secretariat_tui.store.database import Database
+from secretariat_tui.store.errors import os_reason
 from secretariat_tui.store.members import MemberRepository
 from secretariat_tui.store.payments import PaymentRepository
 
@@ -100,7 +101,7 @@ def _write_output(obj: CliContext, data: bytes, output: str, what: str) -> None:
     try:
         atomic_write_bytes(target, data)
     except OSError as err:
-        raise click.ClickException(f"Kunde inte skriva {target}: {err.strerror or err}.") from None
+        raise click.ClickException(f"Kunde inte skriva {target}: {os_reason(err)}.") from None
     click.echo(f"Skrev {what} till {target}.")
 
 
@@ -159,7 +160,7 @@ def _read_input(file: Path) -> bytes:
     try:
         return file.expanduser().read_bytes()
     except OSError as err:
-        raise click.ClickException(f"Filen {file} kan inte läsas: {err.strerror or err}.") from None
+        raise click.ClickException(f"Filen {file} kan inte läsas: {os_reason(err)}.") from None
 
 
 def _plan(make: Callable[[], ImportPlan[T]]) -> ImportPlan[T]:

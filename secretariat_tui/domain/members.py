@@ -153,8 +153,13 @@ class Member:
     def rights(self) -> Rights:
         return RIGHTS[self.form]
 
-    def status_text(self) -> str:
-        return f"Avslutad {self.ended.isoformat()}" if self.ended else "Aktiv"
+    def status_text(self, today: date | None = None) -> str:
+        """ "Aktiv", "Avslutad 2024-06-30", or with ``today`` before the end "Slutar 2026-12-31"."""
+        if self.ended is None:
+            return "Aktiv"
+        if today is not None and not self.has_left(today):
+            return f"Slutar {self.ended.isoformat()}"
+        return f"Avslutad {self.ended.isoformat()}"
 
     def end(self, day: date, reason: str) -> Member:
         """The member with its membership ended on ``day`` (kept in the register)."""

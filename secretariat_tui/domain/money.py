@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 ORE = Decimal("0.01")
+# A membership fee or payment above this is a typo (an extra zero or two), not money.
+MAXIMUM = Decimal(1_000_000)
 _AMOUNT = re.compile(r"^\d+([.,]\d{1,2})?$", re.ASCII)
 
 
@@ -24,10 +26,12 @@ def parse_amount(text: str) -> Decimal:
         raise ValueError(
             f"”{text.strip()}” är inget belopp: skriv kronor, t.ex. 1500 eller 1500,50."
         )
-    try:
-        return Decimal(cleaned.replace(",", ".")).quantize(ORE)
-    except InvalidOperation:  # pragma: no cover - the pattern already guarantees a number
-        raise ValueError(f"”{text.strip()}” är inget belopp.") from None
+    if len(cleaned.split(",")[0].split(".")[0]) > len(str(MAXIMUM)):
+        raise ValueError(f"Beloppet är orimligt stort (högst {format_kronor(MAXIMUM)}).")
+    amount = Decimal(cleaned.replace(",", ".")).quantize(ORE)
+    if amount > MAXIMUM:
+        raise ValueError(f"Beloppet är orimligt stort (högst {format_kronor(MAXIMUM)}).")
+    return amount
 
 
 def format_kronor(amount: Decimal) -> str:

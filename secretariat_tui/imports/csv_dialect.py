@@ -10,16 +10,27 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
+from secretariat_tui.exports.csv_files import TEXT_MARK
+
 T = TypeVar("T")
+V = TypeVar("V")
 
 UTF8_BOM = b"\xef\xbb\xbf"
 SAVE_AS_HINT = "Spara om filen i Excel som ”CSV UTF-8 (kommaavgränsad) (*.csv)” och försök igen."
 
 DELIMITER_NAMES = {";": "semikolon (;)", ",": "komma (,)", "\t": "tabb"}
+
+
+class RowFaults(Exception):
+    """Every fault of one row: ``{column: Swedish message}``."""
+
+    def __init__(self, faults: dict[str, str]) -> None:
+        super().__init__(faults)
+        self.faults = faults
 
 
 class CsvFormatError(ValueError):
@@ -80,17 +91,19 @@ class RowError:
 
 @dataclass(frozen=True)
 class Planned(Generic[T]):
+    """A row to add. ``note`` says why it is worth a look: ``samma namn som rad 2, …``."""
+
     line: int
     item: T
+    note: str = ""
 
 
 @dataclass(frozen=True)
 class Skipped:
-    """A row not added: already in the register, or a repeat of an earlier row of the file."""
+    """A row not added: the register already has it (``differs``: with other details)."""
 
     line: int
     reason: str
-    duplicate_of: int | None = None
     differs: bool = False
 
 
@@ -116,19 +129,13 @@ class ImportPlan(Generic[T]):
     def bad_lines(self) -> list[int]:
         return sorted({error.line for error in self.errors})
 
-    @property
-    def duplicates_in_file(self) -> int:
-        return sum(1 for s in self.skipped if s.duplicate_of is not None)
-
     def summary(self) -> str:
-        """``3 nya, 27 fanns redan, 0 fel``; rows repeated within the file count as there."""
+        """``3 nya, 27 fanns redan, 0 fel``."""
         new = len(self.new)
-        text = f"{new} {'ny' if new == 1 else 'nya'}, {len(self.skipped)} fanns redan"
-        repeats = self.duplicates_in_file
-        if repeats:
-            rows = "upprepad rad" if repeats == 1 else "upprepade rader"
-            text += f" (varav {repeats} {rows} i filen)"
-        return text + f", {len(self.bad_lines)} fel"
+        return (
+            f"{new} {'ny' if new == 1 else 'nya'}, {len(self.skipped)} fanns redan, "
+            f"{len(self.bad_lines)} fel"
+        )
 
 
 @dataclass
@@ -142,6 +149,32 @@ class PlanBuilder(Generic[T]):
 
     def error(self, line: int, column: str | None, message: str) -> None:
         self.errors.append(RowError(line, column, message))
+
+    def checked(
+        self, rows: Iterable[CsvRow], parse: Callable[[CsvRow], V], columns: Sequence[str]
+    ) -> Iterator[tuple[CsvRow, V]]:
+        """Each row that ``parse`` accepts, with what it made of it.
+
+        A row with cells beyond the header's columns, or one ``parse`` rejects (RowFaults),
+        is recorded as errors (the faults in ``columns`` order) and not yielded; both are
+        reported for a row that has both.
+        """
+        for row in rows:
+            overflow = overflow_error(row)
+            if overflow:
+                self.errors.append(overflow)
+            try:
+                item = parse(row)
+            except RowFaults as faults:
+                for column in columns:
+                    if column in faults.faults:
+                        self.error(row.line, column, faults.faults[column])
+                for column, message in faults.faults.items():
+                    if column not in columns:
+                        self.error(row.line, None, message)
+                continue
+            if not overflow:
+                yield row, item
 
     def build(self) -> ImportPlan[T]:
         return ImportPlan(
@@ -237,13 +270,21 @@ def read_table(data: bytes, *, columns: Sequence[str], required: Collection[str]
                 break
             if not any(cell.strip() for cell in cells):
                 continue  # blank lines and Excel's rows of bare separators
-            values = {name: (cells[i] if i < len(cells) else "") for name, i in index.items()}
+            values = {
+                name: _unmark(cells[i]) if i < len(cells) else "" for name, i in index.items()
+            }
             overflow = sum(1 for cell in cells[width:] if cell.strip())
             rows.append(CsvRow(line=start, cells=values, overflow=overflow))
     except csv.Error as err:
         line = header_offset + reader.line_num
         raise CsvFormatError(f"Rad {line} kan inte läsas som CSV: {err}.", line) from None
     return CsvTable(dialect=dialect, columns=tuple(index), rows=tuple(rows))
+
+
+def _unmark(cell: str) -> str:
+    """The cell without one leading ``'``: the mark our export (and Excel) puts before text
+    that would otherwise be read as a formula (``'=…``, ``'+46 …``)."""
+    return cell[len(TEXT_MARK) :] if cell.startswith(TEXT_MARK) else cell
 
 
 def overflow_error(row: CsvRow) -> RowError | None:

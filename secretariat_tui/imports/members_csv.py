@@ -3,7 +3,9 @@
 Every row goes through the same rules as the form and the command line
 (``parse_member_fields``, ``Member.end``), so a row fails with the message a form would show,
 named by its column. A member already in the register (same organisation number, else the
-same exact name) is skipped, never changed, so importing a file twice adds nothing.
+same exact name) is skipped, never changed, so importing a file twice adds nothing. Rows are
+counted against the register (``match_stored``): two rows for two "Anna Svensson" without
+organisation numbers are two members, so an exported register always reads back whole.
 """
 
 from __future__ import annotations
@@ -24,8 +26,8 @@ from secretariat_tui.imports.csv_dialect import (
     ImportPlan,
     PlanBuilder,
     Planned,
+    RowFaults,
     Skipped,
-    overflow_error,
     read_table,
 )
 
@@ -52,14 +54,6 @@ FORM_CHOICES = ", ".join(_FORMS[:-1]) + f" eller {_FORMS[-1]}"
 _HISTORY_ENTRY = re.compile(r"^(\S+)\s+(.+)$")
 
 
-class RowFaults(Exception):
-    """Every fault of one row: ``{column: Swedish message}``."""
-
-    def __init__(self, faults: dict[str, str]) -> None:
-        super().__init__(faults)
-        self.faults = faults
-
-
 def plan_members_import(data: bytes, existing: Sequence[Member]) -> ImportPlan[Member]:
     """Read ``data`` and decide, row by row, what is new, what is already there, what is wrong.
 
@@ -71,20 +65,12 @@ def plan_members_import(data: bytes, existing: Sequence[Member]) -> ImportPlan[M
 
 def plan_members(table: CsvTable, existing: Sequence[Member]) -> ImportPlan[Member]:
     plan: PlanBuilder[Member] = PlanBuilder(table.dialect)
-    for row in table.rows:
-        overflow = overflow_error(row)
-        if overflow:
-            plan.errors.append(overflow)
-        try:
-            member = member_from_row(row)
-        except RowFaults as faults:
-            for column in MEMBER_COLUMNS:
-                if column in faults.faults:
-                    plan.error(row.line, column, faults.faults[column])
-            continue
-        if overflow:
-            continue
-        stored = find_same(member, existing)
+    rows = list(plan.checked(table.rows, member_from_row, MEMBER_COLUMNS))
+    matches = match_stored([member for _, member in rows], existing)
+    first_line: dict[tuple[str, str], int] = {}
+    for (row, member), stored in zip(rows, matches, strict=True):
+        key = member_key(member)
+        earlier = first_line.setdefault(key, row.line)
         if stored is not None:
             differs = replace(stored, id=None) != member
             reason = "finns redan i registret" + (
@@ -93,38 +79,61 @@ def plan_members(table: CsvTable, existing: Sequence[Member]) -> ImportPlan[Memb
                 else ""
             )
             plan.skipped.append(Skipped(row.line, reason, differs=differs))
-            continue
-        earlier = find_same(member, [p.item for p in plan.new])
-        if earlier is None:
-            plan.new.append(Planned(row.line, member))
-            continue
-        first_line = next(p.line for p in plan.new if p.item is earlier)
-        if earlier == member:
-            plan.skipped.append(Skipped(row.line, f"samma som rad {first_line}", first_line))
+        elif earlier != row.line:
+            what = "organisationsnummer" if member.org_number else "namn"
+            note = f"samma {what} som rad {earlier}, blir en medlem till"
+            plan.new.append(Planned(row.line, member, note))
         else:
-            by_org = bool(member.org_number) and member.org_number == earlier.org_number
-            column = FIELD_LABELS["org_number"] if by_org else FIELD_LABELS["name"]
-            what = "organisationsnummer" if by_org else "namn"
-            plan.error(
-                row.line,
-                column,
-                f"Samma {what} som rad {first_line} men andra uppgifter: "
-                "en medlem kan bara stå en gång i filen.",
-            )
+            plan.new.append(Planned(row.line, member))
     return plan.build()
 
 
-def find_same(member: Member, others: Sequence[Member]) -> Member | None:
-    """The member among ``others`` that ``member`` is: same organisation number, else the same
-    exact name (unless both have organisation numbers and they differ: two organisations)."""
-    if member.org_number:
-        for other in others:
-            if other.org_number == member.org_number:
-                return other
-    for other in others:
-        if other.name == member.name and not (member.org_number and other.org_number):
-            return other
-    return None
+def member_key(member: Member) -> tuple[str, str]:
+    """What names a member in a file: the organisation number, else the exact name."""
+    return ("org", member.org_number) if member.org_number else ("name", member.name)
+
+
+def match_stored(members: Sequence[Member], stored: Sequence[Member]) -> list[Member | None]:
+    """For each of ``members`` (a file's rows, in order) the stored member it is, or None.
+
+    Counted, not just looked up: each stored member is matched by at most one row, so a
+    register holding two "Anna Svensson" without organisation numbers takes two such rows as
+    already there and a third as new. The n-th row with a key gets the n-th stored member with
+    it, except that a stored member identical to a row is preferred, and a key match (same
+    organisation number; same name, neither numbered) before a match by name where only one
+    side has an organisation number (a number added or left out since). Two different
+    organisation numbers are never the same member.
+    """
+    bare = [replace(member, id=None) for member in stored]
+    candidates: dict[tuple[str, str], list[int]] = {}
+    for index, member in enumerate(stored):
+        if member.org_number:
+            candidates.setdefault(("org", member.org_number), []).append(index)
+        candidates.setdefault(("name", member.name), []).append(index)
+
+    def identical(member: Member, index: int) -> bool:
+        return bare[index] == member
+
+    def same_key(member: Member, index: int) -> bool:
+        return member_key(stored[index]) == member_key(member)
+
+    def same_name(member: Member, index: int) -> bool:
+        other = stored[index]
+        return other.name == member.name and not (other.org_number and member.org_number)
+
+    taken = [False] * len(stored)
+    found: list[int | None] = [None] * len(members)
+    for accepts in (identical, same_key, same_name):
+        for position, member in enumerate(members):
+            if found[position] is not None:
+                continue
+            near = candidates.get(("org", member.org_number), []) if member.org_number else []
+            for index in (*near, *candidates.get(("name", member.name), [])):
+                if not taken[index] and accepts(member, index):
+                    taken[index] = True
+                    found[position] = index
+                    break
+    return [None if index is None else stored[index] for index in found]
 
 
 def member_from_row(row: CsvRow) -> Member:

@@ -1,22 +1,25 @@
 """Payments from a CSV file → a checked plan of new payments for members already stored.
 
 The member of a row is found by organisation number, else by exact name; a row whose member
-is not in the register is an error on that line (import the members first). A payment already
-stored — same member, fee year, date, amount and reference — is skipped, so a file imported
-twice adds nothing.
+is not in the register, or was not a member in the row's fee year (the payment would belong
+to no fee), is an error on that line (import the members first). A payment already stored —
+same member, fee year, date, amount and reference — is skipped, so a file imported twice adds
+nothing. Payments are counted, not just looked up: two identical instalments in the file are
+two payments unless the register already holds two.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import MINYEAR, date
 from decimal import Decimal
 from typing import TypeVar
 
 from secretariat_tui.domain.dates import parse_date
 from secretariat_tui.domain.errors import FieldErrors
-from secretariat_tui.domain.fees import Payment
+from secretariat_tui.domain.fees import Payment, first_day_in_year
 from secretariat_tui.domain.members import Member
 from secretariat_tui.domain.money import parse_amount
 from secretariat_tui.domain.orgnr import normalise_org_number
@@ -37,8 +40,8 @@ from secretariat_tui.imports.csv_dialect import (
     ImportPlan,
     PlanBuilder,
     Planned,
+    RowFaults,
     Skipped,
-    overflow_error,
     read_table,
 )
 
@@ -51,12 +54,6 @@ _YEAR = re.compile(r"^\d{4}$", re.ASCII)
 
 PaymentKey = tuple[int, int, date, Decimal, str]
 V = TypeVar("V")
-
-
-class RowFaults(Exception):
-    def __init__(self, faults: dict[str, str]) -> None:
-        super().__init__(faults)
-        self.faults = faults
 
 
 def payment_key(payment: Payment) -> PaymentKey:
@@ -80,28 +77,20 @@ def plan_payments(
     table: CsvTable, members: Sequence[Member], existing: Sequence[Payment]
 ) -> ImportPlan[Payment]:
     plan: PlanBuilder[Payment] = PlanBuilder(table.dialect)
-    stored = {payment_key(p) for p in existing}
-    seen: dict[PaymentKey, int] = {}
-    for row in table.rows:
-        overflow = overflow_error(row)
-        if overflow:
-            plan.errors.append(overflow)
-        try:
-            payment = payment_from_row(row, members)
-        except RowFaults as faults:
-            for column in PAYMENT_COLUMNS:
-                if column in faults.faults:
-                    plan.error(row.line, column, faults.faults[column])
-            continue
-        if overflow:
-            continue
+    unmatched = Counter(payment_key(p) for p in existing)
+    first_line: dict[PaymentKey, int] = {}
+    for row, payment in plan.checked(
+        table.rows, lambda row: payment_from_row(row, members), PAYMENT_COLUMNS
+    ):
         key = payment_key(payment)
-        if key in stored:
+        earlier = first_line.setdefault(key, row.line)
+        if unmatched[key]:
+            unmatched[key] -= 1
             plan.skipped.append(Skipped(row.line, "finns redan i registret"))
-        elif key in seen:
-            plan.skipped.append(Skipped(row.line, f"samma som rad {seen[key]}", seen[key]))
+        elif earlier != row.line:
+            note = f"likadan som rad {earlier}, blir en betalning till"
+            plan.new.append(Planned(row.line, payment, note))
         else:
-            seen[key] = row.line
             plan.new.append(Planned(row.line, payment))
     return plan.build()
 
@@ -114,10 +103,11 @@ def payment_from_row(row: CsvRow, members: Sequence[Member]) -> Payment:
     amount = _parse_amount(row.value(PAY_AMOUNT), faults)
     paid_on = _parse(parse_date, row.value(PAY_DATE), PAY_DATE, faults)
     if faults or member is None or year is None or amount is None or paid_on is None:
+        _check_membership(member, year, faults)
         raise RowFaults(faults)
     assert member.id is not None, "payments are imported for stored members"
     try:
-        return Payment(
+        payment = Payment(
             member_id=member.id,
             fee_year=year,
             amount=amount,
@@ -126,9 +116,27 @@ def payment_from_row(row: CsvRow, members: Sequence[Member]) -> Payment:
             note=row.value(PAY_NOTE),
         )
     except FieldErrors as err:
-        raise RowFaults(
-            {FIELD_COLUMNS.get(field, field): message for field, message in err.errors.items()}
-        ) from None
+        faults = {FIELD_COLUMNS.get(field, field): msg for field, msg in err.errors.items()}
+        _check_membership(member, year, faults)
+        raise RowFaults(faults) from None
+    _check_membership(member, year, faults)
+    if faults:
+        raise RowFaults(faults)
+    return payment
+
+
+def _check_membership(member: Member | None, year: int | None, faults: dict[str, str]) -> None:
+    """A payment for a year the member was not a member in belongs to no fee: the fees
+    screen would never show it, so it is an error, not a silent import. A year already
+    faulted (unreadable, or implausible as a fee year) keeps that message."""
+    if member is None or year is None or PAY_YEAR in faults or year < MINYEAR:
+        return  # year 0000 has no calendar; the Payment's own rule names it once it is built
+    if first_day_in_year(member, year) is not None:
+        return
+    span = f"medlem från {member.joined.isoformat()}"
+    if member.ended is not None:
+        span += f" till {member.ended.isoformat()}"
+    faults[PAY_YEAR] = f"{member.name} var inte medlem {year} ({span}): kontrollera avgiftsåret."
 
 
 def _parse_year(text: str, faults: dict[str, str]) -> int | None:

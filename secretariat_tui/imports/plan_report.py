@@ -15,7 +15,8 @@ T = TypeVar("T")
 @dataclass(frozen=True)
 class PlanReport:
     lines: list[str]
-    """What was detected, each new row, rows that differ from what is stored, the summary."""
+    """What was detected, each new row (with why it is worth a look: ``samma namn som rad 2,
+    blir en medlem till``), rows that differ from what is stored, the summary."""
     errors: list[str]
     """``rad 4, kolumn Belopp: …``, one per fault."""
 
@@ -23,7 +24,11 @@ class PlanReport:
 def plan_report(plan: ImportPlan[T], source: str, describe: Callable[[T], str]) -> PlanReport:
     rows = "rad" if plan.rows == 1 else "rader"
     lines = [f"Läser {source}: {plan.dialect.describe()}, {plan.rows} {rows}."]
-    lines += [f"  ny, rad {planned.line}: {describe(planned.item)}" for planned in plan.new]
+    lines += [
+        f"  ny, rad {planned.line}: {describe(planned.item)}"
+        + (f" ({planned.note})" if planned.note else "")
+        for planned in plan.new
+    ]
     differing = [s.line for s in plan.skipped if s.differs]
     if differing:
         lines.append(

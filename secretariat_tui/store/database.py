@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import stat
@@ -16,7 +17,7 @@ from tinydb.table import Table
 
 from secretariat_tui.store import backups
 from secretariat_tui.store.atomic import atomic_write_bytes, remove_stale_temps
-from secretariat_tui.store.errors import DatabaseTooNew, DatabaseUnreadable, StoreError
+from secretariat_tui.store.errors import DatabaseTooNew, DatabaseUnreadable, StoreError, os_reason
 from secretariat_tui.store.lock import acquire
 from secretariat_tui.store.schema import SCHEMA_VERSION, meta_of, migrate, new_document
 from secretariat_tui.store.storage import AtomicJSONStorage, encode
@@ -57,8 +58,13 @@ def open_database(path: Path, *, create: bool = True) -> Database:
         raise StoreError(f"{path} är en mapp, inte en databasfil.")
     if not path.exists() and not create:
         raise StoreError(f"Databasen {path} finns inte.")
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    lock = acquire(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if not os.access(path.parent, os.W_OK):
+            raise PermissionError(errno.EACCES, "no write access", str(path.parent))
+        lock = acquire(path)
+    except OSError as err:
+        raise StoreError(f"Databasen {path} kan inte öppnas: {os_reason(err)}.") from err
     try:
         removed = remove_stale_temps(path)
         if path.exists():
@@ -69,7 +75,7 @@ def open_database(path: Path, *, create: bool = True) -> Database:
         tinydb = TinyDB(path, document, storage=AtomicJSONStorage)
     except OSError as err:
         lock.release()
-        raise StoreError(f"Databasen {path} kan inte öppnas: {err.strerror or err}.") from err
+        raise StoreError(f"Databasen {path} kan inte öppnas: {os_reason(err)}.") from err
     except BaseException:
         lock.release()
         raise

@@ -2,7 +2,25 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
+
+_SWEDISH_ERRNO = {
+    errno.ENOENT: "filen eller mappen finns inte",
+    errno.EACCES: "behörighet saknas",
+    errno.EPERM: "behörighet saknas",
+    errno.ENOSPC: "disken är full",
+    errno.EROFS: "skrivskyddat filsystem",
+    errno.EISDIR: "det är en mapp",
+    errno.ENOTDIR: "en del av sökvägen är ingen mapp",
+    errno.EEXIST: "finns redan",
+    errno.EIO: "läs- eller skrivfel på disken",
+}
+
+
+def os_reason(err: OSError) -> str:
+    """The reason of an OSError in Swedish where it is a common one, else the system's words."""
+    return _SWEDISH_ERRNO.get(err.errno or 0, err.strerror or str(err))
 
 
 class StoreError(Exception):

@@ -15,7 +15,7 @@ from typing import Any
 from tinydb.storages import Storage
 
 from secretariat_tui.store.atomic import atomic_write_bytes
-from secretariat_tui.store.errors import StoreError
+from secretariat_tui.store.errors import StoreError, os_reason
 
 
 def encode(document: dict[str, Any]) -> bytes:
@@ -37,10 +37,16 @@ class AtomicJSONStorage(Storage):
         except BaseException as err:
             # TinyDB edits the documents in place before calling write; on a failed save put
             # memory back to what is on disk, so the session never shows unsaved data as saved.
-            self._document = json.loads(self._path.read_bytes())
+            try:
+                self._document = json.loads(self._path.read_bytes())
+            except (OSError, ValueError) as reread:
+                raise StoreError(
+                    f"Kunde inte spara i {self._path}, och filen går inte att läsa igen. "
+                    "Avsluta och starta om programmet; den senaste säkerhetskopian finns kvar."
+                ) from reread
             if isinstance(err, OSError):
                 raise StoreError(
-                    f"Kunde inte spara i {self._path}: {err.strerror or err}. "
+                    f"Kunde inte spara i {self._path}: {os_reason(err)}. "
                     "Registret visar nu det som finns i filen."
                 ) from err
             raise

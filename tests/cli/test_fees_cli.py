@@ -345,6 +345,18 @@ def test_status_for_a_year_without_a_schedule_warns_and_shows_no_fee(db_path: Pa
     assert {r["status"] for r in json.loads(result.stdout)} == {"no_fee"}
 
 
+@pytest.mark.parametrize("command", ["status", "unpaid", "figures"])
+def test_every_year_listing_notes_a_year_without_a_schedule_once(
+    db_path: Path, command: str
+) -> None:
+    register(db_path)
+    without = run(db_path, "fees", command, "--year", "2026")
+    with_schedule = run(db_path, "fees", command, "--year", "2024")
+
+    assert (without.exit_code, without.stderr) == (0, "Obs: Ingen avgift fastställd för 2026.\n")
+    assert (with_schedule.exit_code, with_schedule.stderr) == (0, "")
+
+
 def test_status_with_a_bad_year_or_format_is_a_usage_error(db_path: Path) -> None:
     register(db_path)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from secretariat_tui.domain.members import FormChange, MemberKind, MembershipForm
@@ -220,6 +220,27 @@ def test_end_keeps_the_record_and_list_hides_it_unless_all(db_path: Path) -> Non
     assert "Slutar" not in run(db_path, "members", "list").stdout
     listed = run(db_path, "members", "list", "--all").stdout
     assert "Slutar" in listed and "Avslutad 2024-05-01" in listed
+
+
+def test_list_without_all_shows_members_whose_end_date_has_not_come_yet(db_path: Path) -> None:
+    """An end date in the future (or today) is a resignation on its way: still a member."""
+    today = date.today()
+    add_org(db_path, "Lämnat", joined="2020-01-15")
+    add_org(db_path, "Slutar i dag", joined="2020-01-15")
+    add_org(db_path, "Slutar nästa år", joined="2020-01-15")
+    add_org(db_path, "Stannar", joined="2020-01-15")
+    for member_id, day in (
+        (1, today - timedelta(days=1)),
+        (2, today),
+        (3, today.replace(year=today.year + 1, day=1)),
+    ):
+        ended = run(db_path, "members", "end", str(member_id), "--date", day.isoformat())
+        assert ended.exit_code == 0, ended.output
+
+    listed = json.loads(run(db_path, "members", "list", "--format", "json").stdout)
+    assert [m["name"] for m in listed] == ["Slutar i dag", "Slutar nästa år", "Stannar"]
+    everyone = json.loads(run(db_path, "members", "list", "--all", "--format", "json").stdout)
+    assert [m["name"] for m in everyone] == ["Lämnat", "Slutar i dag", "Slutar nästa år", "Stannar"]
 
 
 def test_end_twice_or_before_joining_is_refused(db_path: Path) -> None:

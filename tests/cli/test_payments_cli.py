@@ -170,12 +170,84 @@ def test_exact_payment_gives_no_warning(db_path: Path) -> None:
     assert (result.exit_code, result.stderr) == (0, "")
 
 
-def test_payment_for_a_year_before_joining_warns(db_path: Path) -> None:
-    setup_2024(db_path)  # member 1 joined 2020-01-15
-    result = run(db_path, "payments", "add", "--member", "1", "--year", "2019", "--amount", "100")
+@pytest.mark.parametrize(
+    ("year", "amount"),
+    [("2019", ("--amount", "100")), ("2019", ()), ("2025", ("--amount", "300"))],
+    ids=["before-joining", "before-joining-without-amount", "after-leaving"],
+)
+def test_payment_for_a_year_outside_the_membership_is_refused(
+    db_path: Path, year: str, amount: tuple[str, ...]
+) -> None:
+    """The fees screen only shows members of the year, so such a payment would be invisible."""
+    setup_2024(db_path)  # member 1 joined 2020-01-15; member 2 (2021-03-01) ends 2024-12-31
+    ok(db_path, "members", "end", "2", "--date", "2024-12-31")
+    member_id = "1" if year == "2019" else "2"
+    name = "Föreningen Bistånd" if year == "2019" else "Eva Enskild"
+    result = run_process(db_path, "payments", "add", "--member", member_id, "--year", year, *amount)
+
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"secretariat: --year: {name} var inte medlem {year}; betalningen sparades inte.\n"
+    )
+    assert stored_payments(db_path) == []
+
+
+def test_payment_in_the_year_of_joining_or_leaving_is_accepted(db_path: Path) -> None:
+    add_org(db_path, "Ny förening", joined="2017-11-30")
+    ok(db_path, "members", "end", "1", "--date", "2024-01-01")
+
+    refused = run(db_path, "payments", "add", "--member", "1", "--year", "2016", "--amount", "1")
+    assert refused.exit_code == 1
+    assert "--year: Ny förening var inte medlem 2016; betalningen sparades inte." in (
+        refused.stderr
+    )
+    for year in ("2017", "2024"):
+        add(db_path, "--member", "1", "--year", year, "--amount", "100")
+    assert [p.fee_year for p in stored_payments(db_path)] == [2017, 2024]
+
+
+def test_payment_in_a_year_without_schedule_notes_that_no_fee_is_set(db_path: Path) -> None:
+    setup_2024(db_path)
+    result = run(db_path, "payments", "add", "--member", "1", "--year", "2026", "--amount", "1500")
 
     assert result.exit_code == 0
-    assert "var inte medlem 2019" in result.stderr
+    assert result.stdout.startswith("Registrerade betalning 1: 1 500 kr från Föreningen Bistånd")
+    assert result.stderr == "Obs: Ingen avgift fastställd för 2026.\n"
+    assert [(p.fee_year, p.amount) for p in stored_payments(db_path)] == [(2026, Decimal("1500"))]
+
+
+def test_agreed_amount_or_exemption_in_a_year_without_schedule_still_speaks_of_those(
+    db_path: Path,
+) -> None:
+    setup_2024(db_path)
+    ok(db_path, "fees", "agree", "--member", "1", "--year", "2026", "--amount", "750")
+    ok(db_path, "fees", "agree", "--member", "2", "--year", "2026", "--exempt")
+
+    agreed = run(db_path, "payments", "add", "--member", "1", "--year", "2026", "--amount", "1000")
+    assert agreed.stderr == (
+        "Obs: överbetalning: Föreningen Bistånd ska betala 750 kr för 2026 men har nu "
+        "betalat 1 000 kr (250 kr för mycket).\n"
+    )
+    exempt = run(db_path, "payments", "add", "--member", "2", "--year", "2026", "--amount", "300")
+    assert exempt.stderr == (
+        "Obs: överbetalning: Eva Enskild är befriad från avgiften för 2026 men har nu "
+        "betalat 300 kr (300 kr för mycket).\n"
+    )
+    assert (agreed.exit_code, exempt.exit_code) == (0, 0)
+    assert len(stored_payments(db_path)) == 2
+
+
+def test_payment_for_a_form_whose_fee_is_zero_still_speaks_of_overpayment(db_path: Path) -> None:
+    setup_2024(db_path)
+    ok(db_path, "fees", "set", "--year", "2024", "--form", "individual", "--amount", "0")
+    result = run(db_path, "payments", "add", "--member", "2", "--year", "2024", "--amount", "300")
+
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "Obs: överbetalning: Eva Enskild ska betala 0 kr för 2024 men har nu "
+        "betalat 300 kr (300 kr för mycket).\n"
+    )
 
 
 @pytest.mark.parametrize(

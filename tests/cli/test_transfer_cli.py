@@ -336,17 +336,70 @@ def test_importing_the_same_files_again_adds_nothing(demo: Path, tmp_path: Path)
     assert demo.read_bytes() == before
 
 
-def test_duplicate_rows_in_one_file_are_added_once(demo: Path, tmp_path: Path) -> None:
+def test_repeated_rows_in_one_file_are_each_added_and_the_preview_says_so(
+    demo: Path, tmp_path: Path
+) -> None:
+    # Was: added once. Two members may share a name, two instalments may be alike; the file
+    # is counted against the register, so the same file imported again still adds nothing.
     member = "Dubbla Föreningen;Organisation;full;;;;;;2025-01-01;;"
     members_file = excel_file(tmp_path, "m.csv", MEMBERS_HEADER, member, member)
     out = ok(demo, "members", "import", str(members_file))
-    assert "1 ny, 1 fanns redan (varav 1 upprepad rad i filen), 0 fel" in out
-    assert [m.name for m in stored(demo)].count("Dubbla Föreningen") == 1
+    assert "  ny, rad 3: Dubbla Föreningen (samma namn som rad 2, blir en medlem till)" in out
+    assert "2 nya, 0 fanns redan, 0 fel" in out
+    assert [m.name for m in stored(demo)].count("Dubbla Föreningen") == 2
+    assert "0 nya, 2 fanns redan, 0 fel" in ok(demo, "members", "import", str(members_file))
 
-    payment = "Dubbla Föreningen;;2025;500;2025-02-01;BG 5;"
+    payment = "Roks;;2025;750;2025-02-01;BG 5;"
     payments_file = excel_file(tmp_path, "p.csv", PAYMENTS_HEADER, payment, payment)
+    out = ok(demo, "payments", "import", str(payments_file))
+    assert "(likadan som rad 2, blir en betalning till)" in out
+    assert [p.reference for p in stored_payments(demo)].count("BG 5") == 2
     ok(demo, "payments", "import", str(payments_file))
-    assert [p.reference for p in stored_payments(demo)].count("BG 5") == 1
+    assert [p.reference for p in stored_payments(demo)].count("BG 5") == 2
+
+
+def test_two_same_named_members_and_identical_payments_round_trip(
+    demo: Path, tmp_path: Path
+) -> None:
+    twins = excel_file(
+        tmp_path,
+        "m.csv",
+        MEMBERS_HEADER,
+        "Anna Svensson;Enskild person;individual;;;anna.a@exempel.se;;;2021-05-01;;",
+        "Anna Svensson;Enskild person;individual;;;anna.b@exempel.se;;;2021-05-01;;",
+    )
+    ok(demo, "members", "import", str(twins))
+    pay = excel_file(
+        tmp_path, "p.csv", PAYMENTS_HEADER, *["Roks;;2024;750;2024-03-15;Swish;delbetalning"] * 2
+    )
+    ok(demo, "payments", "import", str(pay))
+
+    members_csv, payments_csv = tmp_path / "ut-m.csv", tmp_path / "ut-p.csv"
+    ok(demo, "members", "export", "-o", str(members_csv))
+    ok(demo, "payments", "export", "-o", str(payments_csv))
+    empty = tmp_path / "ny.json"
+    ok(empty, "members", "import", str(members_csv))
+    ok(empty, "payments", "import", str(payments_csv))
+    assert member_facts(empty) == member_facts(demo)
+    assert payment_facts(empty) == payment_facts(demo)
+
+    before = demo.read_bytes()
+    assert "0 nya" in ok(demo, "members", "import", str(members_csv))
+    assert "0 nya" in ok(demo, "payments", "import", str(payments_csv))
+    assert demo.read_bytes() == before
+
+
+def test_a_payment_for_a_year_before_the_member_joined_is_refused(
+    demo: Path, tmp_path: Path
+) -> None:
+    path = excel_file(tmp_path, "p.csv", PAYMENTS_HEADER, "Roks;;2016;1500;2016-12-01;;")
+    before = demo.read_bytes()
+    result = run(demo, "payments", "import", str(path))
+    assert result.exit_code == 1
+    assert "rad 2, kolumn Avgiftsår: Roks var inte medlem 2016 (medlem från 2017-03-21)" in (
+        result.stderr
+    )
+    assert demo.read_bytes() == before
 
 
 def test_a_changed_member_is_not_duplicated_and_the_difference_is_pointed_out(

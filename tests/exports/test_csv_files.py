@@ -111,3 +111,24 @@ def test_payments_file_names_the_member_and_sorts_by_year_and_date() -> None:
 def test_an_empty_register_is_a_header_only_file() -> None:
     assert members_csv_bytes([]) == ("\ufeff" + MEMBERS_HEADER + "\r\n").encode("utf-8")
     assert payments_csv_bytes([], []) == ("\ufeff" + PAYMENTS_HEADER + "\r\n").encode("utf-8")
+
+
+def test_cells_excel_would_run_as_formulas_are_written_as_text() -> None:
+    member = make_member(
+        '=HYPERLINK("http://x")',
+        contact=Contact("@anna", "", "+46 70-174 06 05", "-"),
+        end_reason="'redan märkt",
+        ended=date(2024, 6, 30),
+    )
+    [_, row] = rows(members_csv_bytes([member]))
+    assert row[0] == '\'=HYPERLINK("http://x")'
+    assert row[4:8] == ["'@anna", "", "'+46 70-174 06 05", "'-"]
+    assert row[10] == "''redan märkt", "a leading ' gets one more, so the import gives it back"
+    assert row[8:10] == ["2020-03-01", "2024-06-30"], "dates are left alone"
+
+
+def test_payment_cells_are_guarded_too_but_amounts_and_dates_are_untouched() -> None:
+    members = [make_member("+Plus", id=1)]
+    payments = [Payment(1, 2024, Decimal("1500.50"), date(2024, 5, 1), "\tBG", "=1+1")]
+    [_, row] = rows(payments_csv_bytes(payments, members))
+    assert row == ["'+Plus", "", "2024", "1500,50", "2024-05-01", "'\tBG", "'=1+1"]

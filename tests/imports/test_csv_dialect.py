@@ -8,8 +8,11 @@ import pytest
 from secretariat_tui.imports.csv_dialect import (
     CsvDialect,
     CsvFormatError,
+    CsvRow,
     CsvTable,
+    PlanBuilder,
     RowError,
+    RowFaults,
     decode,
     detect_delimiter,
     overflow_error,
@@ -151,3 +154,29 @@ def test_filled_cells_beyond_the_header_are_a_row_error() -> None:
 def test_row_errors_print_as_line_column_and_reason() -> None:
     error = RowError(4, "Belopp", "Beloppet kan inte vara negativt: ”-5”.")
     assert str(error) == "rad 4, kolumn Belopp: Beloppet kan inte vara negativt: ”-5”."
+
+
+def test_one_leading_apostrophe_is_taken_off_every_cell_and_only_one() -> None:
+    [row] = table("Namn;Typ;Belopp\r\n'=Roks;''citat;'\r\n").rows
+    assert row.cells == {"Namn": "=Roks", "Typ": "'citat", "Belopp": ""}
+
+
+def test_checked_rows_record_overflow_and_every_fault_and_yield_only_good_rows() -> None:
+    read = table("Namn;Typ\r\nA;x\r\nB;y;extra\r\nC;z\r\n")
+
+    def parse(row: CsvRow) -> str:
+        if row.value("Namn") == "C":
+            raise RowFaults({"Typ": "fel typ", "Namn": "fel namn", "annat": "utan kolumn"})
+        return row.value("Namn")
+
+    plan: PlanBuilder[str] = PlanBuilder(read.dialect)
+    good = [(row.line, item) for row, item in plan.checked(read.rows, parse, COLUMNS)]
+    assert good == [(2, "A")]
+    overflow = overflow_error(read.rows[1])
+    assert overflow is not None
+    assert [(e.line, e.column, e.message) for e in plan.errors] == [
+        (3, None, overflow.message),
+        (4, "Namn", "fel namn"),
+        (4, "Typ", "fel typ"),
+        (4, None, "utan kolumn"),
+    ]

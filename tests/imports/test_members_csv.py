@@ -10,9 +10,9 @@ from datetime import date
 
 import pytest
 
-from secretariat_tui.domain.members import Contact, FormChange
-from secretariat_tui.exports.csv_files import MEMBER_COLUMNS
-from secretariat_tui.imports.csv_dialect import CsvFormatError, RowError
+from secretariat_tui.domain.members import Contact, FormChange, Member
+from secretariat_tui.exports.csv_files import MEMBER_COLUMNS, members_csv_bytes
+from secretariat_tui.imports.csv_dialect import CsvFormatError
 from secretariat_tui.imports.members_csv import plan_members_import
 from tests.cli.helpers import BAD_ORG, VALID_ORG
 from tests.factories import FULL, INDIVIDUAL, NETWORKING, ORG, PERSON, make_member
@@ -200,27 +200,128 @@ def test_same_name_but_both_numbered_differently_are_two_organisations() -> None
     assert [m.org_number for m in plan.items] == [VALID_ORG]
 
 
-def test_identical_rows_in_one_file_are_added_once() -> None:
+def test_rows_repeating_a_key_are_more_members_and_the_preview_says_so() -> None:
+    # Was: repeated rows added once, a repeat with other details an error. But a register may
+    # hold two members under one key (two "Anna Svensson"), and its export must read back.
     same = row(name="Dubbel", org=VALID_ORG)
     plan = plan_members_import(csv_bytes(same, row(name="Annan"), same, same), [])
-    assert [m.name for m in plan.items] == ["Dubbel", "Annan"]
-    assert [(s.line, s.duplicate_of) for s in plan.skipped] == [(4, 2), (5, 2)]
-    assert plan.summary() == "2 nya, 2 fanns redan (varav 2 upprepade rader i filen), 0 fel"
+    assert [p.item.name for p in plan.new] == ["Dubbel", "Annan", "Dubbel", "Dubbel"]
+    assert [p.note for p in plan.new] == [
+        "",
+        "",
+        "samma organisationsnummer som rad 2, blir en medlem till",
+        "samma organisationsnummer som rad 2, blir en medlem till",
+    ]
+    assert plan.summary() == "4 nya, 0 fanns redan, 0 fel"
 
 
-def test_the_same_member_twice_with_different_details_is_an_error_not_a_guess() -> None:
+def test_one_org_number_with_two_names_is_two_members_not_an_error() -> None:
     plan = plan_members_import(
         csv_bytes(row(name="A", org=VALID_ORG), row(name="B", org=VALID_ORG)), []
     )
-    assert [m.name for m in plan.items] == ["A"]
-    assert plan.errors == (
-        RowError(
-            3,
-            "Organisationsnummer",
-            "Samma organisationsnummer som rad 2 men andra uppgifter: "
-            "en medlem kan bara stå en gång i filen.",
+    assert plan.errors == ()
+    assert [m.name for m in plan.items] == ["A", "B"]
+
+
+def anna(email: str, id: int | None = None) -> Member:
+    return make_member(
+        "Anna Svensson", kind=PERSON, contact=Contact(email=email), joined=date(2021, 5, 1), id=id
+    )
+
+
+def test_two_same_named_members_without_org_number_round_trip_and_reimport_adds_nothing() -> None:
+    register = [anna("anna.a@exempel.se", id=1), anna("anna.b@exempel.se", id=2)]
+    data = members_csv_bytes(register)
+
+    into_empty = plan_members_import(data, [])
+    assert into_empty.errors == ()
+    assert into_empty.items == [replace(m, id=None) for m in register]
+
+    again = plan_members_import(data, register)
+    assert again.errors == () and again.new == ()
+    assert [(s.line, s.differs) for s in again.skipped] == [(2, False), (3, False)]
+    assert again.summary() == "0 nya, 2 fanns redan, 0 fel"
+
+
+def test_rows_are_counted_against_the_register_one_stored_member_per_row() -> None:
+    register = [anna("anna.a@exempel.se", id=1)]
+    data = csv_bytes(
+        row(
+            name="Anna Svensson",
+            kind="Enskild person",
+            form="individual",
+            joined="2021-05-01",
+            email="anna.a@exempel.se",
+        ),
+        row(
+            name="Anna Svensson",
+            kind="Enskild person",
+            form="individual",
+            joined="2021-05-01",
+            email="anna.b@exempel.se",
         ),
     )
+    plan = plan_members_import(data, register)
+    assert [(s.line, s.differs) for s in plan.skipped] == [(2, False)]
+    [new] = plan.new
+    assert (new.line, new.item.contact.email) == (3, "anna.b@exempel.se")
+    assert new.note == "samma namn som rad 2, blir en medlem till"
+
+
+def test_a_stored_member_identical_to_a_row_is_matched_to_it_whatever_the_order() -> None:
+    register = [anna("anna.a@exempel.se", id=1), anna("anna.b@exempel.se", id=2)]
+    rows_b_first = csv_bytes(
+        *(
+            row(
+                name="Anna Svensson",
+                kind="Enskild person",
+                form="individual",
+                joined="2021-05-01",
+                email=email,
+            )
+            for email in ("anna.b@exempel.se", "anna.a@exempel.se")
+        )
+    )
+    plan = plan_members_import(rows_b_first, register)
+    assert plan.new == ()
+    assert not any(s.differs for s in plan.skipped), "each row found its own Anna"
+
+
+def test_a_changed_one_of_two_same_named_members_is_pointed_out_not_added() -> None:
+    register = [anna("anna.a@exempel.se", id=1), anna("anna.b@exempel.se", id=2)]
+    text = members_csv_bytes(register).decode("utf-8")
+    edited = text.replace("anna.b@exempel.se", "ny@exempel.se").encode("utf-8")
+    plan = plan_members_import(edited, register)
+    assert plan.new == ()
+    assert [(s.line, s.differs) for s in plan.skipped] == [(2, False), (3, True)]
+
+
+def test_an_exact_key_match_wins_over_a_name_only_match() -> None:
+    numbered = make_member("Roks", org_number=VALID_ORG, id=1)
+    unnumbered = make_member("Roks", id=2)
+    # The unnumbered row comes first: it must not take the numbered member from the next row.
+    plan = plan_members_import(
+        csv_bytes(row(name="Roks"), row(name="Roks", org=VALID_ORG)), [numbered, unnumbered]
+    )
+    assert plan.new == ()
+    assert not any(s.differs for s in plan.skipped)
+
+
+def test_formula_like_cells_come_back_exactly_from_our_export() -> None:
+    member = make_member(
+        "=Föreningen",
+        org_number=VALID_ORG,
+        contact=Contact("@anna", "-@exempel.se", "+46 70-174 06 05", "'Box 1"),
+        end_reason="-",
+        ended=date(2024, 1, 1),
+    )
+    [back] = plan_members_import(members_csv_bytes([member]), []).items
+    assert back == member
+
+
+def test_one_leading_apostrophe_is_taken_off_any_cell_of_any_file() -> None:
+    plan = plan_members_import(csv_bytes(row(name="'+Plus", joined="'2020-03-01")), [])
+    assert [(m.name, m.joined) for m in plan.items] == [("+Plus", date(2020, 3, 1))]
 
 
 def test_unknown_columns_fail_the_whole_file() -> None:

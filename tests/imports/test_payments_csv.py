@@ -11,7 +11,7 @@ from decimal import Decimal
 import pytest
 
 from secretariat_tui.domain.fees import Payment
-from secretariat_tui.exports.csv_files import PAYMENT_COLUMNS
+from secretariat_tui.exports.csv_files import PAYMENT_COLUMNS, payments_csv_bytes
 from secretariat_tui.imports.csv_dialect import CsvFormatError, ImportPlan
 from secretariat_tui.imports.payments_csv import plan_payments_import
 from tests.cli.helpers import BAD_ORG, VALID_ORG
@@ -142,10 +142,75 @@ def test_payments_already_stored_are_skipped_by_member_year_date_amount_referenc
     assert [p.line for p in result.new] == [3, 4, 5, 6, 7]
 
 
-def test_identical_payments_in_one_file_are_added_once() -> None:
+def test_identical_payments_in_one_file_are_each_a_payment() -> None:
+    # Was: added once, the rest "samma som rad 2". Two 750 kr instalments paid the same day
+    # with one reference are two payments, and an export of them must read back as two.
     result = plan(row(), row(amount="1500,00"), row(reference="BG 2"), row())
-    assert [p.line for p in result.new] == [2, 4]
-    assert [(s.line, s.duplicate_of) for s in result.skipped] == [(3, 2), (5, 2)]
+    assert [p.line for p in result.new] == [2, 3, 4, 5]
+    assert [p.note for p in result.new] == [
+        "",
+        "likadan som rad 2, blir en betalning till",
+        "",
+        "likadan som rad 2, blir en betalning till",
+    ]
+    assert result.skipped == ()
+
+
+def instalment(id: int | None = None) -> Payment:
+    return Payment(1, 2024, Decimal("750"), date(2024, 3, 15), "Swish", id=id)
+
+
+def test_two_identical_payments_round_trip_and_reimport_adds_nothing() -> None:
+    register = [instalment(id=1), instalment(id=2)]
+    data = payments_csv_bytes(register, MEMBERS)
+
+    into_empty = plan_payments_import(data, MEMBERS, [])
+    assert into_empty.errors == ()
+    assert into_empty.items == [instalment(), instalment()]
+
+    again = plan_payments_import(data, MEMBERS, register)
+    assert again.new == ()
+    assert again.summary() == "0 nya, 2 fanns redan, 0 fel"
+
+
+def test_a_row_is_already_there_only_while_the_register_has_an_unmatched_one() -> None:
+    data = csv_bytes(*[row(amount="750", reference="Swish")] * 3)
+    result = plan_payments_import(data, MEMBERS, [instalment(id=1)])
+    assert [s.line for s in result.skipped] == [2]
+    assert [p.line for p in result.new] == [3, 4]
+
+
+def test_a_payment_for_a_year_the_member_was_not_a_member_is_an_error_on_its_line() -> None:
+    members = [
+        make_member("Ny", joined=date(2017, 3, 21), id=1),
+        make_member("Slutat", joined=date(2015, 1, 1), ended=date(2019, 6, 30), id=2),
+    ]
+    data = csv_bytes(
+        row(member="Ny", year="2016", paid_on="2016-12-01"),
+        row(member="Ny", year="2017", paid_on="2017-03-21"),
+        row(member="Slutat", year="2019"),
+        row(member="Slutat", year="2020", amount="nej"),
+    )
+    result = plan_payments_import(data, members, [])
+    assert [p.line for p in result.new] == [3, 4]
+    assert [str(e) for e in result.errors] == [
+        "rad 2, kolumn Avgiftsår: Ny var inte medlem 2016 (medlem från 2017-03-21): "
+        "kontrollera avgiftsåret.",
+        "rad 5, kolumn Avgiftsår: Slutat var inte medlem 2020 (medlem från 2015-01-01 till "
+        "2019-06-30): kontrollera avgiftsåret.",
+        "rad 5, kolumn Belopp: ”nej” är inget belopp: skriv kronor, t.ex. 1500 eller 1500,50.",
+    ]
+
+
+def test_a_year_without_a_calendar_is_not_a_crash() -> None:
+    result = plan(row(year="0000", amount="nej"), row(year="0000"))
+    assert [(e.line, e.column) for e in result.errors] == [(2, "Belopp"), (3, "Avgiftsår")]
+
+
+def test_formula_like_cells_come_back_exactly_from_our_export() -> None:
+    payment = Payment(1, 2024, Decimal("100"), date(2024, 3, 15), "=SUM(A1)", "-rest, @anna")
+    [back] = plan_payments_import(payments_csv_bytes([payment], MEMBERS), MEMBERS, []).items
+    assert back == payment
 
 
 def test_a_comma_separated_file_with_decimal_points_reads_the_same() -> None:

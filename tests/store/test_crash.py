@@ -175,8 +175,11 @@ def test_sigkill_at_random_moments_leaves_the_old_or_the_new_file(
     assert tally.kills == RANDOM_KILLS + KILLS_PER_PHASE * len(PHASES) >= 200
     assert tally.confirmed_or_in_flight == tally.kills
     assert tally.unreadable == 0 and tally.temps_left == 0
-    # The loop really interrupted running writers, not only ones still starting up.
-    assert random_mid_run >= RANDOM_KILLS // 2, summary
+    # The loop really interrupted running writers, not only ones still starting up: most kills
+    # came after the file was open, and some after saves were confirmed. (How many confirmed a
+    # save first depends on the machine's load, so that share is reported, not asserted.)
+    assert RANDOM_KILLS - while_opening >= RANDOM_KILLS // 2, summary
+    assert random_mid_run > 0, summary
     # Cut before the rename: the old state, and a temp file that reopening removed.
     for outcome in by_phase["after-temp-fsync"]:
         assert outcome.found == outcome.confirmed

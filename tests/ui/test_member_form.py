@@ -266,7 +266,7 @@ async def test_failed_save_reports_the_error_and_gives_the_form_back(
 
         assert disk_fails_once, "the save never reached the disk"
         assert any(
-            m.startswith("Kunde inte spara") and "Enheten är full" in m
+            m.startswith("Kunde inte spara") and "disken är full" in m
             for m in notices(app, "error")
         )
         assert isinstance(app.screen, MemberForm)

@@ -22,6 +22,7 @@ from secretariat_tui.domain.fees import (
 from secretariat_tui.domain.money import format_kronor
 from secretariat_tui.exports import fees_listing
 from secretariat_tui.exports.csv_files import payments_csv_bytes
+from secretariat_tui.exports.fees_listing import members_word
 from secretariat_tui.imports.payments_csv import plan_payments_import
 from secretariat_tui.store.fees import FeeRepository
 from secretariat_tui.store.ledger import FeeLedger
@@ -104,7 +105,14 @@ class FeesScreen(Screen[None]):
             id="year-next",
             tooltip="Visa nästa år",
         ),
-        Binding("t", "schedule", "Taxa", id="schedule", tooltip="Ändra årets avgifter per form"),
+        Binding(
+            "t",
+            "schedule",
+            "Taxa",
+            id="schedule",
+            show=False,
+            tooltip="Ändra årets avgifter per form",
+        ),
         Binding(
             "r",
             "reminders",
@@ -185,7 +193,7 @@ class FeesScreen(Screen[None]):
         if self.fees.schedule(self.year) is None:
             return f"År {self.year}: ingen taxa för året, tryck t för att sätta den"
         text = (
-            f"År {self.year} · {len(rows)} medlemmar · {paid} betalda · "
+            f"År {self.year} · {members_word(len(rows))} · {paid} betalda · "
             f"{len(owing)} obetalda ({format_kronor(left)} kvar)"
         )
         if self.owing_only:
@@ -255,9 +263,14 @@ class FeesScreen(Screen[None]):
                 "CSV för Excel (.csv)", ".csv", lambda: fees_listing.reminder_excel_bytes(owing)
             ),
         ]
-        title = f"Påminnelser {year}: {len(owing)} medlemmar har inte betalat allt"
+        title = f"Påminnelser {year}: {members_word(len(owing))} har inte betalat allt"
         text = fees_listing.reminder_text(owing, year)
-        self.app.push_screen(TextPreviewScreen(title, text, f"paminnelser-{year}", renderings))
+        if self.fees.schedule(year) is None:
+            text = f"{fees_listing.no_schedule_note(year)}\n\n{text}"
+        preview = TextPreviewScreen(
+            title, text, f"paminnelser-{year}", renderings, protected=self.members.path
+        )
+        self.app.push_screen(preview)
 
     def csv_transfer(self) -> CsvTransfer[Payment]:
         year = self.year

@@ -66,7 +66,8 @@ def member_row(member: Member, today: date) -> Row:
             member.contact.person,
             member.contact.email,
             member.joined.isoformat(),
-            member.status_text(),
+            member.status_text(today),
+            cells[-1].plain,
         ]
     )
     return Row(key=str(member.id), cells=cells, search_text=searchable)

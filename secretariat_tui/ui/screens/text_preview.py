@@ -3,6 +3,7 @@ copy it to paste into an e-mail, or save it as a file in one of its formats."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,9 @@ from textual.widgets import Footer, Static
 
 from secretariat_tui.domain.errors import FieldErrors
 from secretariat_tui.store.atomic import atomic_write_bytes
+from secretariat_tui.store.backups import backup_dir
+from secretariat_tui.store.errors import os_reason
+from secretariat_tui.store.lock import lock_path
 from secretariat_tui.ui.widgets.record_form import FieldSpec, RecordForm
 
 
@@ -35,11 +39,22 @@ def default_folder() -> Path:
     return documents if documents.is_dir() else Path.cwd()
 
 
-def write_private(path: Path, data: bytes, protected: Path | None = None) -> Path:
+def _belongs_to_database(path: Path, database: Path) -> bool:
+    """The database file, its lock file, or anything in its backups folder."""
+    target, db = path.absolute(), database.absolute()
+    return (
+        target == db
+        or target == lock_path(db)
+        or backup_dir(db) in target.parents
+        or (target.exists() and db.exists() and os.path.samefile(target, db))
+    )
+
+
+def write_private(path: Path, data: bytes, protected: Path | None) -> Path:
     """Atomically, owner-readable only: these files hold names and contacts."""
     path = path.expanduser()
-    if protected is not None and path.absolute() == protected.absolute():
-        raise FieldErrors({"path": "Det är databasen själv; välj ett annat filnamn."})
+    if protected is not None and _belongs_to_database(path, protected):
+        raise FieldErrors({"path": "Det är databasens egen fil; välj ett annat filnamn."})
     if not path.parent.is_dir():
         raise FieldErrors({"path": f"Mappen {path.parent} finns inte."})
     if path.is_dir():
@@ -47,14 +62,12 @@ def write_private(path: Path, data: bytes, protected: Path | None = None) -> Pat
     try:
         atomic_write_bytes(path, data)
     except OSError as err:
-        raise FieldErrors({"path": f"Kunde inte skriva {path}: {err.strerror or err}."}) from err
+        raise FieldErrors({"path": f"Kunde inte skriva {path}: {os_reason(err)}."}) from err
     return path
 
 
 class SaveAsForm(RecordForm[Path]):
-    def __init__(
-        self, stem: str, renderings: Sequence[Rendering], *, protected: Path | None = None
-    ) -> None:
+    def __init__(self, stem: str, renderings: Sequence[Rendering], *, protected: Path) -> None:
         self._renderings = {r.suffix: r for r in renderings}
         self._protected = protected
         first = renderings[0]
@@ -95,9 +108,18 @@ class TextPreviewScreen(ModalScreen[None]):
         Binding("escape,q", "close", "Stäng", id="close", tooltip="Stäng"),
     ]
 
-    def __init__(self, title: str, text: str, stem: str, renderings: Sequence[Rendering]) -> None:
+    def __init__(
+        self,
+        title: str,
+        text: str,
+        stem: str,
+        renderings: Sequence[Rendering],
+        *,
+        protected: Path,
+    ) -> None:
         super().__init__()
         self._title, self._text, self._stem, self._renderings = title, text, stem, renderings
+        self._protected = protected
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog preview"):
@@ -114,7 +136,8 @@ class TextPreviewScreen(ModalScreen[None]):
             if path is not None:
                 self.notify(f"Sparade {escape(str(path))}.")
 
-        self.app.push_screen(SaveAsForm(self._stem, self._renderings), saved)
+        form = SaveAsForm(self._stem, self._renderings, protected=self._protected)
+        self.app.push_screen(form, saved)
 
     def action_copy(self) -> None:
         self.app.copy_to_clipboard(self._text)

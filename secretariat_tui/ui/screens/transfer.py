@@ -22,7 +22,7 @@ from textual.widgets import Footer, Static
 from secretariat_tui.domain.errors import FieldErrors
 from secretariat_tui.imports.csv_dialect import CsvFormatError, ImportPlan
 from secretariat_tui.imports.plan_report import plan_report
-from secretariat_tui.store.errors import StoreError
+from secretariat_tui.store.errors import StoreError, os_reason
 from secretariat_tui.ui.screens.text_preview import Rendering, SaveAsForm, default_folder
 from secretariat_tui.ui.widgets.record_form import FieldSpec, RecordForm
 
@@ -61,7 +61,7 @@ class OpenFileForm(RecordForm[tuple[Path, bytes]]):
         try:
             return path, path.read_bytes()
         except OSError as err:
-            raise FieldErrors({"path": f"{path} kan inte läsas: {err.strerror or err}."}) from None
+            raise FieldErrors({"path": f"{path} kan inte läsas: {os_reason(err)}."}) from None
 
 
 class ImportPreviewScreen(ModalScreen[bool | None], Generic[T]):

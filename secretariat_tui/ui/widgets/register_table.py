@@ -50,11 +50,19 @@ class RegisterTable(Vertical):
     """Filter input + table. Posts ``Chosen`` when a row is opened with enter."""
 
     BINDINGS = [
-        # Not in the footer (no room at 80 columns): the ▲ in the header, help and palette show it.
+        # Neither is in the footer (no room at 80 columns): the filter field's placeholder says
+        # "/ Filtrera…" and the ▲ in the header shows the sort; help and palette list both.
         Binding(
             "s", "sort_next", "Sortera", id="sort", tooltip="Sortera på nästa kolumn", show=False
         ),
-        Binding("slash", "focus_filter", "Filter", id="filter", tooltip="Skriv för att filtrera"),
+        Binding(
+            "slash",
+            "focus_filter",
+            "Filter",
+            id="filter",
+            tooltip="Skriv för att filtrera",
+            show=False,
+        ),
     ]
 
     @dataclass
