@@ -36,3 +36,9 @@ def test_an_impossible_date_is_refused_as_not_in_the_calendar(text: str) -> None
 
 def test_a_leap_day_in_a_leap_year_is_accepted() -> None:
     assert parse_date("2024-02-29") == date(2024, 2, 29)
+
+
+@pytest.mark.parametrize("typo", ["0024-01-01", "1899-12-31", "2101-01-01", "9999-12-31"])
+def test_a_year_outside_1900_to_2100_is_refused_as_a_typo(typo: str) -> None:
+    with pytest.raises(ValueError, match="utanför 1900–2100"):
+        parse_date(typo)

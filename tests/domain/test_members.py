@@ -183,3 +183,11 @@ def test_ending_before_the_latest_form_change_is_refused() -> None:
     with pytest.raises(FieldErrors) as caught:
         m.end(date(2022, 12, 31), "")
     assert "2023-01-01" in caught.value.errors["ended"]
+
+
+def test_status_text_says_slutar_before_a_future_end_and_avslutad_after() -> None:
+    ending = make_member(ended=date(2026, 12, 31))
+    assert ending.status_text(date(2026, 6, 1)) == "Slutar 2026-12-31"
+    assert ending.status_text(date(2026, 12, 31)) == "Slutar 2026-12-31"
+    assert ending.status_text(date(2027, 1, 1)) == "Avslutad 2026-12-31"
+    assert make_member().status_text(date(2026, 6, 1)) == "Aktiv"

@@ -82,3 +82,10 @@ def test_format_kronor_reads_back_as_the_same_amount() -> None:
 )
 def test_plain_amount_has_a_point_and_no_thousands_separator(amount: Decimal, text: str) -> None:
     assert plain_amount(amount) == text
+
+
+def test_an_amount_above_a_million_kronor_is_refused_as_a_typo() -> None:
+    assert parse_amount("1 000 000") == Decimal("1000000.00")
+    for typo in ("1000001", "1" * 30):
+        with pytest.raises(ValueError, match="orimligt stort"):
+            parse_amount(typo)
