@@ -75,12 +75,12 @@ def list_members(obj: CliContext, fmt: str, include_ended: bool) -> None:
         found = MemberRepository(db).all()
     today = date.today()
     shown = listing.sorted_members(m for m in found if include_ended or not m.has_left(today))
-    render = {
-        "table": listing.members_table,
-        "csv": listing.members_csv,
-        "json": listing.members_json,
-    }[fmt]
-    click.echo(render(shown), nl=fmt != "csv")
+    if fmt == "json":
+        click.echo(listing.members_json(shown))
+    elif fmt == "csv":
+        click.echo(listing.members_csv(shown, today), nl=False)
+    else:
+        click.echo(listing.members_table(shown, today))
 
 
 @members.command("show")
@@ -156,6 +156,22 @@ def end_member(obj: CliContext, member_id: int, day: str, reason: str) -> None:
             raise FieldErrorsForCli(err) from None
         repository.update(ended)
     click.echo(f"Avslutade medlemskapet för {ended.name} per {last_day.isoformat()}")
+
+
+@members.command("reopen")
+@click.argument("member_id", metavar="ID", type=int)
+@click.pass_obj
+def reopen_member(obj: CliContext, member_id: int) -> None:
+    """Ångra ett utträde som blev fel: slutdatumet tas bort och medlemmen blir aktiv igen."""
+    with obj.database(create=False) as db:
+        repository = MemberRepository(db)
+        member = repository.get(member_id)
+        try:
+            reopened = member.reopen()
+        except FieldErrors as err:
+            raise FieldErrorsForCli(err) from None
+        repository.update(reopened)
+    click.echo(f"Ångrade utträdet för {reopened.name}; medlemmen är aktiv igen.")
 
 
 @members.command("figures")

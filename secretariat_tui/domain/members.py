@@ -161,6 +161,12 @@ class Member:
             return f"Slutar {self.ended.isoformat()}"
         return f"Avslutad {self.ended.isoformat()}"
 
+    def reopen(self) -> Member:
+        """Undo an ending recorded by mistake: the member is active again, history unchanged."""
+        if self.ended is None:
+            raise FieldErrors({"ended": "Medlemskapet är inte avslutat."})
+        return replace(self, ended=None, end_reason="")
+
     def end(self, day: date, reason: str) -> Member:
         """The member with its membership ended on ``day`` (kept in the register)."""
         if self.ended is not None:

@@ -35,7 +35,7 @@ def sorted_members(members: Iterable[Member]) -> list[Member]:
     return sorted(members, key=lambda m: (swedish_key(m.name), m.id or 0))
 
 
-def list_row(member: Member) -> tuple[str, ...]:
+def list_row(member: Member, today: date | None = None) -> tuple[str, ...]:
     return (
         str(member.id or ""),
         member.name,
@@ -43,20 +43,20 @@ def list_row(member: Member) -> tuple[str, ...]:
         member.form.label,
         member.org_number,
         member.joined.isoformat(),
-        member.status_text(),
+        member.status_text(today),
     )
 
 
-def members_table(members: Sequence[Member]) -> str:
+def members_table(members: Sequence[Member], today: date | None = None) -> str:
     """Plain aligned columns: readable in a terminal and still easy to grep or cut."""
     if not members:
         return "Inga medlemmar."
-    return aligned([LIST_HEADERS, *(list_row(m) for m in members)])
+    return aligned([LIST_HEADERS, *(list_row(m, today) for m in members)])
 
 
-def members_csv(members: Sequence[Member]) -> str:
+def members_csv(members: Sequence[Member], today: date | None = None) -> str:
     """`;`-separated with a header, for stdout (see exports.tabular)."""
-    return stdout_csv(LIST_HEADERS, (list_row(m) for m in members))
+    return stdout_csv(LIST_HEADERS, (list_row(m, today) for m in members))
 
 
 def member_object(member: Member) -> dict[str, Any]:
@@ -84,7 +84,7 @@ def member_json(member: Member) -> str:
     return to_json(member_object(member))
 
 
-def member_facts(member: Member) -> list[tuple[str, str]]:
+def member_facts(member: Member, today: date | None = None) -> list[tuple[str, str]]:
     """The detail view's label/value pairs in Swedish, shared by the CLI and the TUI."""
     contact = member.contact
     facts = [
@@ -96,7 +96,7 @@ def member_facts(member: Member) -> list[tuple[str, str]]:
         (FIELD_LABELS["phone"], contact.phone),
         (FIELD_LABELS["address"], contact.address),
         (FIELD_LABELS["joined"], member.joined.isoformat()),
-        ("Status", member.status_text()),
+        ("Status", member.status_text(today)),
     ]
     if member.ended:
         facts.append(("Orsak", member.end_reason))

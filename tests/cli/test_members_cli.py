@@ -349,3 +349,15 @@ def test_bad_format_choice_and_unknown_option_are_usage_errors(db_path: Path) ->
     assert run(db_path, "members", "list", "--format", "xml").exit_code == 2
     assert run(db_path, "members", "list", "--bogus").exit_code == 2
     assert run(db_path, "members", "figures").exit_code == 2
+
+
+def test_reopen_undoes_a_mistaken_end_and_refuses_an_active_member(db_path: Path) -> None:
+    assert add_org(db_path).exit_code == 0
+    assert run(db_path, "members", "end", "1", "--date", "2024-05-31").exit_code == 0
+    result = run(db_path, "members", "reopen", "1")
+    assert result.exit_code == 0, result.output
+    [reopened] = stored(db_path)
+    assert reopened.ended is None and reopened.end_reason == ""
+    again = run(db_path, "members", "reopen", "1")
+    assert again.exit_code == 1
+    assert "inte avslutat" in again.output

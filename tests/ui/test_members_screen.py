@@ -12,6 +12,7 @@ from textual.widgets import Input
 from secretariat_tui.domain.members import MembershipForm
 from secretariat_tui.store.database import Database
 from secretariat_tui.ui.app import SecretariatApp
+from secretariat_tui.ui.screens.confirm import ConfirmScreen
 from secretariat_tui.ui.screens.help import HelpScreen
 from secretariat_tui.ui.screens.member_detail import MemberDetailScreen
 from secretariat_tui.ui.screens.member_form import MemberForm
@@ -305,3 +306,20 @@ async def test_a_member_added_while_a_filter_hides_it_is_shown_and_highlighted(
         await pilot.pause()
         assert app.query_one("#filter", Input).value == ""
         assert cursor_name(app) == "Föreningen Nyckeln"
+
+
+async def test_a_reopens_a_mistakenly_ended_member_after_a_confirmation(
+    app: SecretariatApp,
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("v")
+        await highlight(pilot, "Föreningen Vinterljuset i Falun")
+        assert app.screen.check_action("reopen", ()) is True
+        await pilot.press("a")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("j")
+        reopened = stored(app)["Föreningen Vinterljuset i Falun"]
+        assert reopened.ended is None and reopened.end_reason == ""
+        assert shown_row(app, "Föreningen Vinterljuset i Falun")[5] == "Aktiv"
+        await highlight(pilot, "Roks")
+        assert app.screen.check_action("reopen", ()) is False

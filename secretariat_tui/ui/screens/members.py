@@ -16,7 +16,9 @@ from textual.widgets import Footer
 from secretariat_tui.domain.members import Member, MemberKind, MembershipForm
 from secretariat_tui.exports.csv_files import members_csv_bytes
 from secretariat_tui.imports.members_csv import plan_members_import
+from secretariat_tui.store.errors import StoreError
 from secretariat_tui.store.members import MemberRepository
+from secretariat_tui.ui.screens.confirm import ConfirmScreen
 from secretariat_tui.ui.screens.end_membership import EndMembershipForm
 from secretariat_tui.ui.screens.member_detail import MemberDetailScreen
 from secretariat_tui.ui.screens.member_form import MemberForm
@@ -87,6 +89,13 @@ class MembersScreen(Screen[None]):
         Binding("e", "edit", "Ändra", id="edit", tooltip="Ändra markerad medlem"),
         Binding("x", "end", "Utträde", id="end", tooltip="Avsluta markerad medlems medlemskap"),
         Binding(
+            "a",
+            "reopen",
+            "Ångra utträde",
+            id="reopen",
+            tooltip="Ta bort ett slutdatum som blev fel; medlemmen blir aktiv igen",
+        ),
+        Binding(
             "v",
             "toggle_ended",
             "Avslutade",
@@ -156,11 +165,13 @@ class MembersScreen(Screen[None]):
         return self.members.get(int(key)) if key else None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in {"show", "edit", "end"}:
+        if action in {"show", "edit", "end", "reopen"}:
             member = self.selected()
             if member is None:
                 return False
             if action == "end" and not member.is_active:
+                return False
+            if action == "reopen" and member.is_active:
                 return False
         return True
 
@@ -186,6 +197,27 @@ class MembersScreen(Screen[None]):
         if member and member.is_active:
             form = EndMembershipForm(member, today=self.today, save=self.members.update)
             self.app.push_screen(form, partial(self._stored, "Avslutade medlemskapet för"))
+
+    def action_reopen(self) -> None:
+        member = self.selected()
+        if member is None or member.ended is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                reopened = self.members.update(member.reopen())
+            except StoreError as err:
+                self.notify(escape(str(err)), severity="error", timeout=10)
+                return
+            self._stored("Ångrade utträdet för", reopened)
+
+        question = (
+            f"Ångra utträdet för {member.name}? Slutdatumet {member.ended.isoformat()} tas bort "
+            "och medlemmen blir aktiv igen."
+        )
+        self.app.push_screen(ConfirmScreen(question, yes="Ångra utträdet", no="Behåll"), answered)
 
     def action_show(self) -> None:
         member = self.selected()
