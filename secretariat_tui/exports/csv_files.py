@@ -12,7 +12,7 @@ back exactly. Dates, amounts and organisation numbers never start with any of th
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 from secretariat_tui.domain.collation import swedish_key
 from secretariat_tui.domain.fees import Payment
@@ -64,20 +64,6 @@ PAYMENT_COLUMNS: tuple[str, ...] = (
 
 HISTORY_SEPARATOR = "; "
 
-TEXT_MARK = "'"
-# What makes Excel read a cell as a formula; a cell already starting with the mark gets one
-# more, so that taking one off on import gives back exactly what was stored.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", TEXT_MARK)
-
-
-def excel_text(cell: str) -> str:
-    """``cell`` as Excel shows it, never as a formula it runs: ``=1+1`` → ``'=1+1``."""
-    return TEXT_MARK + cell if cell.startswith(FORMULA_STARTS) else cell
-
-
-def _excel_rows(rows: Iterable[Sequence[str]]) -> list[tuple[str, ...]]:
-    return [tuple(excel_text(cell) for cell in row) for row in rows]
-
 
 def form_history_text(member: Member) -> str:
     """``2019-01-21 Nätverkande medlemskap; 2022-04-26 Fullt medlemskap``, or "" for one form."""
@@ -107,7 +93,7 @@ def member_row(member: Member) -> tuple[str, ...]:
 def members_csv_bytes(members: Iterable[Member]) -> bytes:
     """Every member given (ended ones too: the file is the register), sorted by name."""
     rows = [member_row(m) for m in sorted_members(members)]
-    return excel_csv_bytes(MEMBER_COLUMNS, _excel_rows(rows))
+    return excel_csv_bytes(MEMBER_COLUMNS, rows)
 
 
 def payments_csv_bytes(payments: Iterable[Payment], members: Iterable[Member]) -> bytes:
@@ -129,4 +115,4 @@ def payments_csv_bytes(payments: Iterable[Payment], members: Iterable[Member]) -
             )
         )
     rows.sort(key=lambda r: (r[2], r[4], swedish_key(r[0]), r[5]))
-    return excel_csv_bytes(PAYMENT_COLUMNS, _excel_rows(rows))
+    return excel_csv_bytes(PAYMENT_COLUMNS, rows)

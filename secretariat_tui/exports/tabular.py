@@ -47,5 +47,18 @@ def stdout_csv(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     return _csv(header, rows, "\n")
 
 
+TEXT_MARK = "'"
+# What makes Excel read a cell as a formula; a cell already starting with the mark gets one
+# more, so that taking one off on import gives back exactly what was stored.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", TEXT_MARK)
+
+
+def excel_text(cell: str) -> str:
+    """``cell`` as Excel shows it, never as a formula it runs: ``=1+1`` → ``'=1+1``."""
+    return TEXT_MARK + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
 def excel_csv_bytes(header: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
-    return (BOM + _csv(header, rows, "\r\n")).encode("utf-8")
+    """Every cell guarded against formula injection (a name like ``=HYPERLINK(…)``)."""
+    guarded = ([excel_text(cell) for cell in row] for row in rows)
+    return (BOM + _csv(header, guarded, "\r\n")).encode("utf-8")

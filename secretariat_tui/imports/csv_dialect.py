@@ -14,7 +14,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, S
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
-from secretariat_tui.exports.csv_files import TEXT_MARK
+from secretariat_tui.exports.tabular import TEXT_MARK
 
 T = TypeVar("T")
 V = TypeVar("V")
