@@ -26,6 +26,8 @@ class CliContext:
     @contextmanager
     def database(self, *, create: bool = True) -> Iterator[Database]:
         with open_database(self.db_path, create=create) as db:
+            if db.created:
+                click.echo(f"Obs: skapade en ny, tom databas {db.path}.", err=True)
             yield db
 
 

@@ -32,6 +32,8 @@ class Database:
     lock: BaseFileLock
     backup: Path | None = None
     removed_temps: list[Path] = field(default_factory=list)
+    created: bool = False
+    """True when this open made a new, empty file (a mistyped path should be noticed)."""
 
     def table(self, name: str) -> Table:
         return self.tinydb.table(name)
@@ -67,7 +69,8 @@ def open_database(path: Path, *, create: bool = True) -> Database:
         raise StoreError(f"Databasen {path} kan inte öppnas: {os_reason(err)}.") from err
     try:
         removed = remove_stale_temps(path)
-        if path.exists():
+        created = not path.exists()
+        if not created:
             document, backup = _open_existing(path)
         else:
             document, backup = new_document(datetime.now().isoformat(timespec="seconds")), None
@@ -79,7 +82,14 @@ def open_database(path: Path, *, create: bool = True) -> Database:
     except BaseException:
         lock.release()
         raise
-    return Database(path=path, tinydb=tinydb, lock=lock, backup=backup, removed_temps=removed)
+    return Database(
+        path=path,
+        tinydb=tinydb,
+        lock=lock,
+        backup=backup,
+        removed_temps=removed,
+        created=created,
+    )
 
 
 def _open_existing(path: Path) -> tuple[dict[str, Any], Path | None]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from rich.markup import escape
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
@@ -81,6 +82,15 @@ class SecretariatApp(App[None]):
         self.add_mode("overview", lambda: OverviewScreen(members, fees, payments, today=today))
         self.add_mode("members", lambda: MembersScreen(members, today=today))
         self.add_mode("fees", lambda: FeesScreen(members, fees, payments, today=today))
+
+    def on_mount(self) -> None:
+        if self.database.created:
+            self.notify(
+                f"Det här är en ny, tom databas: {escape(str(self.database.path))}. "
+                "Var det fel fil? Avsluta med q och ange rätt fil med --db.",
+                title="Ny databas",
+                timeout=15,
+            )
 
     def action_switch_register(self, mode: str) -> None:
         self.switch_mode(mode)

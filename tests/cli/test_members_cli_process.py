@@ -28,7 +28,8 @@ def test_add_and_list_work_end_to_end(db_path: Path) -> None:
         *("members", "add", "--name", "Östra föreningen", "--kind", "organisation"),
         *("--form", "full", "--joined", "2024-01-01"),
     )
-    assert (added.returncode, added.stderr) == (0, "")
+    assert added.returncode == 0
+    assert added.stderr == f"Obs: skapade en ny, tom databas {db_path}.\n"
     assert added.stdout == "Lade till medlem 1: Östra föreningen\n"
 
     listed = run_process(db_path, "members", "list", "--format", "csv")
@@ -97,3 +98,24 @@ def test_locked_database_is_one_line_exit_1(db_path: Path) -> None:
     assert result.returncode == 1
     assert "redan öppen" in assert_one_error_line(result.stderr)
     assert result.stdout == ""
+
+
+def test_a_new_database_file_is_announced_so_a_mistyped_path_is_noticed(tmp_path: Path) -> None:
+    db = tmp_path / "felstavad.json"
+    first = run_process(
+        db,
+        "members",
+        "add",
+        "--name",
+        "A",
+        "--kind",
+        "organisation",
+        "--form",
+        "full",
+        "--joined",
+        "2024-01-01",
+    )
+    assert first.returncode == 0
+    assert first.stderr.strip() == f"Obs: skapade en ny, tom databas {db}."
+    second = run_process(db, "members", "list")
+    assert second.returncode == 0 and second.stderr == ""

@@ -6,7 +6,7 @@ from secretariat_tui.exports.tabular import excel_csv_bytes, stdout_csv
 
 
 def test_excel_files_have_a_bom_semicolons_crlf_and_no_runnable_formulas() -> None:
-    data = excel_csv_bytes(("Namn", "Telefon"), [("=HYPERLINK(\"x\")", "+46 70-174 06 05")])
+    data = excel_csv_bytes(("Namn", "Telefon"), [('=HYPERLINK("x")', "+46 70-174 06 05")])
     text = data.decode("utf-8")
     assert text.startswith("\ufeffNamn;Telefon\r\n")
     assert "'=HYPERLINK" in text

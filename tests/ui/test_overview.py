@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.widgets import Static
 
-from secretariat_tui.store.database import Database
+from secretariat_tui.store.database import Database, open_database
 from secretariat_tui.ui.app import SecretariatApp
 from secretariat_tui.ui.screens.members import MembersScreen
 from secretariat_tui.ui.screens.overview import OverviewScreen
@@ -43,3 +45,10 @@ async def test_a_payment_recorded_on_the_fees_screen_shows_on_the_overview(
         assert "8 000 kr kvar att få in" in card(app, "fees")
         await pilot.press("1")
         assert isinstance(app.screen, MembersScreen)
+
+
+async def test_a_new_empty_database_is_announced_on_start(tmp_path: Path) -> None:
+    with open_database(tmp_path / "ny.json") as db:
+        app = SecretariatApp(db, today=TODAY)
+        async with app.run_test(size=SIZE):
+            assert any("ny, tom databas" in n.message for n in app._notifications)
