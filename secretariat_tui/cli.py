@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from secretariat_tui.cli_messages import swedish
 from secretariat_tui.commands import transfer  # noqa: F401 (adds import/export to the groups)
 from secretariat_tui.commands.common import CliContext, FieldErrorsForCli
 from secretariat_tui.commands.fees import fees
@@ -58,7 +59,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         sys.exit(130)
     except click.UsageError as err:
         hint = f" (se {err.ctx.command_path} --help)" if err.ctx else ""
-        click.echo(f"{PROG}: {one_line(err.format_message())}{hint}", err=True)
+        click.echo(f"{PROG}: {swedish(one_line(err.format_message()))}{hint}", err=True)
         sys.exit(2)
     except click.ClickException as err:
         click.echo(f"{PROG}: {one_line(err.format_message())}", err=True)
