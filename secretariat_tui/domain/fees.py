@@ -52,9 +52,24 @@ class FeeOverride:
     amount: Decimal | None
     note: str = ""
 
+    def __post_init__(self) -> None:
+        if self.amount is not None and self.amount <= 0:
+            raise FieldErrors(
+                {"amount": "Ett avtalat belopp måste vara större än noll; välj befrielse för 0 kr."}
+            )
+
     @property
     def exempt(self) -> bool:
         return self.amount is None
+
+
+@dataclass(frozen=True)
+class FeeAgreement:
+    """What a member owes for a year is settled by: ``override``, or the schedule if None."""
+
+    member_id: int
+    year: int
+    override: FeeOverride | None
 
 
 @dataclass(frozen=True)

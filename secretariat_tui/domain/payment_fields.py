@@ -7,7 +7,7 @@ from datetime import date
 
 from secretariat_tui.domain.dates import parse_date
 from secretariat_tui.domain.errors import FieldErrors
-from secretariat_tui.domain.fees import FeeSchedule, Payment
+from secretariat_tui.domain.fees import FeeAgreement, FeeOverride, FeeSchedule, Payment
 from secretariat_tui.domain.members import FORM_LABELS, MembershipForm
 from secretariat_tui.domain.money import parse_amount, typed_amount
 
@@ -92,3 +92,33 @@ def schedule_raw(schedule: FeeSchedule | None) -> dict[str, str]:
     if schedule is None:
         return {form.value: "" for form in MembershipForm}
     return {form.value: typed_amount(schedule.amount_for(form)) for form in MembershipForm}
+
+
+AGREEMENT_CHOICES = (
+    ("Enligt taxan", "schedule"),
+    ("Avtalat belopp", "agreed"),
+    ("Befriad från avgiften", "exempt"),
+)
+
+
+def agreement_raw(override: FeeOverride | None) -> dict[str, str]:
+    if override is None:
+        return {"basis": "schedule", "amount": "", "note": ""}
+    if override.amount is None:
+        return {"basis": "exempt", "amount": "", "note": override.note}
+    return {"basis": "agreed", "amount": typed_amount(override.amount), "note": override.note}
+
+
+def parse_agreement_fields(raw: Mapping[str, str], *, member_id: int, year: int) -> FeeAgreement:
+    basis = raw.get("basis", "")
+    note = raw.get("note", "").strip()
+    if basis == "schedule":
+        return FeeAgreement(member_id, year, None)
+    if basis == "exempt":
+        return FeeAgreement(member_id, year, FeeOverride(member_id, year, None, note))
+    if basis != "agreed":
+        raise FieldErrors({"basis": "Välj hur avgiften ska bestämmas."})
+    if message := check_amount(raw.get("amount", "")):
+        raise FieldErrors({"amount": message})
+    amount = parse_amount(raw["amount"])
+    return FeeAgreement(member_id, year, FeeOverride(member_id, year, amount, note))

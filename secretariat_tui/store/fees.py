@@ -7,7 +7,7 @@ from typing import Any
 
 from tinydb import Query
 
-from secretariat_tui.domain.fees import FeeOverride, FeeSchedule
+from secretariat_tui.domain.fees import FeeAgreement, FeeOverride, FeeSchedule
 from secretariat_tui.domain.members import MembershipForm
 from secretariat_tui.store.database import Database
 
@@ -71,6 +71,14 @@ class FeeRepository:
         where = (Query().member_id == override.member_id) & (Query().year == override.year)
         self._overrides.upsert(doc, where)
         return override
+
+    def set_agreement(self, agreement: FeeAgreement) -> FeeAgreement:
+        """Store the agreement, or remove any when the schedule is to apply again."""
+        if agreement.override is None:
+            self.clear_override(agreement.member_id, agreement.year)
+        else:
+            self.save_override(agreement.override)
+        return agreement
 
     def clear_override(self, member_id: int, year: int) -> bool:
         where = (Query().member_id == member_id) & (Query().year == year)

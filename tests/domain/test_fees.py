@@ -301,3 +301,9 @@ def test_paying_figures_give_the_2024_report_numbers() -> None:
     assert figures.count(kind=ORG, form=FULL) == 20
     assert figures.count(kind=ORG, form=NETWORKING) == 6
     assert figures.count(kind=PERSON) == 1
+
+
+def test_an_agreed_amount_of_zero_or_less_is_refused_in_favour_of_an_exemption() -> None:
+    with pytest.raises(FieldErrors, match="befrielse"):
+        FeeOverride(member_id=1, year=2024, amount=Decimal("0"))
+    assert FeeOverride(member_id=1, year=2024, amount=None).exempt

@@ -16,7 +16,7 @@ from secretariat_tui.ui.screens.confirm import ConfirmScreen
 from secretariat_tui.ui.screens.fees import FeesScreen
 from secretariat_tui.ui.screens.member_form import MemberForm
 from secretariat_tui.ui.screens.member_payments import MemberPaymentsScreen
-from secretariat_tui.ui.screens.payment_forms import PaymentForm
+from secretariat_tui.ui.screens.payment_forms import AgreementForm, PaymentForm
 from secretariat_tui.ui.screens.text_preview import SaveAsForm, TextPreviewScreen
 from tests.ui.helpers import (
     TODAY,
@@ -181,3 +181,29 @@ async def test_saving_into_a_missing_folder_says_so_beside_the_path(
         assert isinstance(app.screen, SaveAsForm)
         assert "finns inte" in error_text(app, "path")
         assert not missing.parent.exists()
+
+
+async def test_a_sets_an_exemption_and_back_to_the_schedule(app: SecretariatApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await highlight(pilot, UNPAID_2026)
+        await pilot.press("a")
+        assert isinstance(app.screen, AgreementForm)
+        await choose(pilot, "Befriad från avgiften")
+        await pilot.press("tab", "tab")
+        await type_text(pilot, "Styrelsebeslut")
+        await pilot.press("ctrl+s")
+        assert shown_row(app, UNPAID_2026)[STATUS] == "Befriad"
+
+        await pilot.press("a")
+        await choose(pilot, "Avtalat belopp")
+        await pilot.press("tab")
+        await type_text(pilot, "-5")
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, AgreementForm)
+        assert "negativt" in error_text(app, "amount")
+
+        await focus_field(pilot, "basis")
+        await choose(pilot, "Enligt taxan")
+        await pilot.press("ctrl+s")
+        assert shown_row(app, UNPAID_2026)[STATUS] == "Obetald"

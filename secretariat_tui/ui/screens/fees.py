@@ -30,7 +30,7 @@ from secretariat_tui.store.members import MemberRepository
 from secretariat_tui.store.payments import PaymentRepository
 from secretariat_tui.ui.screens.member_payments import MemberPaymentsScreen, amount_key
 from secretariat_tui.ui.screens.members import FORM_SHORT
-from secretariat_tui.ui.screens.payment_forms import FeeScheduleForm, PaymentForm
+from secretariat_tui.ui.screens.payment_forms import AgreementForm, FeeScheduleForm, PaymentForm
 from secretariat_tui.ui.screens.text_preview import Rendering, TextPreviewScreen
 from secretariat_tui.ui.screens.transfer import CsvTransfer, start_export, start_import
 from secretariat_tui.ui.widgets.nav_bar import NavBar
@@ -119,6 +119,14 @@ class FeesScreen(Screen[None]):
             "Påminnelser",
             id="reminders",
             tooltip="Lista för påminnelser: obetalda med kontaktuppgifter, att kopiera eller spara",
+        ),
+        Binding(
+            "a",
+            "agreement",
+            "Avtal",
+            id="agreement",
+            show=False,
+            tooltip="Avtalat belopp eller befrielse för markerad medlem i år",
         ),
         Binding(
             "i",
@@ -214,7 +222,7 @@ class FeesScreen(Screen[None]):
         return self.ledger.member_row(member_id, self.year)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in {"pay", "payments"}:
+        if action in {"pay", "payments", "agreement"}:
             return self.is_mounted and self._selected_id() is not None
         return True
 
@@ -244,6 +252,17 @@ class FeesScreen(Screen[None]):
             lambda: self._member_year(member_id), self.payments, today=self.today
         )
         self.app.push_screen(screen, lambda _: self.reload(keep=member_id))
+
+    def action_agreement(self) -> None:
+        row = self.selected_row()
+        if row is None or row.member.id is None:
+            return
+        member_id = row.member.id
+        current = next(
+            (o for o in self.fees.overrides(self.year) if o.member_id == member_id), None
+        )
+        form = AgreementForm(row, current, save=self.fees.set_agreement)
+        self.app.push_screen(form, lambda stored: self.reload(keep=member_id))
 
     def action_schedule(self) -> None:
         schedule = self.fees.schedule(self.year)

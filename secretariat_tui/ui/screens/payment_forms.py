@@ -5,14 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from secretariat_tui.domain.fees import FeeSchedule, MemberYear, Payment
+from secretariat_tui.domain.fees import FeeAgreement, FeeOverride, FeeSchedule, MemberYear, Payment
 from secretariat_tui.domain.member_fields import check_date
 from secretariat_tui.domain.members import MembershipForm
 from secretariat_tui.domain.money import format_kronor, typed_amount
 from secretariat_tui.domain.payment_fields import (
+    AGREEMENT_CHOICES,
     PAYMENT_LABELS,
+    agreement_raw,
     check_amount,
     check_fee,
+    parse_agreement_fields,
     parse_payment_fields,
     parse_schedule_fields,
     payment_raw,
@@ -79,7 +82,7 @@ class FeeScheduleForm(RecordForm[FeeSchedule]):
             f"Avgifter för {year}",
             schedule_raw(schedule),
             "Årsavgift per medlemsform i kronor; 0 betyder ingen avgift. Avtalade belopp och "
-            "befrielser för enskilda medlemmar sätts med `secretariat fees agree`.",
+            "befrielser för enskilda medlemmar sätts med a på medlemmens rad.",
             save=save,
         )
 
@@ -92,3 +95,35 @@ class FeeScheduleForm(RecordForm[FeeSchedule]):
 
     def build(self, values: dict[str, str]) -> FeeSchedule:
         return parse_schedule_fields(values, year=self.year)
+
+
+class AgreementForm(RecordForm[FeeAgreement]):
+    """The schedule's amount, an agreed amount, or an exemption for one member and year."""
+
+    def __init__(
+        self,
+        row: MemberYear,
+        current: FeeOverride | None,
+        *,
+        save: Callable[[FeeAgreement], FeeAgreement],
+    ) -> None:
+        self.row = row
+        intro = (
+            "Välj ”Enligt taxan” för att ta bort avtalet eller befrielsen."
+            if current is not None
+            else "Ett avtalat belopp ersätter taxan för året; befriad betyder ingen avgift."
+        )
+        super().__init__(
+            f"Avgift för {row.member.name} {row.year}", agreement_raw(current), intro, save=save
+        )
+
+    def field_specs(self) -> Sequence[FieldSpec]:
+        return (
+            FieldSpec("basis", "Avgiften bestäms", options=AGREEMENT_CHOICES),
+            FieldSpec("amount", "Avtalat belopp", placeholder="bara vid avtalat belopp"),
+            FieldSpec("note", "Anteckning", placeholder="t.ex. styrelsebeslut 2025-03-12"),
+        )
+
+    def build(self, values: dict[str, str]) -> FeeAgreement:
+        assert self.row.member.id is not None
+        return parse_agreement_fields(values, member_id=self.row.member.id, year=self.row.year)
