@@ -8,10 +8,7 @@ from decimal import Decimal
 from rich.markup import escape
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
-from textual.widgets import Footer
 
 from secretariat_tui.domain.fees import (
     FEE_RULES,
@@ -31,9 +28,9 @@ from secretariat_tui.store.payments import PaymentRepository
 from secretariat_tui.ui.screens.member_payments import MemberPaymentsScreen, amount_key
 from secretariat_tui.ui.screens.members import FORM_SHORT
 from secretariat_tui.ui.screens.payment_forms import AgreementForm, FeeScheduleForm, PaymentForm
+from secretariat_tui.ui.screens.register_screen import RegisterScreen
 from secretariat_tui.ui.screens.text_preview import Rendering, TextPreviewScreen
-from secretariat_tui.ui.screens.transfer import CsvTransfer, start_export, start_import
-from secretariat_tui.ui.widgets.nav_bar import NavBar
+from secretariat_tui.ui.screens.transfer import CsvTransfer
 from secretariat_tui.ui.widgets.register_table import Column, RegisterTable, Row
 
 COLUMNS = (
@@ -70,8 +67,11 @@ def fee_row(row: MemberYear) -> Row:
     return Row(str(row.member.id), cells, searchable)
 
 
-class FeesScreen(Screen[None]):
+class FeesScreen(RegisterScreen):
     TITLE = "Avgifter"
+    MODE = "fees"
+    COLUMNS = COLUMNS
+    PLACEHOLDER = "/ Filtrera på namn, form, status…"
     HELP = FEE_RULES
     BINDINGS = [
         Binding("b", "pay", "Betalning", id="pay", tooltip="Registrera en betalning för markerad"),
@@ -128,22 +128,6 @@ class FeesScreen(Screen[None]):
             show=False,
             tooltip="Avtalat belopp eller befrielse för markerad medlem i år",
         ),
-        Binding(
-            "i",
-            "import_csv",
-            "Importera",
-            id="import",
-            show=False,
-            tooltip="Läs in betalningar från en CSV-fil från Excel (med förhandsgranskning)",
-        ),
-        Binding(
-            "u",
-            "export_csv",
-            "Exportera",
-            id="export",
-            show=False,
-            tooltip="Spara årets betalningar som CSV för Excel",
-        ),
     ]
 
     def __init__(
@@ -154,34 +138,11 @@ class FeesScreen(Screen[None]):
         *,
         today: date | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(today=today, database_path=members.path)
         self.members, self.fees, self.payments = members, fees, payments
         self.ledger = FeeLedger(members, fees, payments)
-        self._today = today
         self.year = self.today.year
         self.owing_only = False
-
-    @property
-    def today(self) -> date:
-        return self._today or date.today()
-
-    def compose(self) -> ComposeResult:
-        yield NavBar("fees")
-        yield RegisterTable(COLUMNS, placeholder="/ Filtrera på namn, form, status…", id="fees")
-        yield Footer(compact=True)
-
-    def on_mount(self) -> None:
-        self.reload()
-        self.register.table.focus()
-
-    def on_screen_resume(self) -> None:
-        """Members may have changed on the members screen since this one was built."""
-        if self.is_mounted:
-            self.reload(keep=self._selected_id())
-
-    @property
-    def register(self) -> RegisterTable:
-        return self.query_one("#fees", RegisterTable)
 
     def year_rows(self) -> list[MemberYear]:
         return self.ledger.year_rows(self.year)
@@ -208,12 +169,8 @@ class FeesScreen(Screen[None]):
             text += " · visar obetalda (o)"
         return text
 
-    def _selected_id(self) -> int | None:
-        key = self.register.highlighted_key
-        return int(key) if key else None
-
     def selected_row(self) -> MemberYear | None:
-        member_id = self._selected_id()
+        member_id = self.selected_id()
         if member_id is None:
             return None
         return self._member_year(member_id)
@@ -223,20 +180,17 @@ class FeesScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in {"pay", "payments", "agreement"}:
-            return self.is_mounted and self._selected_id() is not None
+            return self.is_mounted and self.selected_id() is not None
         return True
-
-    def on_data_table_row_highlighted(self) -> None:
-        self.refresh_bindings()
 
     # --- actions ------------------------------------------------------------------------------
     def action_year(self, step: int) -> None:
         self.year += step
-        self.reload(keep=self._selected_id())
+        self.reload(keep=self.selected_id())
 
     def action_toggle_owing(self) -> None:
         self.owing_only = not self.owing_only
-        self.reload(keep=self._selected_id())
+        self.reload(keep=self.selected_id())
 
     def action_pay(self) -> None:
         if row := self.selected_row():
@@ -245,7 +199,7 @@ class FeesScreen(Screen[None]):
 
     @on(RegisterTable.Chosen)
     def action_payments(self) -> None:
-        member_id = self._selected_id()
+        member_id = self.selected_id()
         if member_id is None:
             return
         screen = MemberPaymentsScreen(
@@ -267,7 +221,7 @@ class FeesScreen(Screen[None]):
     def action_schedule(self) -> None:
         schedule = self.fees.schedule(self.year)
         form = FeeScheduleForm(self.year, schedule, save=self.fees.save_schedule)
-        self.app.push_screen(form, lambda saved: self.reload(keep=self._selected_id()))
+        self.app.push_screen(form, lambda saved: self.reload(keep=self.selected_id()))
 
     def action_reminders(self) -> None:
         owing = fees_listing.owing(self.year_rows())
@@ -287,7 +241,7 @@ class FeesScreen(Screen[None]):
         if self.fees.schedule(year) is None:
             text = f"{fees_listing.no_schedule_note(year)}\n\n{text}"
         preview = TextPreviewScreen(
-            title, text, f"paminnelser-{year}", renderings, protected=self.members.path
+            title, text, f"paminnelser-{year}", renderings, protected=self.database_path
         )
         self.app.push_screen(preview)
 
@@ -309,12 +263,6 @@ class FeesScreen(Screen[None]):
             describe=describe,
             write=self.payments.add_many,
         )
-
-    def action_import_csv(self) -> None:
-        start_import(self.app, self.csv_transfer(), done=self.reload)
-
-    def action_export_csv(self) -> None:
-        start_export(self.app, self.csv_transfer(), protected=self.members.path)
 
     def _paid(self, payment: object) -> None:
         row = self.selected_row()

@@ -8,10 +8,7 @@ from functools import partial
 from rich.markup import escape
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
-from textual.widgets import Footer
 
 from secretariat_tui.domain.members import Member, MemberKind, MembershipForm
 from secretariat_tui.exports.csv_files import members_csv_bytes
@@ -22,8 +19,8 @@ from secretariat_tui.ui.screens.confirm import ConfirmScreen
 from secretariat_tui.ui.screens.end_membership import EndMembershipForm
 from secretariat_tui.ui.screens.member_detail import MemberDetailScreen
 from secretariat_tui.ui.screens.member_form import MemberForm
-from secretariat_tui.ui.screens.transfer import CsvTransfer, start_export, start_import
-from secretariat_tui.ui.widgets.nav_bar import NavBar
+from secretariat_tui.ui.screens.register_screen import RegisterScreen
+from secretariat_tui.ui.screens.transfer import CsvTransfer
 from secretariat_tui.ui.widgets.register_table import Column, RegisterTable, Row
 
 KIND_SHORT = {MemberKind.ORGANISATION: "Org.", MemberKind.INDIVIDUAL: "Person"}
@@ -75,8 +72,11 @@ def member_row(member: Member, today: date) -> Row:
     return Row(key=str(member.id), cells=cells, search_text=searchable)
 
 
-class MembersScreen(Screen[None]):
+class MembersScreen(RegisterScreen):
     TITLE = "Medlemmar"
+    MODE = "members"
+    COLUMNS = COLUMNS
+    PLACEHOLDER = "/ Filtrera medlemmar…"
     HELP = (
         "Medlemsregistret: organisationer och enskilda personer med fullt, individuellt eller "
         "nätverkande medlemskap. Skriv i filterfältet för att söka på namn, form, "
@@ -102,47 +102,12 @@ class MembersScreen(Screen[None]):
             id="toggle-ended",
             tooltip="Visa eller dölj avslutade medlemmar",
         ),
-        Binding(
-            "i",
-            "import_csv",
-            "Importera",
-            id="import",
-            show=False,
-            tooltip="Läs in medlemmar från en CSV-fil från Excel (med förhandsgranskning)",
-        ),
-        Binding(
-            "u",
-            "export_csv",
-            "Exportera",
-            id="export",
-            show=False,
-            tooltip="Spara hela medlemsregistret som CSV för Excel",
-        ),
     ]
 
     def __init__(self, members: MemberRepository, *, today: date | None = None) -> None:
-        super().__init__()
+        super().__init__(today=today, database_path=members.path)
         self.members = members
-        self._today = today
         self.show_ended = False
-
-    @property
-    def today(self) -> date:
-        """The fixed date tests give, else the real today (a session may pass midnight)."""
-        return self._today or date.today()
-
-    def compose(self) -> ComposeResult:
-        yield NavBar("members")
-        yield RegisterTable(COLUMNS, placeholder="/ Filtrera medlemmar…", id="members")
-        yield Footer(compact=True)
-
-    def on_mount(self) -> None:
-        self.reload()
-        self.register.table.focus()
-
-    @property
-    def register(self) -> RegisterTable:
-        return self.query_one("#members", RegisterTable)
 
     def reload(self, keep: int | None = None) -> None:
         """Show the register again, the cursor on ``keep`` (revealed even if filtered out)."""
@@ -178,9 +143,6 @@ class MembersScreen(Screen[None]):
     @on(RegisterTable.Chosen)
     def _chosen(self) -> None:
         self.action_show()
-
-    def on_data_table_row_highlighted(self) -> None:
-        self.refresh_bindings()
 
     # --- actions: each form saves through the repository and closes only once it is stored -----
     def action_new(self) -> None:
@@ -233,9 +195,8 @@ class MembersScreen(Screen[None]):
         self.app.push_screen(MemberDetailScreen(member), then)
 
     def action_toggle_ended(self) -> None:
-        key = self.register.highlighted_key
         self.show_ended = not self.show_ended
-        self.reload(keep=int(key) if key else None)
+        self.reload(keep=self.selected_id())
 
     def csv_transfer(self) -> CsvTransfer[Member]:
         return CsvTransfer(
@@ -246,12 +207,6 @@ class MembersScreen(Screen[None]):
             describe=lambda member: member.name,
             write=self.members.add_many,
         )
-
-    def action_import_csv(self) -> None:
-        start_import(self.app, self.csv_transfer(), done=self.reload)
-
-    def action_export_csv(self) -> None:
-        start_export(self.app, self.csv_transfer(), protected=self.members.path)
 
     def _stored(self, verb: str, member: Member | None) -> None:
         if member is not None:

@@ -1,0 +1,94 @@
+"""The shape every register screen shares, so a new register is a small module.
+
+The top bar, one filterable register table and the footer; "today" (fixed in tests); the
+highlighted row's id; a reload whenever the screen is shown again (another register may
+have changed what it derives from); CSV for Excel in (i, with a preview) and out (u).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from secretariat_tui.ui.screens.transfer import CsvTransfer, start_export, start_import
+from secretariat_tui.ui.widgets.nav_bar import NavBar
+from secretariat_tui.ui.widgets.register_table import Column, RegisterTable
+
+
+class RegisterScreen(Screen[None]):
+    MODE: ClassVar[str]
+    COLUMNS: ClassVar[tuple[Column, ...]]
+    PLACEHOLDER: ClassVar[str]
+    BINDINGS = [
+        Binding(
+            "i",
+            "import_csv",
+            "Importera",
+            id="import",
+            show=False,
+            tooltip="Läs in från en CSV-fil från Excel (med förhandsgranskning)",
+        ),
+        Binding(
+            "u",
+            "export_csv",
+            "Exportera",
+            id="export",
+            show=False,
+            tooltip="Spara som CSV-fil för Excel",
+        ),
+    ]
+
+    def __init__(self, *, today: date | None, database_path: Path) -> None:
+        super().__init__()
+        self._today = today
+        self.database_path = database_path
+
+    @property
+    def today(self) -> date:
+        """The fixed date tests give, else the real today (a session may pass midnight)."""
+        return self._today or date.today()
+
+    # --- what a register provides -------------------------------------------------------------
+    def reload(self, keep: int | None = None) -> None:
+        """Fill the table again from the registers, the cursor on ``keep``."""
+        raise NotImplementedError
+
+    def csv_transfer(self) -> CsvTransfer[Any]:
+        raise NotImplementedError
+
+    # --- shared -------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield NavBar(self.MODE)
+        yield RegisterTable(self.COLUMNS, placeholder=self.PLACEHOLDER, id="register")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.register.table.focus()
+
+    def on_screen_resume(self) -> None:
+        if self.is_mounted:
+            self.reload(keep=self.selected_id())
+
+    @property
+    def register(self) -> RegisterTable:
+        return self.query_one("#register", RegisterTable)
+
+    def selected_id(self) -> int | None:
+        key = self.register.highlighted_key
+        return int(key) if key else None
+
+    def on_data_table_row_highlighted(self) -> None:
+        self.refresh_bindings()
+
+    def action_import_csv(self) -> None:
+        start_import(self.app, self.csv_transfer(), done=self.reload)
+
+    def action_export_csv(self) -> None:
+        start_export(self.app, self.csv_transfer(), protected=self.database_path)
