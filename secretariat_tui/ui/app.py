@@ -12,9 +12,7 @@ from textual.command import CommandPalette
 from textual.screen import ModalScreen, Screen
 
 from secretariat_tui.store.database import Database
-from secretariat_tui.store.fees import FeeRepository
-from secretariat_tui.store.members import MemberRepository
-from secretariat_tui.store.payments import PaymentRepository
+from secretariat_tui.store.ledger import FeeLedger
 from secretariat_tui.ui.keys import screen_actions
 from secretariat_tui.ui.screens.confirm import ConfirmScreen
 from secretariat_tui.ui.screens.fees import FeesScreen
@@ -77,11 +75,10 @@ class SecretariatApp(App[None]):
         self.database = database
         self.today = today
         self.sub_title = str(database.path)
-        members = MemberRepository(database)
-        fees, payments = FeeRepository(database), PaymentRepository(database)
-        self.add_mode("overview", lambda: OverviewScreen(members, fees, payments, today=today))
-        self.add_mode("members", lambda: MembersScreen(members, today=today))
-        self.add_mode("fees", lambda: FeesScreen(members, fees, payments, today=today))
+        ledger = FeeLedger.of(database)
+        self.add_mode("overview", lambda: OverviewScreen(ledger, today=today))
+        self.add_mode("members", lambda: MembersScreen(ledger.members, today=today))
+        self.add_mode("fees", lambda: FeesScreen(ledger, today=today))
 
     def on_mount(self) -> None:
         if self.database.created:

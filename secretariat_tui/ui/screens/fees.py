@@ -21,10 +21,7 @@ from secretariat_tui.exports import fees_listing
 from secretariat_tui.exports.csv_files import payments_csv_bytes
 from secretariat_tui.exports.fees_listing import members_word
 from secretariat_tui.imports.payments_csv import plan_payments_import
-from secretariat_tui.store.fees import FeeRepository
 from secretariat_tui.store.ledger import FeeLedger
-from secretariat_tui.store.members import MemberRepository
-from secretariat_tui.store.payments import PaymentRepository
 from secretariat_tui.ui.screens.member_payments import MemberPaymentsScreen, amount_key
 from secretariat_tui.ui.screens.members import FORM_SHORT
 from secretariat_tui.ui.screens.payment_forms import AgreementForm, FeeScheduleForm, PaymentForm
@@ -130,17 +127,10 @@ class FeesScreen(RegisterScreen):
         ),
     ]
 
-    def __init__(
-        self,
-        members: MemberRepository,
-        fees: FeeRepository,
-        payments: PaymentRepository,
-        *,
-        today: date | None = None,
-    ) -> None:
-        super().__init__(today=today, database_path=members.path)
-        self.members, self.fees, self.payments = members, fees, payments
-        self.ledger = FeeLedger(members, fees, payments)
+    def __init__(self, ledger: FeeLedger, *, today: date | None = None) -> None:
+        super().__init__(today=today, database_path=ledger.members.path)
+        self.ledger = ledger
+        self.members, self.fees, self.payments = ledger.members, ledger.fees, ledger.payments
         self.year = self.today.year
         self.owing_only = False
 

@@ -14,10 +14,7 @@ from secretariat_tui.domain.fees import FeeStatus
 from secretariat_tui.domain.figures import year_figures
 from secretariat_tui.domain.members import FORM_LABELS, Member, MembershipForm
 from secretariat_tui.domain.money import format_kronor
-from secretariat_tui.store.fees import FeeRepository
 from secretariat_tui.store.ledger import FeeLedger
-from secretariat_tui.store.members import MemberRepository
-from secretariat_tui.store.payments import PaymentRepository
 from secretariat_tui.ui.widgets.nav_bar import NavBar
 
 
@@ -28,16 +25,9 @@ class OverviewScreen(Screen[None]):
         "registren varje gång du kommer hit. Tryck 1 för medlemmar, 2 för avgifter."
     )
 
-    def __init__(
-        self,
-        members: MemberRepository,
-        fees: FeeRepository,
-        payments: PaymentRepository,
-        *,
-        today: date | None = None,
-    ) -> None:
+    def __init__(self, ledger: FeeLedger, *, today: date | None = None) -> None:
         super().__init__()
-        self.members, self.fees, self.payments = members, fees, payments
+        self.ledger = ledger
         self._today = today
 
     @property
@@ -59,9 +49,9 @@ class OverviewScreen(Screen[None]):
         self.refresh_cards()
 
     def refresh_cards(self) -> None:
-        members = self.members.all()
+        members = self.ledger.members.all()
         self.query_one("#members-card", Static).update(self.members_text(members))
-        self.query_one("#fees-card", Static).update(self.fees_text(members))
+        self.query_one("#fees-card", Static).update(self.fees_text())
         year = self.today.year
         self.query_one("#members-card").border_title = f"Medlemmar {year} (1)"
         self.query_one("#fees-card").border_title = f"Avgifter {year} (2)"
@@ -76,12 +66,12 @@ class OverviewScreen(Screen[None]):
         lines += ["", f"Nya {year}: {figures.new}", f"Avslutade {year}: {figures.ended}"]
         return "\n".join(lines)
 
-    def fees_text(self, members: list[Member]) -> str:
+    def fees_text(self) -> str:
         year = self.today.year
-        schedule = self.fees.schedule(year)
+        schedule = self.ledger.fees.schedule(year)
         if schedule is None:
             return f"Ingen taxa för {year} ännu.\n\nTryck 2 och sedan t för att sätta den."
-        rows = FeeLedger(self.members, self.fees, self.payments).year_rows(year)
+        rows = self.ledger.year_rows(year)
         paid = sum(r.status is FeeStatus.PAID for r in rows)
         owing = [r for r in rows if r.owes]
         left = sum((r.outstanding for r in owing), Decimal(0))
