@@ -46,6 +46,11 @@ STATUS_STYLE = {
 }
 
 
+def _plural(count: int, word: str) -> str:
+    """Swedish adjective agreement: 1 betald, 2 betalda."""
+    return word if count == 1 else word + "a"
+
+
 def status_cell(row: MemberYear) -> Text:
     text = f"Kvar {format_kronor(row.outstanding)}" if row.status is FeeStatus.PARTLY else None
     return Text(text or row.status.label, style=STATUS_STYLE.get(row.status, ""))
@@ -152,8 +157,8 @@ class FeesScreen(RegisterScreen):
         if self.fees.schedule(self.year) is None:
             return f"År {self.year}: ingen taxa för året, tryck t för att sätta den"
         text = (
-            f"År {self.year} · {members_word(len(rows))} · {paid} betalda · "
-            f"{len(owing)} obetalda ({format_kronor(left)} kvar)"
+            f"År {self.year} · {members_word(len(rows))} · {paid} {_plural(paid, 'betald')} · "
+            f"{len(owing)} {_plural(len(owing), 'obetald')} ({format_kronor(left)} kvar)"
         )
         if self.owing_only:
             text += " · visar obetalda (o)"
