@@ -1,0 +1,234 @@
+"""The board (styrelse) and the annual meetings (årsmöten) that elect it.
+
+Nothing is overwritten: a seat is recorded once, with the meeting that elected it, its term and
+an early-leave date if any, and the board on any day is derived from the seats and the meetings.
+
+Rules (shown in the UI's help):
+- A seat starts on the date of the meeting that elected it (or on ``starts_on`` for a
+  replacement chosen between meetings) and lasts until the first annual meeting held in or
+  after the year ``elected year + term_years``; while no such meeting is recorded it continues.
+- A seat left early ends after its ``left_on`` day (the last day on the board).
+- At most one ordförande at a time; a person holds at most one seat at a time; a term is
+  1–4 years. The seat's organisation should be a member when the seat starts (a warning only).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+from secretariat_tui.domain.collation import swedish_key
+from secretariat_tui.domain.errors import FieldErrors
+from secretariat_tui.domain.members import Member
+
+BOARD_RULES = (
+    "Styrelsen: en post börjar på dagen för årsmötet som valde den och gäller till det första "
+    "årsmöte som hålls året (valår + mandattid) eller senare; utan ett sådant möte fortsätter "
+    "den. En post som lämnas i förtid slutar efter avgångsdagen. Högst en ordförande åt gången, "
+    "en person har högst en post åt gången, mandattiden är 1–4 år."
+)
+
+MIN_TERM = 1
+MAX_TERM = 4
+
+
+class Role(StrEnum):
+    """In listing order: chair first, then vice chair, treasurer, secretary, members, deputies."""
+
+    CHAIR = "ordförande"
+    VICE_CHAIR = "vice ordförande"
+    TREASURER = "kassör"
+    SECRETARY = "sekreterare"
+    MEMBER = "ledamot"
+    DEPUTY = "suppleant"
+
+    @property
+    def label(self) -> str:
+        return self.value[0].upper() + self.value[1:]
+
+    @property
+    def order(self) -> int:
+        return list(Role).index(self)
+
+
+@dataclass(frozen=True)
+class AnnualMeeting:
+    held_on: date
+    notes: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class BoardSeat:
+    """One person's seat from one election. ``left_on`` is the last day on the board.
+
+    ``starts_on`` is for a replacement chosen between meetings (fyllnadsval): the seat belongs
+    to the term of ``elected_at`` but starts later than that meeting.
+    """
+
+    person: str
+    role: Role
+    organisation_id: int | None
+    elected_at: int
+    term_years: int = 1
+    left_on: date | None = None
+    left_reason: str = ""
+    starts_on: date | None = None
+    id: int | None = None
+
+
+Period = tuple[date, date | None]
+"""``(first day, first day no longer on the board)``; an open end is None."""
+
+
+def _meeting(meeting_id: int, meetings: Iterable[AnnualMeeting]) -> AnnualMeeting:
+    for meeting in meetings:
+        if meeting.id == meeting_id:
+            return meeting
+    raise FieldErrors({"elected_at": f"Det finns inget årsmöte med id {meeting_id}."})
+
+
+def term_end_year(seat: BoardSeat, meetings: Iterable[AnnualMeeting]) -> int:
+    """The year of the annual meeting at which the seat's term runs out."""
+    return _meeting(seat.elected_at, meetings).held_on.year + seat.term_years
+
+
+def seat_period(seat: BoardSeat, meetings: Sequence[AnnualMeeting]) -> Period:
+    """When the seat is held: from its meeting (or ``starts_on``) to the meeting ending the term,
+    or to the day after ``left_on`` if that comes first."""
+    elected = _meeting(seat.elected_at, meetings)
+    start = seat.starts_on or elected.held_on
+    ends_in = elected.held_on.year + seat.term_years
+    closing = sorted(m.held_on for m in meetings if m.held_on.year >= ends_in)
+    end: date | None = closing[0] if closing else None
+    if seat.left_on is not None:
+        left = seat.left_on + timedelta(days=1)
+        end = left if end is None else min(end, left)
+    return start, end
+
+
+def _holds(period: Period, day: date) -> bool:
+    start, end = period
+    return start <= day and (end is None or day < end)
+
+
+def _overlap(a: Period, b: Period) -> bool:
+    return (b[1] is None or a[0] < b[1]) and (a[1] is None or b[0] < a[1])
+
+
+def _sorted(seats: Iterable[BoardSeat]) -> list[BoardSeat]:
+    return sorted(seats, key=lambda s: (s.role.order, swedish_key(s.person), s.id or 0))
+
+
+def board_on(
+    day: date, seats: Iterable[BoardSeat], meetings: Sequence[AnnualMeeting]
+) -> list[BoardSeat]:
+    """The board on ``day``, chair first, then by role and by name."""
+    return _sorted(s for s in seats if _holds(seat_period(s, meetings), day))
+
+
+def _same_person(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def describe_period(period: Period) -> str:
+    """ "2024-04-18–2025-04-23" or "från 2024-04-18" (the end is the first day off the board)."""
+    start, end = period
+    if end is None:
+        return f"från {start.isoformat()}"
+    return f"{start.isoformat()}–{(end - timedelta(days=1)).isoformat()}"
+
+
+def check_seat(
+    seat: BoardSeat,
+    seats: Iterable[BoardSeat],
+    meetings: Sequence[AnnualMeeting],
+    members: Iterable[Member],
+) -> list[str]:
+    """Raise FieldErrors if ``seat`` breaks a rule against the other ``seats``; else return
+    Swedish warnings (things to look at that do not block saving)."""
+    errors: dict[str, str] = {}
+    if not seat.person.strip():
+        errors["person"] = "Ange personens namn."
+    if not MIN_TERM <= seat.term_years <= MAX_TERM:
+        errors["term_years"] = f"Mandattiden måste vara {MIN_TERM}–{MAX_TERM} år."
+    elected = _meeting(seat.elected_at, meetings)
+    if seat.starts_on is not None and seat.starts_on < elected.held_on:
+        errors["starts_on"] = (
+            f"Posten kan inte börja före årsmötet som valde den ({elected.held_on.isoformat()})."
+        )
+    if errors:
+        raise FieldErrors(errors)
+    start = seat.starts_on or elected.held_on
+    if seat.left_on is not None and seat.left_on < start:
+        raise FieldErrors(
+            {"left_on": f"Avgångsdagen kan inte ligga före postens början ({start.isoformat()})."}
+        )
+    period = seat_period(seat, meetings)
+    for other in seats:
+        if seat.id is not None and other.id == seat.id:
+            continue
+        other_period = seat_period(other, meetings)
+        if not _overlap(period, other_period):
+            continue
+        when = describe_period(other_period)
+        if seat.role is Role.CHAIR and other.role is Role.CHAIR and "role" not in errors:
+            errors["role"] = (
+                f"Styrelsen har redan en ordförande under perioden: {other.person} ({when})."
+            )
+        if _same_person(seat.person, other.person) and "person" not in errors:
+            errors["person"] = (
+                f"{other.person} har redan en post under perioden: {other.role.label} ({when})."
+            )
+    if errors:
+        raise FieldErrors(errors)
+    warnings = []
+    if seat.organisation_id is not None:
+        by_id = {m.id: m for m in members}
+        organisation = by_id.get(seat.organisation_id)
+        if organisation is None:
+            warnings.append(f"Det finns ingen medlem med id {seat.organisation_id}.")
+        elif not organisation.is_member_on(start):
+            warnings.append(
+                f"{organisation.name} var inte medlem {start.isoformat()}, när posten började."
+            )
+    return warnings
+
+
+def next_meeting_year(meetings: Iterable[AnnualMeeting], today: date) -> int:
+    """The year after the latest meeting held on or before ``today`` (this year if none)."""
+    held = [m.held_on.year for m in meetings if m.held_on <= today]
+    return max(held) + 1 if held else today.year
+
+
+def seats_ending_at_next_meeting(
+    seats: Iterable[BoardSeat], meetings: Sequence[AnnualMeeting], today: date
+) -> list[BoardSeat]:
+    """For the nomination committee (valberedning): the seats held today whose term runs out
+    at the next annual meeting, so that someone must be elected to them."""
+    year = next_meeting_year(meetings, today)
+    return [s for s in board_on(today, seats, meetings) if term_end_year(s, meetings) <= year]
+
+
+def carry_over(
+    seats: Iterable[BoardSeat],
+    old_meeting: AnnualMeeting,
+    new_meeting: AnnualMeeting,
+    meetings: Sequence[AnnualMeeting] = (),
+) -> list[BoardSeat]:
+    """The seats that continue through ``new_meeting``: held on its date and not ending at it,
+    so they need no new election. ``meetings`` gives the dates of earlier elections (seats
+    elected before ``old_meeting`` with a longer term); the two meetings are always included.
+    Seats elected at ``new_meeting`` itself are the new election, not carried over; seats of
+    a meeting not given are left out."""
+    known = [m for m in meetings if m.id not in (old_meeting.id, new_meeting.id)]
+    known += [old_meeting, new_meeting]
+    ids = {m.id for m in known if m.id is not None} - {new_meeting.id}
+    before = [s for s in seats if s.elected_at in ids]
+    return [
+        s
+        for s in board_on(new_meeting.held_on, before, known)
+        if seat_period(s, known)[0] < new_meeting.held_on
+    ]
