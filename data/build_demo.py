@@ -22,6 +22,18 @@ domain and the fee and payment repositories too:
   among them a member without an e-mail address — so the reminder list has something in it.
 The amounts, dates and bankgiro references are invented.
 
+The board (tables ANNUAL_MEETINGS, BOARD_SEATS, STARTS_LATE, LEFT_EARLY and ATTENDANCE_2024) goes
+through the domain's seat rules and the board repository:
+- Annual meetings in April 2023, 2024, 2025 and 2026 (invented dates).
+- 2023: seven seats with another chair; one seat elected for two years sits on into 2024.
+- 2024: exactly the report's board — ordförande from Childx and ledamöter from Frälsningsarmén,
+  Terrafem, Stockholms Stadsmission, Roks and Göteborgs Räddningsmission — with invented
+  people; the build checks that the report paragraph comes out as in the report.
+- 2025 and 2026: seats carried over by their terms, a kassör and later a vice ordförande, and
+  a ledamot who left in September 2025, replaced from November (fyllnadsval).
+- The 2024 meeting has delegates (ombud) for most full members, most of them present.
+Every seat passes the seat rules without warnings (the build stops otherwise).
+
 What is real and what is invented:
 - The organisations named in the report are used by name. They get no organisation number,
   so that no invented identifier is attached to a real organisation.
@@ -37,6 +49,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -45,6 +58,13 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 if str(PROJECT_ROOT) not in sys.path:
     sys.path.insert(0, str(PROJECT_ROOT))
 
+from secretariat_tui.domain.board import (  # noqa: E402
+    AnnualMeeting,
+    BoardSeat,
+    Role,
+    board_on,
+    check_seat,
+)
 from secretariat_tui.domain.fees import (  # noqa: E402
     FeeOverride,
     FeeSchedule,
@@ -62,7 +82,10 @@ from secretariat_tui.domain.member_fields import (  # noqa: E402
 from secretariat_tui.domain.members import Member, MemberKind, MembershipForm  # noqa: E402
 from secretariat_tui.domain.money import parse_amount  # noqa: E402
 from secretariat_tui.domain.orgnr import luhn_check_digit  # noqa: E402
+from secretariat_tui.domain.voting import Attendance  # noqa: E402
+from secretariat_tui.exports.board_report import board_paragraph  # noqa: E402
 from secretariat_tui.store.atomic import atomic_write_bytes  # noqa: E402
+from secretariat_tui.store.board import BoardRepository  # noqa: E402
 from secretariat_tui.store.database import open_database  # noqa: E402
 from secretariat_tui.store.fees import FeeRepository  # noqa: E402
 from secretariat_tui.store.members import MemberRepository  # noqa: E402
@@ -574,6 +597,95 @@ REPORT_PAYING = {
 SETTLED_YEARS = (2023, 2024)
 
 
+# Annual meetings (årsmöten): held on | notes. The dates are invented, all in April.
+ANNUAL_MEETINGS = """
+2023-04-20 | Ordinarie årsmöte, digitalt och på plats i Stockholm
+2024-04-18 | Ordinarie årsmöte, digitalt och på plats i Stockholm
+2025-04-24 | Ordinarie årsmöte, digitalt och på plats i Göteborg
+2026-04-23 | Ordinarie årsmöte, digitalt
+"""
+
+# Board seats, election by election. Columns:
+#   elected at (meeting date) | role | person | organisation (exact member name) | term in years
+# A seat lasts until the annual meeting of (election year + term). Every person is invented.
+BOARD_SEATS = """
+2023-04-20 | ordförande      | Gunilla Ahlqvist | Stockholms Stadsmission              | 1
+2023-04-20 | ledamot         | Tomas Berglöf    | Childx                               | 1
+2023-04-20 | ledamot         | Agneta Lindqvist | Frälsningsarmén                      | 1
+2023-04-20 | ledamot         | Rebecka Holm     | Terrafem                             | 1
+2023-04-20 | ledamot         | Hanna Lundmark   | Roks                                 | 2
+2023-04-20 | ledamot         | Stefan Rydén     | Stiftelsen Fristad Mälardalen        | 1
+2023-04-20 | ledamot         | Maria Sjölund    | Missionsförsamlingen Källan i Örebro | 1
+2024-04-18 | ordförande      | Tomas Berglöf    | Childx                               | 2
+2024-04-18 | ledamot         | Agneta Lindqvist | Frälsningsarmén                      | 1
+2024-04-18 | ledamot         | Bodil Sjöberg    | Terrafem                             | 2
+2024-04-18 | ledamot         | Cecilia Norén    | Stockholms Stadsmission              | 1
+2024-04-18 | ledamot         | Oskar Fransson   | Göteborgs Räddningsmission           | 2
+2025-04-24 | kassör          | Agneta Lindqvist | Frälsningsarmén                      | 2
+2025-04-24 | ledamot         | Cecilia Norén    | Stockholms Stadsmission              | 1
+2025-04-24 | ledamot         | Josefin Almqvist | Roks                                 | 2
+2025-04-24 | ledamot         | Lina Hermansson  | Göteborgs Räddningsmission           | 1
+2026-04-23 | ordförande      | Tomas Berglöf    | Childx                               | 2
+2026-04-23 | vice ordförande | Bodil Sjöberg    | Terrafem                             | 2
+2026-04-23 | ledamot         | Lina Hermansson  | Göteborgs Räddningsmission           | 2
+2026-04-23 | ledamot         | Sanna Jonsson    | Kvinnojouren i Jämtlands län         | 1
+"""
+
+# Replacements chosen between meetings (fyllnadsval): (person, elected at, first day on the
+# board). The seat belongs to the term of the meeting but starts later.
+STARTS_LATE: list[tuple[str, str, str]] = [
+    ("Lina Hermansson", "2025-04-24", "2025-11-13"),
+]
+
+# Seats left before their term ran out: (person, elected at, last day on the board, reason).
+LEFT_EARLY: list[tuple[str, str, str, str]] = [
+    (
+        "Oskar Fransson",
+        "2024-04-18",
+        "2025-09-30",
+        "Avgick på egen begäran efter byte av tjänst",
+    ),
+]
+
+# Delegates (ombud) at the 2024 annual meeting: member | delegate | present (ja/nej).
+# Most full members sent one; Brobyggarna Norr, Fyrljuset Karlskrona and Öppen Dörr Sundsvall
+# did not. One networking member sent an observer.
+ATTENDANCE_2024 = """
+Frälsningsarmén                      | Lars Envall        | ja
+Terrafem                             | Eva Nyström        | ja
+Stockholms Stadsmission              | Mikael Hellström   | ja
+Roks                                 | Ulrika Hedlund     | ja
+Göteborgs Räddningsmission           | Johan Söderlund    | ja
+Stiftelsen Fristad Mälardalen        | Camilla Björklund  | ja
+Föreningen Vägskälet i Malmö         | Anders Mårtensson  | ja
+Samfundet Hoppets Hamn Norrköping    | Per Nordlund       | ja
+Missionsförsamlingen Källan i Örebro | Ingrid Sandell     | nej
+Föreningen Ankarplatsen Gävle        | Magnus Boman       | ja
+Stödföreningen Nya Steg Västerås     | Johanna Engström   | ja
+Childx                               | Fredrik Strand     | ja
+Stiftelsen Skyddsnätet Uppsala       | Henrik Dahlberg    | ja
+Stiftelsen Kompassrosen Halmstad     | Annika Åberg       | ja
+Kvinno- och tjejjouren i Umeå        | Ida Norberg        | ja
+Stiftelsen Lyktan Luleå              | Åsa Lindahl        | nej
+Nätverket Trygga Gränser Öresund     | Sara Wallin        | ja
+"""
+ATTENDANCE_MEETING = "2024-04-18"
+
+# The board paragraph of the 2024 report, as the build must reproduce it (people invented).
+REPORT_BOARD_YEAR = 2024
+REPORT_BOARD_OPENING = (
+    "Plattformens styrelse har sedan årsmötet i april 2024 bestått av 6 ledamöter:"
+)
+REPORT_BOARD = (
+    (Role.CHAIR, "Childx"),
+    (Role.MEMBER, "Frälsningsarmén"),
+    (Role.MEMBER, "Terrafem"),
+    (Role.MEMBER, "Stockholms Stadsmission"),
+    (Role.MEMBER, "Roks"),
+    (Role.MEMBER, "Göteborgs Räddningsmission"),
+)
+
+
 def _check_invented_contact(row: Row) -> None:
     """Refuse contact data outside the invented ranges, so a typo cannot ship a real one."""
     email = str(row.get("email", ""))
@@ -692,6 +804,111 @@ def check_fees(
         )
 
 
+def _cells(table: str, name: str) -> list[tuple[str, list[str]]]:
+    """A ``|`` table → (where, cells) per non-empty line."""
+    return [
+        (f"{name} row {number}", [cell.strip() for cell in line.split("|")])
+        for number, line in enumerate(table.strip().splitlines(), start=1)
+    ]
+
+
+def build_meetings() -> list[AnnualMeeting]:
+    meetings = []
+    for where, cells in _cells(ANNUAL_MEETINGS, "ANNUAL_MEETINGS"):
+        if len(cells) != 2:
+            raise ValueError(f"{where}: 2 columns expected, got {len(cells)}")
+        meetings.append(AnnualMeeting(held_on=date.fromisoformat(cells[0]), notes=cells[1]))
+    return meetings
+
+
+def _meeting_id(meeting_ids: dict[str, int], held_on: str, where: str) -> int:
+    if held_on not in meeting_ids:
+        raise ValueError(f"{where}: no annual meeting on {held_on} in ANNUAL_MEETINGS")
+    return meeting_ids[held_on]
+
+
+def build_seats(meeting_ids: dict[str, int], ids: dict[str, int]) -> list[BoardSeat]:
+    """The seat table with the late starts and early leaves applied to their seats."""
+    seats = []
+    for where, cells in _cells(BOARD_SEATS, "BOARD_SEATS"):
+        if len(cells) != 5:
+            raise ValueError(f"{where}: 5 columns expected, got {len(cells)}")
+        held_on, role, person, organisation, term = cells
+        seats.append(
+            BoardSeat(
+                person=person,
+                role=Role(role),
+                organisation_id=_member_id(ids, organisation, where),
+                elected_at=_meeting_id(meeting_ids, held_on, where),
+                term_years=int(term),
+            )
+        )
+
+    def index(person: str, held_on: str, where: str) -> int:
+        elected_at = _meeting_id(meeting_ids, held_on, where)
+        found = [i for i, s in enumerate(seats) if (s.person, s.elected_at) == (person, elected_at)]
+        if len(found) != 1:
+            raise ValueError(f"{where}: {len(found)} seats of {person} elected {held_on}")
+        return found[0]
+
+    for person, held_on, starts_on in STARTS_LATE:
+        i = index(person, held_on, "STARTS_LATE")
+        seats[i] = replace(seats[i], starts_on=date.fromisoformat(starts_on))
+    for person, held_on, left_on, reason in LEFT_EARLY:
+        i = index(person, held_on, "LEFT_EARLY")
+        seats[i] = replace(seats[i], left_on=date.fromisoformat(left_on), left_reason=reason)
+    return seats
+
+
+def build_attendance(ids: dict[str, int]) -> list[Attendance]:
+    attendance = []
+    for where, cells in _cells(ATTENDANCE_2024, "ATTENDANCE_2024"):
+        if len(cells) != 3 or cells[2] not in ("ja", "nej"):
+            raise ValueError(f"{where}: member | delegate | ja/nej expected")
+        member, delegate, present = cells
+        attendance.append(
+            Attendance(
+                member_id=_member_id(ids, member, where), delegate=delegate, present=present == "ja"
+            )
+        )
+    return attendance
+
+
+def check_board(
+    members: list[Member],
+    meetings: list[AnnualMeeting],
+    seats: list[BoardSeat],
+    attendance: dict[int, Attendance],
+) -> None:
+    """Refuse board data that breaks a seat rule, warns, or misses the report (ValueError)."""
+    for seat in seats:
+        try:
+            warnings = check_seat(seat, seats, meetings, members)
+        except ValueError as error:
+            raise ValueError(f"{seat.person} ({seat.role.value}): {error}") from error
+        if warnings:
+            raise ValueError(f"{seat.person} ({seat.role.value}): {'; '.join(warnings)}")
+    by_id = {m.id: m for m in members if m.id is not None}
+    paragraph = board_paragraph(REPORT_BOARD_YEAR, seats, meetings, by_id)
+    lines = paragraph.splitlines()
+    if lines[0] != REPORT_BOARD_OPENING:
+        raise ValueError(f"board paragraph {REPORT_BOARD_YEAR} opens {lines[0]!r}")
+    elected = next(m for m in meetings if m.held_on.year == REPORT_BOARD_YEAR)
+    board = board_on(elected.held_on, seats, meetings)
+    got = sorted((s.role.order, by_id[s.organisation_id or 0].name) for s in board)
+    want = sorted((role.order, name) for role, name in REPORT_BOARD)
+    if got != want:
+        raise ValueError(f"board {REPORT_BOARD_YEAR}: {got}, the annual report says {want}")
+    if not (lines[2].startswith("Ordförande: ") and lines[2].endswith(" (Childx)")):
+        raise ValueError(f"board paragraph {REPORT_BOARD_YEAR}: chair line {lines[2]!r}")
+    day = date.fromisoformat(ATTENDANCE_MEETING)
+    for member_id, mark in attendance.items():
+        if not by_id[member_id].is_member_on(day):
+            raise ValueError(f"{by_id[member_id].name} has a delegate but is not a member {day}")
+        if not mark.delegate:
+            raise ValueError(f"{by_id[member_id].name}: attendance without a delegate")
+
+
 def build_database(target: Path) -> list[Member]:
     """Write the demo database to ``target``; return the members as stored (with ids).
 
@@ -714,6 +931,22 @@ def build_database(target: Path) -> list[Member]:
             payments = PaymentRepository(db)
             payments.add_many(build_payments(ids))
             check_fees(repo.all(), fees.schedules(), fees.overrides(), payments.all())
+            board = BoardRepository(db)
+            meeting_ids = {
+                m.held_on.isoformat(): m.id
+                for m in (board.meetings.add(meeting) for meeting in build_meetings())
+                if m.id is not None
+            }
+            board.seats.add_many(build_seats(meeting_ids, ids))
+            roll_meeting = meeting_ids[ATTENDANCE_MEETING]
+            for mark in build_attendance(ids):
+                board.attendance.set(roll_meeting, mark)
+            check_board(
+                repo.all(),
+                board.meetings.all(),
+                board.seats.all(),
+                board.attendance.for_meeting(roll_meeting),
+            )
         data = path.read_bytes()
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -728,9 +961,12 @@ def main(argv: list[str] | None = None) -> int:
     target = Path(args[0]) if args else DEMO_PATH
     stored = build_database(target)
     payments = sum(len(table.strip().splitlines()) for table in PAYMENTS.values())
+    meetings = len(ANNUAL_MEETINGS.strip().splitlines())
+    seats = len(BOARD_SEATS.strip().splitlines())
     print(
-        f"{len(stored)} medlemmar, avgifter för {len(FEE_SCHEDULES)} år och "
-        f"{payments} betalningar skrivna till {target}"
+        f"{len(stored)} medlemmar, avgifter för {len(FEE_SCHEDULES)} år, "
+        f"{payments} betalningar, {meetings} årsmöten och {seats} styrelseposter "
+        f"skrivna till {target}"
     )
     return 0
 
