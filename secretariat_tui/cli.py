@@ -14,6 +14,7 @@ import click
 
 from secretariat_tui.cli_messages import swedish
 from secretariat_tui.commands import transfer  # noqa: F401 (adds import/export to the groups)
+from secretariat_tui.commands.board import board, meeting
 from secretariat_tui.commands.common import CliContext, FieldErrorsForCli
 from secretariat_tui.commands.fees import fees
 from secretariat_tui.commands.members import members
@@ -46,6 +47,8 @@ def cli(ctx: click.Context, db: Path | None) -> None:
 cli.add_command(members)
 cli.add_command(fees)
 cli.add_command(payments)
+cli.add_command(meeting)
+cli.add_command(board)
 
 # --- entry point ------------------------------------------------------------------------------
 

@@ -66,6 +66,16 @@ FIELD_FLAGS = {
     "paid_on": "--date",
     "reference": "--reference",
     "note": "--note",
+    # Annual meetings and board seats (`secretariat meeting …`, `secretariat board …`).
+    "held_on": "--date",
+    "elected_at": "--meeting",
+    "person": "--person",
+    "role": "--role",
+    "organisation_id": "--member",
+    "term_years": "--term",
+    "starts_on": "--starts",
+    "left_on": "--date",
+    "left_reason": "--reason",
 }
 
 

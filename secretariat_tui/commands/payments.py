@@ -72,8 +72,8 @@ def add_payment(
         stored = ledger.payments.add(typed)
         has_schedule = ledger.fees.schedule(year) is not None
     click.echo(f"Registrerade betalning {stored.id}: {listing.payment_summary(stored, name)}")
-    if note := _overpaid_note(before, stored.amount, has_schedule=has_schedule):
-        warn(note)
+    if overpaid := _overpaid_note(before, stored.amount, has_schedule=has_schedule):
+        warn(overpaid)
 
 
 def _overpaid_note(before: MemberYear, amount: Decimal, *, has_schedule: bool) -> str | None:

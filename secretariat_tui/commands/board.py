@@ -1,0 +1,404 @@
+"""`secretariat meeting …` and `secretariat board …`: annual meetings, the voting roll, seats.
+
+Every typed value is checked before the database is opened where it can be; what only the
+database can check (an id, the board rules) is checked before anything is written, so a
+refused command stores nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+import click
+
+from secretariat_tui.commands.common import CliContext, FieldErrorsForCli, format_option
+from secretariat_tui.commands.fees import YEAR, get_member, warn
+from secretariat_tui.domain.board import (
+    BOARD_RULES,
+    AnnualMeeting,
+    BoardSeat,
+    Role,
+    board_on,
+    check_seat,
+    describe_period,
+    next_meeting_year,
+    seat_period,
+    seats_ending_at_next_meeting,
+)
+from secretariat_tui.domain.dates import parse_date
+from secretariat_tui.domain.errors import FieldErrors
+from secretariat_tui.domain.members import Member
+from secretariat_tui.domain.voting import Attendance, VotingRule, voting_roll
+from secretariat_tui.exports import fees_listing
+from secretariat_tui.exports.board_report import (
+    board_paragraph,
+    voting_roll_csv,
+    voting_roll_markdown,
+    voting_roll_text,
+)
+from secretariat_tui.exports.tabular import aligned, to_json
+from secretariat_tui.store.board import BoardRepository, MeetingNotFound, SeatNotFound
+from secretariat_tui.store.database import Database
+from secretariat_tui.store.ledger import FeeLedger
+from secretariat_tui.store.members import MemberRepository
+
+# --- typed values --------------------------------------------------------------------------------
+
+
+def _role_key(text: str) -> str:
+    return " ".join(text.replace("-", " ").replace("_", " ").split()).casefold()
+
+
+ROLE_NAMES = ", ".join(role.value.replace(" ", "-") for role in Role)
+
+
+class RoleType(click.ParamType):
+    """A role as typed: ``vice-ordförande``, ``vice ordförande`` or ``Vice ordförande``."""
+
+    name = "roll"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Role:
+        if isinstance(value, Role):
+            return value
+        for role in Role:
+            if _role_key(role.value) == _role_key(str(value)):
+                return role
+        self.fail(f"”{value}” är ingen styrelseroll; välj {ROLE_NAMES}.", param, ctx)
+
+
+def day_option(text: str, flag: str) -> date:
+    """A typed date, or one error line naming ``flag``."""
+    try:
+        return parse_date(text)
+    except ValueError as err:
+        raise click.ClickException(f"{flag}: {err}") from None
+
+
+def get_meeting(board: BoardRepository, meeting_id: int, flag: str = "") -> AnnualMeeting:
+    """The meeting, or one error line (naming ``flag`` if the id came from one)."""
+    try:
+        return board.meetings.get(meeting_id)
+    except MeetingNotFound as err:
+        raise click.ClickException(f"{flag}: {err}" if flag else str(err)) from None
+
+
+def get_seat(board: BoardRepository, seat_id: int) -> BoardSeat:
+    try:
+        return board.seats.get(seat_id)
+    except SeatNotFound as err:
+        raise click.ClickException(str(err)) from None
+
+
+def _checked(seat: BoardSeat, board: BoardRepository, members: Sequence[Member]) -> list[str]:
+    """check_seat against the stored seats: its FieldErrors as one line, else the warnings."""
+    try:
+        return check_seat(seat, board.seats.all(), board.meetings.all(), members)
+    except FieldErrors as err:
+        raise FieldErrorsForCli(err) from None
+
+
+def _members_by_id(db: Database) -> dict[int, Member]:
+    return {m.id: m for m in MemberRepository(db).all() if m.id is not None}
+
+
+# --- seats as rows -------------------------------------------------------------------------------
+
+SEAT_HEADERS = ("Id", "Roll", "Person", "Organisation", "Period")
+
+
+def _organisation(seat: BoardSeat, members_by_id: dict[int, Member]) -> str:
+    if seat.organisation_id is None:
+        return ""
+    member = members_by_id.get(seat.organisation_id)
+    return member.name if member else f"(okänd medlem {seat.organisation_id})"
+
+
+def _seat_row(
+    seat: BoardSeat, meetings: Sequence[AnnualMeeting], members_by_id: dict[int, Member]
+) -> tuple[str, ...]:
+    return (
+        str(seat.id),
+        seat.role.label,
+        seat.person,
+        _organisation(seat, members_by_id),
+        describe_period(seat_period(seat, meetings)),
+    )
+
+
+def _seat_object(
+    seat: BoardSeat, meetings: Sequence[AnnualMeeting], members_by_id: dict[int, Member]
+) -> dict[str, Any]:
+    start, end = seat_period(seat, meetings)
+    return {
+        "id": seat.id,
+        "role": seat.role.value,
+        "person": seat.person,
+        "organisation_id": seat.organisation_id,
+        "organisation": _organisation(seat, members_by_id) or None,
+        "elected_at": seat.elected_at,
+        "term_years": seat.term_years,
+        "starts": start.isoformat(),
+        "ends": end.isoformat() if end else None,
+        "period": describe_period((start, end)),
+        "left_on": seat.left_on.isoformat() if seat.left_on else None,
+        "left_reason": seat.left_reason,
+    }
+
+
+def _seat_summary(
+    seat: BoardSeat, meetings: Sequence[AnnualMeeting], members_by_id: dict[int, Member]
+) -> str:
+    organisation = _organisation(seat, members_by_id)
+    who = f"{seat.person} ({organisation})" if organisation else seat.person
+    return f"{seat.role.label}: {who}, {describe_period(seat_period(seat, meetings))}"
+
+
+# --- meeting -------------------------------------------------------------------------------------
+
+
+@click.group()
+def meeting() -> None:
+    """Årsmöten: lägg till, lista, röstlängd, ombud och närvaro."""
+
+
+@meeting.command("add")
+@click.option("--date", "day", required=True, help="Mötesdag (ÅÅÅÅ-MM-DD).")
+@click.option("--notes", default="", help="Anteckningar, t.ex. plats.")
+@click.pass_obj
+def add_meeting(obj: CliContext, day: str, notes: str) -> None:
+    """Lägg till ett årsmöte."""
+    held_on = day_option(day, "--date")
+    with obj.database() as db:
+        board = BoardRepository(db)
+        same_day = [m for m in board.meetings.all() if m.held_on == held_on]
+        stored = board.meetings.add(AnnualMeeting(held_on, notes.strip()))
+    click.echo(f"Lade till årsmöte {stored.id}: {held_on.isoformat()}")
+    for other in same_day:
+        warn(f"det finns redan ett årsmöte {held_on.isoformat()} (id {other.id}).")
+
+
+@meeting.command("list")
+@format_option("table", "json", default="table")
+@click.pass_obj
+def list_meetings(obj: CliContext, fmt: str) -> None:
+    """Lista årsmötena i datumordning."""
+    with obj.database(create=False) as db:
+        meetings = BoardRepository(db).meetings.all()
+    if fmt == "json":
+        click.echo(
+            to_json(
+                [{"id": m.id, "held_on": m.held_on.isoformat(), "notes": m.notes} for m in meetings]
+            )
+        )
+    elif not meetings:
+        click.echo("Inga årsmöten registrerade.")
+    else:
+        rows = [("Id", "Datum", "Anteckningar")]
+        rows += [(str(m.id), m.held_on.isoformat(), m.notes) for m in meetings]
+        click.echo(aligned(rows))
+
+
+@meeting.command("roll")
+@click.argument("meeting_id", metavar="ID", type=int)
+@click.option(
+    "--cutoff", required=True, help="Sista dag för betald avgift för rösträtt (ÅÅÅÅ-MM-DD)."
+)
+@click.option("--fee-year", "fee_year", type=YEAR, help="Avgiftsåret (annars mötets år).")
+@format_option("md", "csv", "text", default="text")
+@click.pass_obj
+def roll(obj: CliContext, meeting_id: int, cutoff: str, fee_year: int | None, fmt: str) -> None:
+    """Röstlängden: fullvärdiga medlemmar med betald avgift, och de utan rösträtt med skäl.
+
+    md är Markdown, text är för utskrift, csv är `;`-separerad för Excel.
+    """
+    cutoff_day = day_option(cutoff, "--cutoff")
+    with obj.database(create=False) as db:
+        board = BoardRepository(db)
+        held = get_meeting(board, meeting_id)
+        rule = VotingRule(fee_year or held.held_on.year, cutoff_day)
+        ledger = FeeLedger.of(db)
+        if ledger.fees.schedule(rule.fee_year) is None:
+            warn(fees_listing.no_schedule_note(rule.fee_year))
+        found = voting_roll(
+            held,
+            ledger.members.all(),
+            ledger.year_rows(rule.fee_year),
+            ledger.payments.for_year(rule.fee_year),
+            rule,
+            board.attendance.for_meeting(meeting_id),
+        )
+    render = {"md": voting_roll_markdown, "csv": voting_roll_csv, "text": voting_roll_text}[fmt]
+    click.echo(render(found, held, rule), nl=False)
+
+
+@meeting.command("delegate")
+@click.argument("meeting_id", metavar="ID", type=int)
+@click.option("--member", "member_id", required=True, type=int, help="Medlemmens id.")
+@click.option("--delegate", help="Ombudets namn (annars behålls det som finns).")
+@click.option(
+    "--present/--absent",
+    default=None,
+    help="Om ombudet är närvarande (annars behålls det som finns).",
+)
+@click.pass_obj
+def delegate(
+    obj: CliContext, meeting_id: int, member_id: int, delegate: str | None, present: bool | None
+) -> None:
+    """Ange ombud för en medlem vid ett årsmöte och om ombudet är närvarande."""
+    if delegate is None and present is None:
+        raise click.UsageError("Inget att ändra: ange --delegate, --present eller --absent.")
+    with obj.database(create=False) as db:
+        board = BoardRepository(db)
+        held = get_meeting(board, meeting_id)
+        member = get_member(db, member_id)
+        before = board.attendance.for_meeting(meeting_id).get(member_id, Attendance(member_id))
+        after = Attendance(
+            member_id,
+            before.delegate if delegate is None else delegate.strip(),
+            before.present if present is None else present,
+        )
+        board.attendance.set(meeting_id, after)
+    state = "närvarande" if after.present else "inte närvarande"
+    click.echo(
+        f"{member.name} vid årsmötet {held.held_on.isoformat()}: "
+        f"ombud {after.delegate or '(inget angivet)'}, {state}."
+    )
+    if not member.is_member_on(held.held_on):
+        warn(f"{member.name} var inte medlem på mötesdagen och finns inte i röstlängden.")
+
+
+# --- board ---------------------------------------------------------------------------------------
+
+
+@click.group()
+def board() -> None:
+    """Styrelsen: visa, lägg till och avsluta poster, årsberättelsens stycke, valberedningen."""
+
+
+@board.command("show")
+@click.option("--date", "day", help="Dagen styrelsen visas för (ÅÅÅÅ-MM-DD, annars i dag).")
+@format_option("table", "json", default="table")
+@click.pass_obj
+def show_board(obj: CliContext, day: str | None, fmt: str) -> None:
+    """Styrelsen en viss dag, ordföranden först."""
+    on = date.today() if day is None else day_option(day, "--date")
+    with obj.database(create=False) as db:
+        repository = BoardRepository(db)
+        meetings = repository.meetings.all()
+        seats = board_on(on, repository.seats.all(), meetings)
+        members_by_id = _members_by_id(db)
+    if fmt == "json":
+        click.echo(to_json([_seat_object(s, meetings, members_by_id) for s in seats]))
+    elif not seats:
+        click.echo(f"Ingen styrelse registrerad {on.isoformat()}.")
+    else:
+        rows = [SEAT_HEADERS, *(_seat_row(s, meetings, members_by_id) for s in seats)]
+        click.echo(aligned(rows))
+
+
+@board.command("add", epilog=BOARD_RULES)
+@click.option("--meeting", "meeting_id", required=True, type=int, help="Årsmötet som valde (id).")
+@click.option("--person", required=True, help="Personens namn.")
+@click.option("--role", required=True, type=RoleType(), help=f"Rollen: {ROLE_NAMES}.")
+@click.option(
+    "--member", "member_id", type=int, help="Medlemsorganisationen personen kommer från (id)."
+)
+@click.option(
+    "--term", "term_years", type=int, default=1, show_default=True, help="Mandattid i år (1–4)."
+)
+@click.option("--starts", help="Första dag, för fyllnadsval mellan årsmöten (ÅÅÅÅ-MM-DD).")
+@click.pass_obj
+def add_seat(
+    obj: CliContext,
+    meeting_id: int,
+    person: str,
+    role: Role,
+    member_id: int | None,
+    term_years: int,
+    starts: str | None,
+) -> None:
+    """Lägg till en styrelsepost vald vid ett årsmöte. Reglerna kontrolleras innan något sparas."""
+    starts_on = None if starts is None else day_option(starts, "--starts")
+    seat = BoardSeat(
+        person=" ".join(person.split()),
+        role=role,
+        organisation_id=member_id,
+        elected_at=meeting_id,
+        term_years=term_years,
+        starts_on=starts_on,
+    )
+    with obj.database(create=False) as db:
+        repository = BoardRepository(db)
+        get_meeting(repository, meeting_id, "--meeting")
+        if member_id is not None:
+            get_member(db, member_id)
+        members_by_id = _members_by_id(db)
+        warnings = _checked(seat, repository, list(members_by_id.values()))
+        stored = repository.seats.add(seat)
+        summary = _seat_summary(stored, repository.meetings.all(), members_by_id)
+    click.echo(f"Lade till styrelsepost {stored.id}: {summary}")
+    for warning in warnings:
+        warn(warning)
+
+
+@board.command("end")
+@click.argument("seat_id", metavar="ID", type=int)
+@click.option("--date", "day", required=True, help="Sista dag i styrelsen (ÅÅÅÅ-MM-DD).")
+@click.option("--reason", default="", help="Orsak, t.ex. avgått.")
+@click.pass_obj
+def end_seat(obj: CliContext, seat_id: int, day: str, reason: str) -> None:
+    """Avsluta en styrelsepost i förtid. Posten finns kvar i historiken."""
+    left_on = day_option(day, "--date")
+    with obj.database(create=False) as db:
+        repository = BoardRepository(db)
+        seat = get_seat(repository, seat_id)
+        meetings = repository.meetings.all()
+        _, natural_end = seat_period(replace(seat, left_on=None), meetings)
+        if natural_end is not None and left_on >= natural_end:
+            raise click.ClickException(
+                f"--date: Posten gick redan ut {natural_end.isoformat()}, när mandattiden tog slut."
+            )
+        ended = replace(seat, left_on=left_on, left_reason=reason.strip())
+        members_by_id = _members_by_id(db)
+        _checked(ended, repository, list(members_by_id.values()))
+        repository.seats.update(ended)
+    click.echo(f"Avslutade styrelsepost {seat_id}: {_seat_summary(ended, meetings, members_by_id)}")
+    if seat.left_on is not None and seat.left_on != left_on:
+        warn(f"posten hade avgångsdagen {seat.left_on.isoformat()}; den är nu ersatt.")
+
+
+@board.command("paragraph")
+@click.option("--year", required=True, type=YEAR, help="Året (ÅÅÅÅ).")
+@click.pass_obj
+def paragraph(obj: CliContext, year: int) -> None:
+    """Styrelsestycket i årsberättelsen: valet, ledamöterna och ändringar under året."""
+    with obj.database(create=False) as db:
+        repository = BoardRepository(db)
+        text = board_paragraph(
+            year, repository.seats.all(), repository.meetings.all(), _members_by_id(db)
+        )
+    click.echo(text)
+
+
+@board.command("nominations")
+@click.option("--date", "day", help="Dagen att räkna från (ÅÅÅÅ-MM-DD, annars i dag).")
+@click.pass_obj
+def nominations(obj: CliContext, day: str | None) -> None:
+    """För valberedningen: posterna vars mandattid går ut vid nästa årsmöte."""
+    on = date.today() if day is None else day_option(day, "--date")
+    with obj.database(create=False) as db:
+        repository = BoardRepository(db)
+        meetings = repository.meetings.all()
+        ending = seats_ending_at_next_meeting(repository.seats.all(), meetings, on)
+        members_by_id = _members_by_id(db)
+    year = next_meeting_year(meetings, on)
+    if not ending:
+        click.echo(f"Inga poster går ut vid årsmötet {year}.")
+        return
+    click.echo(f"Poster vars mandattid går ut vid årsmötet {year}:")
+    click.echo("")
+    rows = [SEAT_HEADERS, *(_seat_row(s, meetings, members_by_id) for s in ending)]
+    click.echo(aligned(rows))
