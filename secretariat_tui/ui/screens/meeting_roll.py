@@ -1,0 +1,228 @@
+"""The voting roll (röstlängd) of an annual meeting: who may vote and why not, delegates typed
+in and presence marked as people arrive, printed or saved for the minutes.
+
+The rule is the domain's (``VotingRule``): full members on the meeting day who paid the fee
+year by the cut-off. Fee year and cut-off are shown at the top and changed with ``k``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+from secretariat_tui.domain.board import AnnualMeeting
+from secretariat_tui.domain.dates import parse_date
+from secretariat_tui.domain.errors import FieldErrors
+from secretariat_tui.domain.member_fields import check_date
+from secretariat_tui.domain.voting import Attendance, RollEntry, VotingRoll, VotingRule, voting_roll
+from secretariat_tui.exports.board_report import (
+    voting_roll_csv,
+    voting_roll_markdown,
+    voting_roll_text,
+)
+from secretariat_tui.store.board import BoardRepository
+from secretariat_tui.store.ledger import FeeLedger
+from secretariat_tui.ui.screens.text_preview import Rendering, TextPreviewScreen
+from secretariat_tui.ui.widgets.record_form import FieldSpec, RecordForm
+from secretariat_tui.ui.widgets.register_table import Column, RegisterTable, Row
+
+COLUMNS = (
+    Column("name", "Medlem"),
+    Column("vote", "Röst", 5),
+    Column("delegate", "Ombud", 20),
+    Column("present", "Närv.", 5),
+)
+PRESENT = {True: "ja", False: "–"}
+
+
+def roll_row(entry: RollEntry, *, entitled: bool) -> Row:
+    vote = Text("ja") if entitled else Text("nej", style="dim")
+    cells = (entry.member.name, vote, entry.delegate, PRESENT[entry.present])
+    return Row(str(entry.member.id), cells, f"{entry.member.name} {entry.delegate} {entry.reason}")
+
+
+class RuleForm(RecordForm[VotingRule]):
+    def __init__(self, rule: VotingRule) -> None:
+        super().__init__(
+            "Regel för rösträtt",
+            {"fee_year": str(rule.fee_year), "cutoff": rule.cutoff.isoformat()},
+            "Rösträtt: fullt medlemskap på mötesdagen och avgiften för avgiftsåret betald "
+            "senast sista betaldag.",
+        )
+
+    def field_specs(self) -> Sequence[FieldSpec]:
+        return (
+            FieldSpec("fee_year", "Avgiftsår", placeholder="ÅÅÅÅ"),
+            FieldSpec("cutoff", "Sista betaldag", check_date, placeholder="ÅÅÅÅ-MM-DD"),
+        )
+
+    def build(self, values: dict[str, str]) -> VotingRule:
+        errors = {}
+        year_text = values["fee_year"].strip()
+        if not (year_text.isdigit() and 1900 <= int(year_text) <= 2100):
+            errors["fee_year"] = "Skriv avgiftsåret med fyra siffror, t.ex. 2024."
+        try:
+            cutoff = parse_date(values["cutoff"])
+        except ValueError as err:
+            errors["cutoff"] = str(err)
+        if errors:
+            raise FieldErrors(errors)
+        return VotingRule(fee_year=int(year_text), cutoff=cutoff)
+
+
+class DelegateForm(RecordForm[Attendance]):
+    def __init__(self, entry: RollEntry, *, save: Callable[[Attendance], Attendance]) -> None:
+        self.entry = entry
+        super().__init__(
+            f"Ombud för {entry.member.name}",
+            {"delegate": entry.delegate, "present": "yes" if entry.present else "no"},
+            entry.reason,
+            save=save,
+        )
+
+    def field_specs(self) -> Sequence[FieldSpec]:
+        return (
+            FieldSpec("delegate", "Ombud", placeholder="namn"),
+            FieldSpec("present", "Närvarande", options=(("Ja", "yes"), ("Nej", "no"))),
+        )
+
+    def build(self, values: dict[str, str]) -> Attendance:
+        assert self.entry.member.id is not None
+        return Attendance(
+            self.entry.member.id, values["delegate"].strip(), values["present"] == "yes"
+        )
+
+
+class MeetingRollScreen(ModalScreen[None]):
+    BINDINGS = [
+        Binding("enter", "delegate", "Ombud", id="delegate", tooltip="Skriv in ombud och närvaro"),
+        Binding(
+            "space",
+            "toggle_present",
+            "Närvaro",
+            id="present",
+            tooltip="Markera markerad medlem som närvarande eller inte",
+        ),
+        Binding("k", "rule", "Regel", id="rule", tooltip="Ändra avgiftsår och sista betaldag"),
+        Binding("p", "print", "Skriv ut", id="print", tooltip="Visa röstlängden för utskrift"),
+        Binding("escape", "close", "Stäng", id="close", tooltip="Tillbaka till styrelsen"),
+    ]
+
+    def __init__(
+        self,
+        board: BoardRepository,
+        ledger: FeeLedger,
+        meeting: AnnualMeeting,
+        *,
+        today: date,
+    ) -> None:
+        super().__init__()
+        self.board, self.ledger, self.meeting, self.today = board, ledger, meeting, today
+        # Default: the meeting's year, paid by the meeting day; shown and changeable with k.
+        self.rule = VotingRule(fee_year=meeting.held_on.year, cutoff=meeting.held_on)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog roll"):
+            yield Static(classes="title", id="roll-title")
+            yield Static(id="roll-rule", markup=False)
+            yield RegisterTable(COLUMNS, placeholder="/ Filtrera…", id="roll")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.query_one(RegisterTable).table.focus()
+
+    def current_roll(self) -> VotingRoll:
+        assert self.meeting.id is not None
+        year = self.rule.fee_year
+        return voting_roll(
+            self.meeting,
+            self.ledger.members.all(),
+            self.ledger.year_rows(year),
+            self.ledger.payments.for_year(year),
+            self.rule,
+            self.board.attendance.for_meeting(self.meeting.id),
+        )
+
+    def reload(self, keep: int | None = None) -> None:
+        roll = self.current_roll()
+        self._entries = {e.member.id: e for e in (*roll.voters, *roll.not_entitled)}
+        rows = [roll_row(e, entitled=True) for e in roll.voters]
+        rows += [roll_row(e, entitled=False) for e in roll.not_entitled]
+        table = self.query_one(RegisterTable)
+        table.set_rows(rows, keep=str(keep) if keep else None)
+        table.set_status(
+            f"{roll.entitled_count} med rösträtt · {roll.present_votes} närvarande röster · "
+            f"{len(roll.not_entitled)} utan rösträtt"
+        )
+        self.query_one("#roll-title", Static).update(
+            f"Röstlängd, årsmöte {self.meeting.held_on.isoformat()}"
+        )
+        self.query_one("#roll-rule", Static).update(self.rule.describe())
+
+    def _selected(self) -> RollEntry | None:
+        key = self.query_one(RegisterTable).highlighted_key
+        return self._entries.get(int(key)) if key else None
+
+    @on(RegisterTable.Chosen)
+    def action_delegate(self) -> None:
+        entry = self._selected()
+        if entry is None or entry.member.id is None:
+            return
+        member_id = entry.member.id
+        form = DelegateForm(entry, save=self._set_attendance)
+        self.app.push_screen(form, lambda _: self.reload(keep=member_id))
+
+    def action_toggle_present(self) -> None:
+        entry = self._selected()
+        if entry is None or entry.member.id is None:
+            return
+        attendance = Attendance(entry.member.id, entry.delegate, not entry.present)
+        self._set_attendance(attendance)
+        self.reload(keep=entry.member.id)
+
+    def _set_attendance(self, attendance: Attendance) -> Attendance:
+        assert self.meeting.id is not None
+        return self.board.attendance.set(self.meeting.id, attendance)
+
+    def action_rule(self) -> None:
+        def changed(rule: VotingRule | None) -> None:
+            if rule is not None:
+                self.rule = rule
+                self.reload()
+
+        self.app.push_screen(RuleForm(self.rule), changed)
+
+    def action_print(self) -> None:
+        roll, meeting, rule = self.current_roll(), self.meeting, self.rule
+        stem = f"rostlangd-{meeting.held_on.isoformat()}"
+        renderings = [
+            Rendering(
+                "Text (.txt)", ".txt", lambda: voting_roll_text(roll, meeting, rule).encode()
+            ),
+            Rendering(
+                "Markdown (.md)", ".md", lambda: voting_roll_markdown(roll, meeting, rule).encode()
+            ),
+            Rendering(
+                "CSV (.csv)", ".csv", lambda: voting_roll_csv(roll, meeting, rule).encode("utf-8")
+            ),
+        ]
+        preview = TextPreviewScreen(
+            f"Röstlängd {meeting.held_on.isoformat()}",
+            voting_roll_text(roll, meeting, rule),
+            stem,
+            renderings,
+            protected=self.ledger.members.path,
+        )
+        self.app.push_screen(preview)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
