@@ -11,9 +11,11 @@ from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.screen import ModalScreen, Screen
 
+from secretariat_tui.store.board import BoardRepository
 from secretariat_tui.store.database import Database
 from secretariat_tui.store.ledger import FeeLedger
 from secretariat_tui.ui.keys import screen_actions
+from secretariat_tui.ui.screens.board import BoardScreen
 from secretariat_tui.ui.screens.confirm import ConfirmScreen
 from secretariat_tui.ui.screens.fees import FeesScreen
 from secretariat_tui.ui.screens.help import HelpScreen
@@ -27,6 +29,7 @@ REGISTERS = (
     RegisterTab("overview", "0", "Översikt"),
     RegisterTab("members", "1", "Medlemmar"),
     RegisterTab("fees", "2", "Avgifter"),
+    RegisterTab("board", "3", "Styrelse"),
 )
 
 
@@ -79,6 +82,7 @@ class SecretariatApp(App[None]):
         self.add_mode("overview", lambda: OverviewScreen(ledger, today=today))
         self.add_mode("members", lambda: MembersScreen(ledger.members, today=today))
         self.add_mode("fees", lambda: FeesScreen(ledger, today=today))
+        self.add_mode("board", lambda: BoardScreen(BoardRepository(database), ledger, today=today))
 
     def on_mount(self) -> None:
         if self.database.created:

@@ -1,0 +1,258 @@
+"""The board (styrelse) on a chosen date, or every seat ever; seats, meetings, the report text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.markup import escape
+from textual.binding import Binding
+
+from secretariat_tui.domain.board import (
+    BOARD_RULES,
+    AnnualMeeting,
+    BoardSeat,
+    Role,
+    board_on,
+    carry_over,
+    describe_period,
+    seat_period,
+)
+from secretariat_tui.domain.members import Member
+from secretariat_tui.exports.board_report import board_paragraph, members_count
+from secretariat_tui.store.board import BoardRepository
+from secretariat_tui.store.ledger import FeeLedger
+from secretariat_tui.ui.screens.board_forms import (
+    AsOfForm,
+    EndSeatForm,
+    MeetingForm,
+    SeatForm,
+    latest_meeting,
+)
+from secretariat_tui.ui.screens.meeting_roll import MeetingRollScreen
+from secretariat_tui.ui.screens.register_screen import RegisterScreen
+from secretariat_tui.ui.screens.text_preview import Rendering, TextPreviewScreen
+from secretariat_tui.ui.widgets.register_table import Column, Row
+
+_ROLE_ORDER = {role.label: role.order for role in Role}
+
+COLUMNS = (
+    # Sorted by the role's rank, not alphabetically: the chair first, as in the report.
+    Column("role", "Roll", 15, sort_key=lambda label: _ROLE_ORDER.get(str(label), len(Role))),
+    Column("person", "Person"),
+    Column("organisation", "Organisation", 18),
+    Column("period", "Period", 21),
+)
+
+
+def seat_row(
+    seat: BoardSeat, meetings: list[AnnualMeeting], members_by_id: dict[int, Member]
+) -> Row:
+    organisation = members_by_id.get(seat.organisation_id) if seat.organisation_id else None
+    period = describe_period(seat_period(seat, meetings))
+    name = organisation.name if organisation else ""
+    cells = (seat.role.label, seat.person, name, period)
+    return Row(str(seat.id), cells, f"{seat.role.value} {seat.person} {name} {period}")
+
+
+class BoardScreen(RegisterScreen):
+    TITLE = "Styrelse"
+    MODE = "board"
+    COLUMNS = COLUMNS
+    PLACEHOLDER = "/ Filtrera på roll, namn, organisation…"
+    HELP = BOARD_RULES
+    BINDINGS = [
+        Binding("d", "as_of", "Datum", id="as-of", tooltip="Visa styrelsen på ett annat datum"),
+        Binding(
+            "h",
+            "toggle_history",
+            "Historik",
+            id="history",
+            show=False,  # no room at 80 columns; in help and the palette
+            tooltip="Visa alla styrelseposter genom tiderna, eller styrelsen på datumet",
+        ),
+        Binding("n", "new_seat", "Ny", id="new-seat", tooltip="Lägg till en styrelsepost"),
+        Binding(
+            "x", "end_seat", "Avgår", id="end-seat", tooltip="Markerad person lämnar styrelsen"
+        ),
+        Binding(
+            "m",
+            "new_meeting",
+            "Årsmöte",
+            id="new-meeting",
+            tooltip="Registrera ett årsmöte; poster som inte går ut fortsätter",
+        ),
+        Binding(
+            "r",
+            "roll",
+            "Röstlängd",
+            id="roll",
+            tooltip="Röstlängd för det senaste årsmötet på eller före datumet",
+        ),
+        Binding(
+            "p",
+            "paragraph",
+            "Berättelse",
+            id="paragraph",
+            show=False,  # no room at 80 columns; in help and the palette
+            tooltip="Styrelsestycket till verksamhetsberättelsen för datumets år",
+        ),
+    ]
+
+    def __init__(
+        self, board: BoardRepository, ledger: FeeLedger, *, today: date | None = None
+    ) -> None:
+        super().__init__(today=today, database_path=ledger.members.path)
+        self.board, self.ledger = board, ledger
+        self.as_of = self.today
+        self.history = False
+
+    # --- what is shown ------------------------------------------------------------------------
+    def _members_by_id(self) -> dict[int, Member]:
+        return {m.id: m for m in self.ledger.members.all() if m.id is not None}
+
+    def reload(self, keep: int | None = None) -> None:
+        meetings, seats = self.board.meetings.all(), self.board.seats.all()
+        members_by_id = self._members_by_id()
+        if self.history:
+            shown = sorted(seats, key=lambda s: (seat_period(s, meetings)[0], s.role.order))
+        else:
+            shown = board_on(self.as_of, seats, meetings)
+        rows = [seat_row(s, meetings, members_by_id) for s in shown]
+        self.register.set_rows(rows, keep=str(keep) if keep else None)
+        self.register.set_status(self._summary(len(shown), len(seats), meetings))
+        self.sub_title = "alla poster" if self.history else self.as_of.isoformat()
+        self.refresh_bindings()
+
+    def _summary(self, shown: int, total: int, meetings: list[AnnualMeeting]) -> str:
+        if self.history:
+            posts = "post" if total == 1 else "poster"
+            return f"Alla styrelseposter: {total} {posts} · h visar styrelsen per datum"
+        text = f"Styrelsen per {self.as_of.isoformat()}: {members_count(shown)}"
+        meeting = latest_meeting(meetings, self.as_of)
+        if meeting is None:
+            return f"{text} · inget årsmöte före datumet"
+        return f"{text} · valda på årsmötet {meeting.held_on.isoformat()}"
+
+    def selected_seat(self) -> BoardSeat | None:
+        seat_id = self.selected_id()
+        return self.board.seats.get(seat_id) if seat_id is not None else None
+
+    def roll_meeting(self) -> AnnualMeeting | None:
+        return latest_meeting(self.board.meetings.all(), self.as_of)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in {"import_csv", "export_csv"}:
+            return False  # the board has no CSV
+        if action == "end_seat":
+            return self.is_mounted and self.selected_id() is not None
+        if action == "roll":
+            return self.roll_meeting() is not None
+        if action == "as_of":
+            return not self.history
+        return True
+
+    # --- actions ------------------------------------------------------------------------------
+    def action_as_of(self) -> None:
+        def chosen(day: date | None) -> None:
+            if day is not None:
+                self.as_of = day
+                self.reload(keep=self.selected_id())
+
+        self.app.push_screen(AsOfForm(self.as_of), chosen)
+
+    def action_toggle_history(self) -> None:
+        self.history = not self.history
+        self.reload(keep=self.selected_id())
+
+    def action_new_seat(self) -> None:
+        form = SeatForm(
+            seats=self.board.seats.all(),
+            meetings=self.board.meetings.all(),
+            members=self.ledger.members.all(),
+            day=self.as_of,
+            save=self.board.seats.add,
+        )
+
+        def stored(seat: BoardSeat | None) -> None:
+            if seat is None:
+                return
+            self.notify(f"Lade till {escape(seat.person)} som {seat.role.value}.")
+            for warning in form.warnings:
+                self.notify(escape(warning), severity="warning", timeout=10)
+            self.reload(keep=seat.id)
+
+        self.app.push_screen(form, stored)
+
+    def action_end_seat(self) -> None:
+        seat = self.selected_seat()
+        if seat is None:
+            return
+        form = EndSeatForm(
+            seat,
+            seats=self.board.seats.all(),
+            meetings=self.board.meetings.all(),
+            members=self.ledger.members.all(),
+            today=self.today,
+            save=self.board.seats.update,
+        )
+
+        def ended(left: BoardSeat | None) -> None:
+            if left is not None and left.left_on is not None:
+                day = left.left_on.isoformat()
+                self.notify(f"{escape(left.person)} lämnar styrelsen efter {day}.")
+                self.reload(keep=left.id)
+
+        self.app.push_screen(form, ended)
+
+    def action_new_meeting(self) -> None:
+        def added(meeting: AnnualMeeting | None) -> None:
+            if meeting is None:
+                return
+            meetings = self.board.meetings.all()
+            earlier = [m for m in meetings if m.held_on < meeting.held_on]
+            continuing = (
+                carry_over(
+                    self.board.seats.all(),
+                    max(earlier, key=lambda m: m.held_on),
+                    meeting,
+                    meetings,
+                )
+                if earlier
+                else []
+            )
+            names = ", ".join(s.person for s in continuing)
+            self.notify(
+                escape(f"Fortsätter utan nyval: {names}.")
+                if continuing
+                else "Inga poster fortsätter utan nyval.",
+                title=f"Årsmöte {meeting.held_on.isoformat()}",
+                timeout=15,
+            )
+            self.history = False
+            self.as_of = meeting.held_on
+            self.reload()
+
+        self.app.push_screen(
+            MeetingForm(self.board.meetings.all(), save=self.board.meetings.add), added
+        )
+
+    def action_roll(self) -> None:
+        meeting = self.roll_meeting()
+        if meeting is None:
+            return
+        self.app.push_screen(MeetingRollScreen(self.board, self.ledger, meeting, today=self.today))
+
+    def action_paragraph(self) -> None:
+        year = self.as_of.year
+        text = board_paragraph(
+            year, self.board.seats.all(), self.board.meetings.all(), self._members_by_id()
+        )
+        renderings = [Rendering("Text (.txt)", ".txt", lambda: text.encode("utf-8"))]
+        preview = TextPreviewScreen(
+            f"Styrelsen i verksamhetsberättelsen {year}",
+            text,
+            f"styrelsen-{year}",
+            renderings,
+            protected=self.database_path,
+        )
+        self.app.push_screen(preview)
