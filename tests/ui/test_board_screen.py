@@ -217,3 +217,29 @@ async def test_r_is_hidden_before_the_first_meeting(app: SecretariatApp) -> None
         await show_date(pilot, "2023-01-01")
         assert status_line(app).endswith("0 ledamöter · inget årsmöte före datumet")
         assert screen.check_action("roll", ()) is False
+
+
+async def test_e_corrects_a_seat_in_place_and_keeps_its_history(app: SecretariatApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await open_board(pilot)
+        chair = next(r for r in rows(app) if r[0] == "Ordförande")
+        table(app).move_cursor(row=rows(app).index(chair))
+        await pilot.press("e")
+        assert isinstance(app.screen, SeatForm)
+        await replace_text(pilot, "person", "Tomas Berglöf-Ek")
+        await pilot.press("ctrl+s")
+        _, seats = stored_board(app)
+        edited = [s for s in seats if s.person == "Tomas Berglöf-Ek"]
+        assert len(edited) == 1 and edited[0].role is Role.CHAIR
+        assert len(seats) == SEATS_IN_DEMO, "an edit must not add a seat"
+        assert "Tomas Berglöf-Ek" in persons(app)
+
+
+async def test_v_lists_the_seats_whose_term_ends_at_the_next_meeting(app: SecretariatApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await open_board(pilot)
+        await pilot.press("v")
+        assert isinstance(app.screen, TextPreviewScreen)
+        text = str(app.screen.query_one("#preview-text", Static).render())
+        assert text.startswith("Mandattiden går ut vid årsmötet 2027 för:")
+        assert "Sanna Jonsson" in text  # elected 2026 for one year

@@ -15,7 +15,9 @@ from secretariat_tui.domain.board import (
     board_on,
     carry_over,
     describe_period,
+    next_meeting_year,
     seat_period,
+    seats_ending_at_next_meeting,
 )
 from secretariat_tui.domain.members import Member
 from secretariat_tui.exports.board_report import board_paragraph, members_count
@@ -71,6 +73,22 @@ class BoardScreen(RegisterScreen):
             tooltip="Visa alla styrelseposter genom tiderna, eller styrelsen på datumet",
         ),
         Binding("n", "new_seat", "Ny", id="new-seat", tooltip="Lägg till en styrelsepost"),
+        Binding(
+            "e",
+            "edit_seat",
+            "Ändra",
+            id="edit-seat",
+            show=False,  # no room at 80 columns; in help and the palette
+            tooltip="Rätta markerad post (namn, roll, organisation, mandattid)",
+        ),
+        Binding(
+            "v",
+            "nominations",
+            "Valberedning",
+            id="nominations",
+            show=False,  # no room at 80 columns; in help and the palette
+            tooltip="Poster vars mandattid går ut vid nästa årsmöte",
+        ),
         Binding(
             "x", "end_seat", "Avgår", id="end-seat", tooltip="Markerad person lämnar styrelsen"
         ),
@@ -143,7 +161,7 @@ class BoardScreen(RegisterScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in {"import_csv", "export_csv"}:
             return False  # the board has no CSV
-        if action == "end_seat":
+        if action in {"end_seat", "edit_seat"}:
             return self.is_mounted and self.selected_id() is not None
         if action == "roll":
             return self.roll_meeting() is not None
@@ -182,6 +200,55 @@ class BoardScreen(RegisterScreen):
             self.reload(keep=seat.id)
 
         self.app.push_screen(form, stored)
+
+    def action_edit_seat(self) -> None:
+        seat = self.selected_seat()
+        if seat is None:
+            return
+        form = SeatForm(
+            seats=self.board.seats.all(),
+            meetings=self.board.meetings.all(),
+            members=self.ledger.members.all(),
+            day=self.as_of,
+            save=self.board.seats.update,
+            seat=seat,
+        )
+
+        def stored(changed: BoardSeat | None) -> None:
+            if changed is None:
+                return
+            self.notify(f"Sparade posten för {escape(changed.person)}.")
+            for warning in form.warnings:
+                self.notify(escape(warning), severity="warning", timeout=10)
+            self.reload(keep=changed.id)
+
+        self.app.push_screen(form, stored)
+
+    def action_nominations(self) -> None:
+        meetings = self.board.meetings.all()
+        ending = seats_ending_at_next_meeting(self.board.seats.all(), meetings, self.as_of)
+        names = {m.id: m.name for m in self.ledger.members.all()}
+        year = next_meeting_year(meetings, self.as_of)
+        if ending:
+            lines = [f"Mandattiden går ut vid årsmötet {year} för:", ""]
+            lines += [
+                f"{seat.role.label}: {seat.person}"
+                + (f" ({names[seat.organisation_id]})" if seat.organisation_id in names else "")
+                for seat in ending
+            ]
+        else:
+            lines = [f"Ingen post går ut vid årsmötet {year}."]
+        text = "\n".join(lines)
+        renderings = [Rendering("Text (.txt)", ".txt", lambda: text.encode("utf-8"))]
+        self.app.push_screen(
+            TextPreviewScreen(
+                f"Valberedning inför årsmötet {year}",
+                text,
+                f"valberedning-{year}",
+                renderings,
+                protected=self.database_path,
+            )
+        )
 
     def action_end_seat(self) -> None:
         seat = self.selected_seat()

@@ -66,18 +66,30 @@ class SeatForm(RecordForm[BoardSeat]):
         members: Sequence[Member],
         day: date,
         save: Callable[[BoardSeat], BoardSeat],
+        seat: BoardSeat | None = None,
     ) -> None:
         self.seats, self.meetings, self.members, self.day = seats, meetings, members, day
+        self.seat = seat
         self.warnings: list[str] = []
         default = latest_meeting(meetings, day)
-        initial = {
-            "elected_at": str(default.id) if default else "",
-            "role": Role.MEMBER.value,
-            "organisation_id": NO_ORGANISATION,
-            "term_years": "1",
-        }
+        if seat is None:
+            initial = {
+                "elected_at": str(default.id) if default else "",
+                "role": Role.MEMBER.value,
+                "organisation_id": NO_ORGANISATION,
+                "term_years": "1",
+            }
+        else:
+            initial = {
+                "elected_at": str(seat.elected_at),
+                "person": seat.person,
+                "role": seat.role.value,
+                "organisation_id": str(seat.organisation_id or NO_ORGANISATION),
+                "term_years": str(seat.term_years),
+                "starts_on": seat.starts_on.isoformat() if seat.starts_on else "",
+            }
         super().__init__(
-            "Ny styrelsepost",
+            "Ny styrelsepost" if seat is None else f"Ändra posten för {seat.person}",
             initial,
             "Posten gäller från årsmötet (eller från början-datumet vid fyllnadsval) till "
             "årsmötet då mandattiden går ut.",
@@ -121,6 +133,9 @@ class SeatForm(RecordForm[BoardSeat]):
             raise FieldErrors(errors)
         organisation = values["organisation_id"]
         seat = BoardSeat(
+            id=self.seat.id if self.seat else None,
+            left_on=self.seat.left_on if self.seat else None,
+            left_reason=self.seat.left_reason if self.seat else "",
             person=" ".join(values["person"].split()),
             role=Role(values["role"]),
             organisation_id=int(organisation) if organisation.isdigit() else None,
