@@ -31,7 +31,7 @@ from secretariat_tui.domain.board import (
 from secretariat_tui.domain.dates import parse_date
 from secretariat_tui.domain.errors import FieldErrors
 from secretariat_tui.domain.members import Member
-from secretariat_tui.domain.voting import Attendance, VotingRule, voting_roll
+from secretariat_tui.domain.voting import Attendance, VotingRule, rule_for, voting_roll
 from secretariat_tui.exports import fees_listing
 from secretariat_tui.exports.board_report import (
     board_paragraph,
@@ -204,21 +204,25 @@ def list_meetings(obj: CliContext, fmt: str) -> None:
 @meeting.command("roll")
 @click.argument("meeting_id", metavar="ID", type=int)
 @click.option(
-    "--cutoff", required=True, help="Sista dag för betald avgift för rösträtt (ÅÅÅÅ-MM-DD)."
+    "--cutoff",
+    help="Sista dag för betald avgift för rösträtt (ÅÅÅÅ-MM-DD); annars mötets sparade regel.",
 )
-@click.option("--fee-year", "fee_year", type=YEAR, help="Avgiftsåret (annars mötets år).")
+@click.option("--fee-year", "fee_year", type=YEAR, help="Avgiftsåret; annars mötets sparade regel.")
 @format_option("md", "csv", "text", default="text")
 @click.pass_obj
-def roll(obj: CliContext, meeting_id: int, cutoff: str, fee_year: int | None, fmt: str) -> None:
+def roll(
+    obj: CliContext, meeting_id: int, cutoff: str | None, fee_year: int | None, fmt: str
+) -> None:
     """Röstlängden: fullvärdiga medlemmar med betald avgift, och de utan rösträtt med skäl.
 
     md är Markdown, text är för utskrift, csv är `;`-separerad för Excel.
     """
-    cutoff_day = day_option(cutoff, "--cutoff")
+    cutoff_day = day_option(cutoff, "--cutoff") if cutoff else None
     with obj.database(create=False) as db:
         board = BoardRepository(db)
         held = get_meeting(board, meeting_id)
-        rule = VotingRule(fee_year or held.held_on.year, cutoff_day)
+        stored = rule_for(held)
+        rule = VotingRule(fee_year or stored.fee_year, cutoff_day or stored.cutoff)
         ledger = FeeLedger.of(db)
         if ledger.fees.schedule(rule.fee_year) is None:
             warn(fees_listing.no_schedule_note(rule.fee_year))

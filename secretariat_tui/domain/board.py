@@ -58,6 +58,10 @@ class AnnualMeeting:
     held_on: date
     notes: str = ""
     id: int | None = None
+    voting_fee_year: int | None = None
+    """The fee year that gives a vote; None: the meeting's own year (see voting.rule_for)."""
+    voting_cutoff: date | None = None
+    """The last day that fee may be paid for a vote; None: the meeting day."""
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ the rule's fee year is paid by the cut-off date. The fee year and the cut-off ar
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
@@ -32,6 +32,18 @@ class VotingRule:
             f"och har betalat avgiften för {self.fee_year} senast {self.cutoff.isoformat()}. "
             "Befriade medlemmar, och medlemmar utan avgift för året, räknas som betalda."
         )
+
+
+def rule_for(meeting: AnnualMeeting) -> VotingRule:
+    """The meeting's stored rule, or the default: its own year's fee paid by the meeting day."""
+    return VotingRule(
+        fee_year=meeting.voting_fee_year or meeting.held_on.year,
+        cutoff=meeting.voting_cutoff or meeting.held_on,
+    )
+
+
+def with_rule(meeting: AnnualMeeting, rule: VotingRule) -> AnnualMeeting:
+    return replace(meeting, voting_fee_year=rule.fee_year, voting_cutoff=rule.cutoff)
 
 
 @dataclass(frozen=True)

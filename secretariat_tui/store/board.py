@@ -40,12 +40,21 @@ def _day(text: str | None) -> date | None:
 
 
 def meeting_to_document(meeting: AnnualMeeting) -> dict[str, Any]:
-    return {"held_on": meeting.held_on.isoformat(), "notes": meeting.notes}
+    return {
+        "held_on": meeting.held_on.isoformat(),
+        "notes": meeting.notes,
+        "voting_fee_year": meeting.voting_fee_year,
+        "voting_cutoff": _iso(meeting.voting_cutoff),
+    }
 
 
 def meeting_from_document(doc: dict[str, Any], doc_id: int) -> AnnualMeeting:
     return AnnualMeeting(
-        held_on=date.fromisoformat(doc["held_on"]), notes=doc.get("notes", ""), id=doc_id
+        held_on=date.fromisoformat(doc["held_on"]),
+        notes=doc.get("notes", ""),
+        id=doc_id,
+        voting_fee_year=doc.get("voting_fee_year"),
+        voting_cutoff=_day(doc.get("voting_cutoff")),
     )
 
 

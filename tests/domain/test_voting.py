@@ -9,7 +9,14 @@ from decimal import Decimal
 from secretariat_tui.domain.board import AnnualMeeting
 from secretariat_tui.domain.fees import FeeOverride, FeeSchedule, Payment, fee_year
 from secretariat_tui.domain.members import Member
-from secretariat_tui.domain.voting import Attendance, VotingRoll, VotingRule, voting_roll
+from secretariat_tui.domain.voting import (
+    Attendance,
+    VotingRoll,
+    VotingRule,
+    rule_for,
+    voting_roll,
+    with_rule,
+)
 from tests.factories import FULL, INDIVIDUAL, NETWORKING, PERSON, make_member
 
 MEETING = AnnualMeeting(date(2024, 4, 18), id=1)
@@ -114,3 +121,10 @@ def test_totals_count_voters_and_the_present_ones_with_their_delegates() -> None
         ("Roks", "Bo Ombud", False),
         ("Terrafem", "", False),
     ]
+
+
+def test_a_meeting_without_a_stored_rule_votes_on_its_own_year_paid_by_the_meeting_day() -> None:
+    meeting = AnnualMeeting(date(2024, 4, 18), id=1)
+    assert rule_for(meeting) == VotingRule(2024, date(2024, 4, 18))
+    stored = with_rule(meeting, VotingRule(2023, date(2024, 3, 31)))
+    assert rule_for(stored) == VotingRule(2023, date(2024, 3, 31))

@@ -88,3 +88,16 @@ async def test_p_shows_the_roll_for_printing(app: SecretariatApp) -> None:
         text = str(app.screen.query_one("#preview-text", Static).render())
         assert text.startswith("Röstlängd, årsmöte 2024-04-18")
         assert "Utan rösträtt" in text
+
+
+async def test_the_rule_is_stored_with_the_meeting_and_used_next_time(app: SecretariatApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await open_roll(app)
+        await pilot.press("k")
+        app.screen.query_one("#field-cutoff", Input).value = "2024-03-31"
+        await pilot.press("ctrl+s", "escape")
+        assert meeting_2024(app).voting_cutoff is not None
+        assert meeting_2024(app).voting_cutoff.isoformat() == "2024-03-31"
+        screen = await open_roll(app)
+        await pilot.pause()
+        assert "senast 2024-03-31" in str(screen.query_one("#roll-rule", Static).render())

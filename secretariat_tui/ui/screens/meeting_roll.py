@@ -22,7 +22,15 @@ from secretariat_tui.domain.board import AnnualMeeting
 from secretariat_tui.domain.dates import parse_date
 from secretariat_tui.domain.errors import FieldErrors
 from secretariat_tui.domain.member_fields import check_date
-from secretariat_tui.domain.voting import Attendance, RollEntry, VotingRoll, VotingRule, voting_roll
+from secretariat_tui.domain.voting import (
+    Attendance,
+    RollEntry,
+    VotingRoll,
+    VotingRule,
+    rule_for,
+    voting_roll,
+    with_rule,
+)
 from secretariat_tui.exports.board_report import (
     voting_roll_csv,
     voting_roll_markdown,
@@ -126,8 +134,8 @@ class MeetingRollScreen(ModalScreen[None]):
     ) -> None:
         super().__init__()
         self.board, self.ledger, self.meeting, self.today = board, ledger, meeting, today
-        # Default: the meeting's year, paid by the meeting day; shown and changeable with k.
-        self.rule = VotingRule(fee_year=meeting.held_on.year, cutoff=meeting.held_on)
+        # Stored with the meeting (default: its year, paid by the meeting day); k changes it.
+        self.rule = rule_for(meeting)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog roll"):
@@ -196,7 +204,8 @@ class MeetingRollScreen(ModalScreen[None]):
     def action_rule(self) -> None:
         def changed(rule: VotingRule | None) -> None:
             if rule is not None:
-                self.rule = rule
+                self.meeting = self.board.meetings.update(with_rule(self.meeting, rule))
+                self.rule = rule_for(self.meeting)
                 self.reload()
 
         self.app.push_screen(RuleForm(self.rule), changed)
