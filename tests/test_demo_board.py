@@ -7,12 +7,8 @@ never opened, only hashed before and after this module.
 
 from __future__ import annotations
 
-import hashlib
-import shutil
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -30,9 +26,8 @@ from secretariat_tui.exports.board_report import board_paragraph
 from secretariat_tui.store.board import BoardRepository
 from secretariat_tui.store.database import open_database
 from secretariat_tui.store.members import MemberRepository
+from tests.demo_copy import copy_of_demo, shipped_demo_untouched  # noqa: F401 (autouse)
 from tests.test_demo_data import REPORT_PEOPLE
-
-DEMO = Path(__file__).resolve().parent.parent / "data" / "demo.json"
 
 REPORT_OPENING = "Plattformens styrelse har sedan årsmötet i april 2024 bestått av 6 ledamöter:"
 REPORT_LEDAMOT_ORGANISATIONS = [
@@ -42,14 +37,6 @@ REPORT_LEDAMOT_ORGANISATIONS = [
     "Roks",
     "Göteborgs Räddningsmission",
 ]
-
-
-@pytest.fixture(scope="module", autouse=True)
-def shipped_file_untouched() -> Iterator[None]:
-    before = hashlib.sha256(DEMO.read_bytes()).hexdigest()
-    yield
-    after = hashlib.sha256(DEMO.read_bytes()).hexdigest()
-    assert after == before, "data/demo.json was modified by the tests"
 
 
 @dataclass(frozen=True)
@@ -80,8 +67,7 @@ class Board:
 
 @pytest.fixture(scope="module")
 def board(tmp_path_factory: pytest.TempPathFactory) -> Board:
-    copy = tmp_path_factory.mktemp("demo-board") / "demo-copy.json"
-    shutil.copyfile(DEMO, copy)
+    copy = copy_of_demo(tmp_path_factory.mktemp("demo-board"))
     with open_database(copy) as db:
         repo = BoardRepository(db)
         meetings = repo.meetings.all()

@@ -6,12 +6,9 @@ hash is checked once more after the whole module has run.
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import json
 import re
-import shutil
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from types import ModuleType
@@ -24,9 +21,9 @@ from secretariat_tui.domain.orgnr import normalise_org_number
 from secretariat_tui.store.database import open_database
 from secretariat_tui.store.members import MemberRepository
 from secretariat_tui.store.schema import META_TABLE, SCHEMA_VERSION
+from tests.demo_copy import DEMO, copy_of_demo, shipped_demo_untouched  # noqa: F401 (autouse)
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-DEMO = DATA / "demo.json"
 BUILD_SCRIPT = DATA / "build_demo.py"
 
 FICTION_PHONE = re.compile(r"^070-174 06 (\d\d)$")
@@ -43,24 +40,6 @@ REPORT_PEOPLE = {
 }
 
 
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-@pytest.fixture(scope="module", autouse=True)
-def shipped_file_untouched() -> Iterator[None]:
-    """The shipped demo file is byte-identical after every test in this module has run."""
-    before = _sha256(DEMO)
-    yield
-    assert _sha256(DEMO) == before, "data/demo.json was modified by the tests"
-
-
-def _copy_of_demo(folder: Path) -> Path:
-    copy = folder / "demo-copy.json"
-    shutil.copyfile(DEMO, copy)
-    return copy
-
-
 def _members_in(path: Path) -> list[Member]:
     with open_database(path) as db:
         return MemberRepository(db).all()
@@ -68,7 +47,7 @@ def _members_in(path: Path) -> list[Member]:
 
 @pytest.fixture(scope="module")
 def members(tmp_path_factory: pytest.TempPathFactory) -> list[Member]:
-    return _members_in(_copy_of_demo(tmp_path_factory.mktemp("demo")))
+    return _members_in(copy_of_demo(tmp_path_factory.mktemp("demo")))
 
 
 def _load_build_script() -> ModuleType:
@@ -80,7 +59,7 @@ def _load_build_script() -> ModuleType:
 
 
 def test_demo_is_a_valid_database(tmp_path: Path) -> None:
-    copy = _copy_of_demo(tmp_path)
+    copy = copy_of_demo(tmp_path)
     with open_database(copy) as db:
         meta = db.table(META_TABLE).get(doc_id=1)
     assert isinstance(meta, dict)
@@ -189,4 +168,4 @@ def test_build_script_reproduces_the_shipped_demo(tmp_path: Path) -> None:
     fresh.pop(META_TABLE)
     assert fresh == shipped
 
-    assert _members_in(rebuilt) == _members_in(_copy_of_demo(tmp_path))
+    assert _members_in(rebuilt) == _members_in(copy_of_demo(tmp_path))

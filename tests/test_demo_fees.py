@@ -7,12 +7,8 @@ never opened, only hashed before and after this module.
 
 from __future__ import annotations
 
-import hashlib
-import shutil
-from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
@@ -30,19 +26,10 @@ from secretariat_tui.store.database import open_database
 from secretariat_tui.store.fees import FeeRepository
 from secretariat_tui.store.members import MemberRepository
 from secretariat_tui.store.payments import PaymentRepository
-
-DEMO = Path(__file__).resolve().parent.parent / "data" / "demo.json"
+from tests.demo_copy import copy_of_demo, shipped_demo_untouched  # noqa: F401 (autouse)
 
 ORG = MemberKind.ORGANISATION
 PERSON = MemberKind.INDIVIDUAL
-
-
-@pytest.fixture(scope="module", autouse=True)
-def shipped_file_untouched() -> Iterator[None]:
-    before = hashlib.sha256(DEMO.read_bytes()).hexdigest()
-    yield
-    after = hashlib.sha256(DEMO.read_bytes()).hexdigest()
-    assert after == before, "data/demo.json was modified by the tests"
 
 
 @dataclass(frozen=True)
@@ -59,8 +46,7 @@ class Register:
 
 @pytest.fixture(scope="module")
 def register(tmp_path_factory: pytest.TempPathFactory) -> Register:
-    copy = tmp_path_factory.mktemp("demo-fees") / "demo-copy.json"
-    shutil.copyfile(DEMO, copy)
+    copy = copy_of_demo(tmp_path_factory.mktemp("demo-fees"))
     with open_database(copy) as db:
         fees = FeeRepository(db)
         return Register(

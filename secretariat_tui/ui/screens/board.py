@@ -183,44 +183,33 @@ class BoardScreen(RegisterScreen):
         self.reload(keep=self.selected_id())
 
     def action_new_seat(self) -> None:
-        form = SeatForm(
-            seats=self.board.seats.all(),
-            meetings=self.board.meetings.all(),
-            members=self.ledger.members.all(),
-            day=self.as_of,
-            save=self.board.seats.add,
-        )
-
-        def stored(seat: BoardSeat | None) -> None:
-            if seat is None:
-                return
-            self.notify(f"Lade till {escape(seat.person)} som {seat.role.value}.")
-            for warning in form.warnings:
-                self.notify(escape(warning), severity="warning", timeout=10)
-            self.reload(keep=seat.id)
-
-        self.app.push_screen(form, stored)
+        self._seat_form(None)
 
     def action_edit_seat(self) -> None:
-        seat = self.selected_seat()
-        if seat is None:
-            return
+        if seat := self.selected_seat():
+            self._seat_form(seat)
+
+    def _seat_form(self, seat: BoardSeat | None) -> None:
+        """One form for a new seat and a correction; the board rules are checked in it."""
         form = SeatForm(
             seats=self.board.seats.all(),
             meetings=self.board.meetings.all(),
             members=self.ledger.members.all(),
             day=self.as_of,
-            save=self.board.seats.update,
+            save=self.board.seats.add if seat is None else self.board.seats.update,
             seat=seat,
         )
 
-        def stored(changed: BoardSeat | None) -> None:
-            if changed is None:
+        def stored(saved: BoardSeat | None) -> None:
+            if saved is None:
                 return
-            self.notify(f"Sparade posten för {escape(changed.person)}.")
+            if seat is None:
+                self.notify(f"Lade till {escape(saved.person)} som {saved.role.value}.")
+            else:
+                self.notify(f"Sparade posten för {escape(saved.person)}.")
             for warning in form.warnings:
                 self.notify(escape(warning), severity="warning", timeout=10)
-            self.reload(keep=changed.id)
+            self.reload(keep=saved.id)
 
         self.app.push_screen(form, stored)
 
