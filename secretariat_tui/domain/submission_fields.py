@@ -1,0 +1,125 @@
+"""An advocacy submission's fields as typed (form or command line) → a checked Submission.
+
+Co-signers are typed as member names separated by commas (or member ids); each must name
+exactly one member, so a typo is refused instead of silently dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+
+from secretariat_tui.domain.activities import new_uid, parse_title
+from secretariat_tui.domain.collation import swedish_key
+from secretariat_tui.domain.date_entry import parse_date_entry
+from secretariat_tui.domain.field_reader import FieldReader, yes_no
+from secretariat_tui.domain.members import Member
+from secretariat_tui.domain.submissions import (
+    Submission,
+    SubmissionKind,
+    SubmissionStatus,
+    check_submission,
+)
+
+SUBMISSION_LABELS = {
+    "kind": "Typ",
+    "title": "Rubrik",
+    "when": "Datum",
+    "status": "Status",
+    "recipient": "Mottagare",
+    "co_signers": "Medundertecknare",
+    "reference": "Länk/diarienr",
+    "notes": "Anteckningar",
+    "in_report": "I verksamhetsberättelsen",
+}
+KIND_OPTIONS = tuple((k.label, k.value) for k in SubmissionKind)
+STATUS_OPTIONS = tuple((s.label, s.value) for s in SubmissionStatus)
+
+
+def find_member(text: str, members: Sequence[Member]) -> Member:
+    """The one member ``text`` names: an id, a full name, or the start of just one name."""
+    wanted = text.strip()
+    if wanted.isdigit():
+        for member in members:
+            if member.id == int(wanted):
+                return member
+        raise ValueError(f"Det finns ingen medlem med id {wanted}.")
+    key = swedish_key(wanted)
+    exact = [m for m in members if swedish_key(m.name) == key]
+    found = exact or [m for m in members if swedish_key(m.name).startswith(key)]
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise ValueError(f"Ingen medlem heter ”{wanted}”.")
+    names = ", ".join(sorted((m.name for m in found), key=swedish_key)[:3])
+    raise ValueError(f"”{wanted}” passar flera medlemmar ({names}); skriv hela namnet.")
+
+
+def parse_co_signers(text: str, members: Sequence[Member]) -> tuple[int, ...]:
+    ids: list[int] = []
+    for part in (p for p in text.split(",") if p.strip()):
+        member = find_member(part, members)
+        assert member.id is not None
+        if member.id in ids:
+            raise ValueError(f"{member.name} står två gånger.")
+        ids.append(member.id)
+    return tuple(ids)
+
+
+def parse_submission_fields(
+    raw: Mapping[str, str],
+    today: date,
+    members: Sequence[Member],
+    *,
+    base: Submission | None = None,
+) -> Submission:
+    fields = FieldReader(raw)
+    kind = fields.choice("kind", SubmissionKind, "typ av inlaga")
+    title = fields.required("title", parse_title)
+    when = fields.required("when", lambda text: parse_date_entry(text, today))
+    status = fields.choice("status", SubmissionStatus, "status")
+    co_signers = fields.optional("co_signers", lambda text: parse_co_signers(text, members))
+    in_report = fields.flag("in_report")
+    fields.done()
+    assert kind is not None and title is not None and when is not None and status is not None
+    submission = Submission(
+        kind=kind,
+        title=title,
+        when=when,
+        status=status,
+        recipient=fields.text("recipient"),
+        co_signers=co_signers or (),
+        reference=fields.text("reference"),
+        notes=fields.text("notes"),
+        in_report=in_report,
+        uid=base.uid if base else new_uid(),
+        id=base.id if base else None,
+    )
+    check_submission(submission)
+    return submission
+
+
+def co_signer_names(submission: Submission, members: Sequence[Member]) -> str:
+    by_id = {m.id: m.name for m in members}
+    return ", ".join(by_id.get(i, str(i)) for i in submission.co_signers)
+
+
+def submission_fields(submission: Submission, members: Sequence[Member]) -> dict[str, str]:
+    return {
+        "kind": submission.kind.value,
+        "title": submission.title,
+        "when": submission.when.iso(),
+        "status": submission.status.value,
+        "recipient": submission.recipient,
+        "co_signers": co_signer_names(submission, members),
+        "reference": submission.reference,
+        "notes": submission.notes,
+        "in_report": yes_no(submission.in_report),
+    }
+
+
+def edited_submission(
+    submission: Submission, changes: Mapping[str, str], today: date, members: Sequence[Member]
+) -> Submission:
+    current = submission_fields(submission, members)
+    return parse_submission_fields({**current, **changes}, today, members, base=submission)
