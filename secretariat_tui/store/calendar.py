@@ -1,0 +1,161 @@
+"""Activities, network memberships and advocacy submissions: documents <-> domain objects.
+
+``CalendarRepository`` gathers the three with the annual meetings, so a screen opens one
+thing and gets the calendar as it is derived from all its sources.
+"""
+
+from __future__ import annotations
+
+from datetime import date, time
+from typing import Any
+
+from secretariat_tui.domain.activities import Activity, Category
+from secretariat_tui.domain.calendar import CalendarItem, calendar_items
+from secretariat_tui.domain.date_entry import EnteredDate
+from secretariat_tui.domain.networks import NetworkMembership
+from secretariat_tui.domain.submissions import Submission, SubmissionKind, SubmissionStatus
+from secretariat_tui.store.board import MeetingRepository
+from secretariat_tui.store.database import Database
+from secretariat_tui.store.errors import StoreError
+from secretariat_tui.store.records import RecordTable, optional
+
+
+def _time_text(value: time | None) -> str | None:
+    return f"{value:%H:%M}" if value else None
+
+
+class ActivityRepository(RecordTable[Activity]):
+    TABLE = "activities"
+    NOT_FOUND = "Det finns ingen aktivitet med id {id}."
+
+    def to_document(self, record: Activity) -> dict[str, Any]:
+        return {
+            "when": record.when.iso(),
+            "title": record.title,
+            "category": record.category.value,
+            "starts_at": _time_text(record.starts_at),
+            "ends_at": _time_text(record.ends_at),
+            "ends_on": record.ends_on.isoformat() if record.ends_on else None,
+            "location": record.location,
+            "participants": record.participants,
+            "notes": record.notes,
+            "in_report": record.in_report,
+            "network_id": record.network_id,
+            "uid": record.uid,
+        }
+
+    def from_document(self, doc: dict[str, Any], doc_id: int) -> Activity:
+        return Activity(
+            title=doc["title"],
+            when=EnteredDate.from_iso(doc["when"]),
+            category=Category(doc["category"]),
+            starts_at=optional(time.fromisoformat, doc.get("starts_at")),
+            ends_at=optional(time.fromisoformat, doc.get("ends_at")),
+            ends_on=optional(date.fromisoformat, doc.get("ends_on")),
+            location=doc.get("location", ""),
+            participants=doc.get("participants", ""),
+            notes=doc.get("notes", ""),
+            in_report=bool(doc.get("in_report", True)),
+            network_id=optional(int, doc.get("network_id")),
+            uid=doc.get("uid", ""),
+            id=doc_id,
+        )
+
+    def by_uid(self, uid: str) -> Activity | None:
+        return next((a for a in self.all() if a.uid == uid), None)
+
+
+class NetworkRepository(RecordTable[NetworkMembership]):
+    TABLE = "networks"
+    NOT_FOUND = "Det finns inget nätverk med id {id}."
+
+    def to_document(self, record: NetworkMembership) -> dict[str, Any]:
+        return {
+            "name": record.name,
+            "organiser": record.organiser,
+            "since": record.since.isoformat() if record.since else None,
+            "until": record.until.isoformat() if record.until else None,
+            "role": record.role,
+            "meets": record.meets,
+            "contact": record.contact,
+            "notes": record.notes,
+        }
+
+    def from_document(self, doc: dict[str, Any], doc_id: int) -> NetworkMembership:
+        return NetworkMembership(
+            name=doc["name"],
+            organiser=doc.get("organiser", ""),
+            since=optional(date.fromisoformat, doc.get("since")),
+            until=optional(date.fromisoformat, doc.get("until")),
+            role=doc.get("role", ""),
+            meets=doc.get("meets", ""),
+            contact=doc.get("contact", ""),
+            notes=doc.get("notes", ""),
+            id=doc_id,
+        )
+
+
+class SubmissionRepository(RecordTable[Submission]):
+    TABLE = "submissions"
+    NOT_FOUND = "Det finns ingen inlaga med id {id}."
+
+    def to_document(self, record: Submission) -> dict[str, Any]:
+        return {
+            "kind": record.kind.value,
+            "title": record.title,
+            "when": record.when.iso(),
+            "status": record.status.value,
+            "recipient": record.recipient,
+            "co_signers": list(record.co_signers),
+            "reference": record.reference,
+            "notes": record.notes,
+            "in_report": record.in_report,
+            "uid": record.uid,
+        }
+
+    def from_document(self, doc: dict[str, Any], doc_id: int) -> Submission:
+        return Submission(
+            kind=SubmissionKind(doc["kind"]),
+            title=doc["title"],
+            when=EnteredDate.from_iso(doc["when"]),
+            status=SubmissionStatus(doc["status"]),
+            recipient=doc.get("recipient", ""),
+            co_signers=tuple(int(i) for i in doc.get("co_signers", [])),
+            reference=doc.get("reference", ""),
+            notes=doc.get("notes", ""),
+            in_report=bool(doc.get("in_report", True)),
+            uid=doc.get("uid", ""),
+            id=doc_id,
+        )
+
+
+class NetworkInUse(StoreError):
+    def __init__(self, network: NetworkMembership, count: int) -> None:
+        what = "en aktivitet" if count == 1 else f"{count} aktiviteter"
+        super().__init__(
+            f"Nätverket {network.name} kan inte tas bort: {what} hör till det. "
+            "Ta bort kopplingen i aktiviteterna först, eller ange ett slutdatum i stället."
+        )
+
+
+class CalendarRepository:
+    """``activities``, ``networks``, ``submissions`` and the annual meetings, over one database."""
+
+    def __init__(self, db: Database) -> None:
+        self.path = db.path
+        self.activities = ActivityRepository(db)
+        self.networks = NetworkRepository(db)
+        self.submissions = SubmissionRepository(db)
+        self.meetings = MeetingRepository(db)
+
+    def items(self) -> list[CalendarItem]:
+        """Every calendar item, derived now from the registers that own them."""
+        return calendar_items(self.activities.all(), self.submissions.all(), self.meetings.all())
+
+    def delete_network(self, network_id: int) -> None:
+        """Remove a network nothing refers to; linked activities keep it (NetworkInUse)."""
+        network = self.networks.get(network_id)
+        linked = sum(a.network_id == network_id for a in self.activities.all())
+        if linked:
+            raise NetworkInUse(network, linked)
+        self.networks.delete(network_id)

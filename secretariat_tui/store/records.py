@@ -1,0 +1,77 @@
+"""One table of one register: documents <-> frozen domain records with an ``id`` field.
+
+The calendar's registers (activities, networks, submissions) have the same shape, so they
+share this instead of three copies: a repository is a table name, two converters and the
+Swedish "not found" message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import Any, Generic, Protocol, TypeVar
+
+from secretariat_tui.store.database import Database
+from secretariat_tui.store.errors import StoreError
+
+
+class HasId(Protocol):
+    @property
+    def id(self) -> int | None: ...
+
+
+R = TypeVar("R", bound=HasId)
+
+
+class RecordNotFound(StoreError):
+    pass
+
+
+class RecordTable(Generic[R]):
+    TABLE: str
+    NOT_FOUND: str
+    """A Swedish message with ``{id}``: "Det finns ingen aktivitet med id {id}."."""
+
+    def __init__(self, db: Database) -> None:
+        self._table = db.table(self.TABLE)
+
+    def to_document(self, record: R) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def from_document(self, doc: dict[str, Any], doc_id: int) -> R:
+        raise NotImplementedError
+
+    def all(self) -> list[R]:
+        return [self.from_document(doc, doc.doc_id) for doc in self._table.all()]
+
+    def get(self, record_id: int) -> R:
+        doc = self._table.get(doc_id=record_id)
+        if doc is None or isinstance(doc, list):
+            raise RecordNotFound(self.NOT_FOUND.format(id=record_id))
+        return self.from_document(doc, record_id)
+
+    def add(self, record: R) -> R:
+        return replace(record, id=self._table.insert(self.to_document(record)))  # type: ignore[type-var]
+
+    def add_many(self, records: Sequence[R]) -> list[R]:
+        """All in one write: an import lands whole or not at all."""
+        ids = self._table.insert_multiple(self.to_document(r) for r in records)
+        return [replace(r, id=i) for r, i in zip(records, ids, strict=True)]  # type: ignore[type-var]
+
+    def update(self, record: R) -> R:
+        self._must_exist(record.id)
+        self._table.update(self.to_document(record), doc_ids=[record.id])  # type: ignore[list-item]
+        return record
+
+    def delete(self, record_id: int) -> None:
+        self._must_exist(record_id)
+        self._table.remove(doc_ids=[record_id])
+
+    def _must_exist(self, record_id: int | None) -> None:
+        if record_id is None or not self._table.contains(doc_id=record_id):
+            raise RecordNotFound(self.NOT_FOUND.format(id=record_id or 0))
+
+
+def optional(convert: Callable[[Any], Any], value: Any) -> Any:
+    """``convert(value)``, or None for a missing or empty stored value."""
+    return convert(value) if value not in (None, "") else None

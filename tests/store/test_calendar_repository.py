@@ -1,0 +1,132 @@
+"""CalendarRepository: activities, networks and submissions survive the file exactly."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, time
+from pathlib import Path
+
+import pytest
+
+from secretariat_tui.domain.activities import Activity, Category
+from secretariat_tui.domain.board import AnnualMeeting
+from secretariat_tui.domain.calendar import Source
+from secretariat_tui.domain.date_entry import EnteredDate, Precision
+from secretariat_tui.domain.networks import NetworkMembership
+from secretariat_tui.domain.submissions import Submission, SubmissionKind, SubmissionStatus
+from secretariat_tui.store.calendar import CalendarRepository, NetworkInUse
+from secretariat_tui.store.database import open_database
+from secretariat_tui.store.records import RecordNotFound
+
+MEETING = Activity(
+    title="Höstens plattformsmöte",
+    when=EnteredDate(date(2024, 11, 14)),
+    category=Category.PLATFORM_MEETING,
+    starts_at=time(13),
+    ends_at=time(16, 30),
+    location="Stockholm, Östermalm",
+    participants="Medlemmarna",
+    notes="Fika från 12:30",
+    in_report=False,
+    uid="abc123",
+)
+
+
+def test_an_activity_round_trips_with_every_field(db_path: Path) -> None:
+    with open_database(db_path) as db:
+        stored = CalendarRepository(db).activities.add(MEETING)
+    with open_database(db_path) as db:
+        assert CalendarRepository(db).activities.get(stored.id or 0) == stored
+
+
+def test_a_month_only_activity_round_trips(db_path: Path) -> None:
+    july = Activity(
+        "Uppstart metodstöd", EnteredDate(date(2024, 7, 1), Precision.MONTH), Category.INTERNAL
+    )
+    with open_database(db_path) as db:
+        stored = CalendarRepository(db).activities.add(july)
+    with open_database(db_path) as db:
+        again = CalendarRepository(db).activities.get(stored.id or 0)
+    assert again.month_only and again == stored
+
+
+def test_edit_and_delete_an_activity(db_path: Path) -> None:
+    with open_database(db_path) as db:
+        repo = CalendarRepository(db).activities
+        stored = repo.add(MEETING)
+        repo.update(replace(stored, title="Plattformsmöte (flyttat)"))
+        assert repo.get(stored.id or 0).title == "Plattformsmöte (flyttat)"
+        repo.delete(stored.id or 0)
+        assert repo.all() == []
+        with pytest.raises(RecordNotFound, match="ingen aktivitet med id"):
+            repo.delete(stored.id or 0)
+        with pytest.raises(RecordNotFound):
+            repo.update(stored)
+
+
+def test_an_activity_is_found_by_its_uid(db_path: Path) -> None:
+    with open_database(db_path) as db:
+        repo = CalendarRepository(db).activities
+        stored = repo.add(MEETING)
+        assert repo.by_uid("abc123") == stored
+        assert repo.by_uid("other") is None
+
+
+def test_a_submission_round_trips_with_its_co_signers(db_path: Path) -> None:
+    submission = Submission(
+        kind=SubmissionKind.PETITION,
+        title="Framställan till handlingsplanen",
+        when=EnteredDate(date(2024, 9, 20)),
+        status=SubmissionStatus.SUBMITTED,
+        recipient="Arbetsmarknadsdepartementet",
+        co_signers=(3, 7),
+        reference="A2024/01234",
+        uid="s1",
+    )
+    with open_database(db_path) as db:
+        stored = CalendarRepository(db).submissions.add(submission)
+    with open_database(db_path) as db:
+        assert CalendarRepository(db).submissions.get(stored.id or 0) == stored
+
+
+def test_a_network_round_trips(db_path: Path) -> None:
+    network = NetworkMembership(
+        "EU Civil Society Platform Against Human Trafficking",
+        organiser="Europeiska kommissionen",
+        since=date(2018, 1, 1),
+        until=date(2025, 12, 31),
+        role="medlem",
+        meets="två gånger per år",
+    )
+    with open_database(db_path) as db:
+        stored = CalendarRepository(db).networks.add(network)
+    with open_database(db_path) as db:
+        assert CalendarRepository(db).networks.all() == [stored]
+
+
+def test_a_network_with_participation_cannot_be_deleted(db_path: Path) -> None:
+    with open_database(db_path) as db:
+        calendar = CalendarRepository(db)
+        network = calendar.networks.add(NetworkMembership("GRETA:s nätverk"))
+        calendar.activities.add(replace(MEETING, network_id=network.id))
+        with pytest.raises(NetworkInUse, match="en aktivitet hör till det"):
+            calendar.delete_network(network.id or 0)
+        assert calendar.networks.all() == [network]
+
+
+def test_items_gather_every_source(db_path: Path) -> None:
+    with open_database(db_path) as db:
+        calendar = CalendarRepository(db)
+        calendar.activities.add(MEETING)
+        calendar.meetings.add(AnnualMeeting(date(2024, 4, 18)))
+        draft = Submission(
+            SubmissionKind.OTHER, "Utkast", EnteredDate(date(2024, 1, 2)), SubmissionStatus.DRAFT
+        )
+        calendar.submissions.add(draft)
+        calendar.submissions.add(replace(draft, title="Skickad", status=SubmissionStatus.SUBMITTED))
+        items = calendar.items()
+    assert [(i.source, i.title) for i in items] == [
+        (Source.SUBMISSION, "Skickad"),
+        (Source.MEETING, "Årsmöte"),
+        (Source.ACTIVITY, "Höstens plattformsmöte"),
+    ]
