@@ -130,6 +130,14 @@ async def focus_field(pilot: Pilot[Any], field: str) -> None:
     await pilot.pause()
 
 
+async def replace_text(pilot: Pilot[Any], field: str, text: str) -> None:
+    """Focus a form field, erase what it holds and type ``text``."""
+    await focus_field(pilot, field)
+    widget = pilot.app.screen.query_one(f"#field-{field}")
+    await pilot.press("end", *["backspace"] * len(widget.value))  # type: ignore[attr-defined]
+    await type_text(pilot, text)
+
+
 async def end_membership(pilot: Pilot[Any], name: str, last_day: str, reason: str = "") -> None:
     """End ``name``'s membership by keys: x on its row, the last day, the reason, ctrl+s."""
     await highlight(pilot, name)

@@ -16,7 +16,16 @@ from secretariat_tui.ui.screens.board import BoardScreen
 from secretariat_tui.ui.screens.board_forms import AsOfForm, EndSeatForm, MeetingForm, SeatForm
 from secretariat_tui.ui.screens.meeting_roll import MeetingRollScreen
 from secretariat_tui.ui.screens.text_preview import TextPreviewScreen
-from tests.ui.helpers import choose, error_text, focus_field, notices, status_line, table, type_text
+from tests.ui.helpers import (
+    choose,
+    error_text,
+    focus_field,
+    notices,
+    replace_text,
+    status_line,
+    table,
+    type_text,
+)
 
 SIZE = (80, 24)
 SEATS_IN_DEMO = 20
@@ -47,14 +56,6 @@ def rows(app: SecretariatApp) -> list[tuple[str, ...]]:
 
 def persons(app: SecretariatApp) -> list[str]:
     return [row[1] for row in rows(app)]
-
-
-async def replace_text(pilot: Pilot[Any], field: str, text: str) -> None:
-    """Focus a form field, erase what it holds and type ``text``."""
-    await focus_field(pilot, field)
-    widget = pilot.app.screen.query_one(f"#field-{field}")
-    await pilot.press("end", *["backspace"] * len(widget.value))  # type: ignore[attr-defined]
-    await type_text(pilot, text)
 
 
 async def open_board(pilot: Pilot[Any]) -> BoardScreen:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Static
+
+from secretariat_tui.store.errors import StoreError
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -37,3 +42,21 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
+
+
+def confirm_delete(
+    screen: Screen[object], question: str, delete: Callable[[], object], *, done: Callable[[], None]
+) -> None:
+    """Ask ``question``; on yes run ``delete`` then ``done``. A failed save is shown, not raised."""
+
+    def answered(yes: bool | None) -> None:
+        if not yes:
+            return
+        try:
+            delete()
+        except StoreError as err:
+            screen.notify(escape(str(err)), severity="error", timeout=10)
+            return
+        done()
+
+    screen.app.push_screen(ConfirmScreen(question, yes="Ta bort"), answered)

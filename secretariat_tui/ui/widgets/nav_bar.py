@@ -26,10 +26,12 @@ class NavBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         tabs: tuple[RegisterTab, ...] = getattr(self.app, "REGISTERS", ())
-        text = Text(" Kansliet ", style="bold")
+        # Seven registers fit 80 columns only this tight: "0 Översikt 1 Medlemmar …".
+        text = Text(" ")
         for tab in tabs:
             style = "reverse bold" if tab.mode == self._current else ""
-            text.append(f" {tab.key} {tab.title} ", style=style)
+            text.append(f"{tab.key} {tab.title}", style=style)
+            text.append(" ")
         yield Static(text, id="nav-tabs")
         path = Text(self.app.sub_title, style="dim", no_wrap=True, overflow="ellipsis")
         yield Static(path, id="nav-path")

@@ -46,6 +46,38 @@ def as_cell(value: Any) -> Text:
     return text
 
 
+class FittedTable(DataTable[Any]):
+    """A row-cursor table whose columns without a fixed width share what the others leave,
+    so nothing needs sideways scrolling at 80 columns and a wide window is used."""
+
+    def __init__(self, columns: Sequence[Column], *, id: str | None = None) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, id=id)
+        self.fitted_columns = list(columns)
+        for column in self.fitted_columns:
+            self.add_column(column.label, key=column.key, width=column.width or 10)
+
+    def on_resize(self) -> None:
+        self.fit_columns()
+
+    def on_show(self) -> None:
+        """A table that was hidden (another view shown) had no width to fit to until now."""
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        fixed = sum((c.width or 0) + 2 * self.cell_padding for c in self.fitted_columns if c.width)
+        flexible = [c for c in self.fitted_columns if not c.width]
+        if not flexible:
+            return
+        scrollbar = 2  # kept free whether or not the rows need one, so nothing jumps
+        room = self.region.width - fixed - 2 * self.cell_padding * len(flexible) - scrollbar
+        share = max(12, room // len(flexible))
+        for column in flexible:
+            self.columns[column.key].width = share  # type: ignore[index]
+        # DataTable has no public call to re-measure after a width change; rows may be shown.
+        self._require_update_dimensions = True
+        self.refresh()
+
+
 class RegisterTable(Vertical):
     """Filter input + table. Posts ``Chosen`` when a row is opened with enter."""
 
@@ -83,10 +115,7 @@ class RegisterTable(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder=self._placeholder, id="filter", compact=True)
-        table: DataTable[Any] = DataTable(cursor_type="row", zebra_stripes=True, id="table")
-        for column in self.columns:
-            table.add_column(column.label, key=column.key, width=column.width or 10)
-        yield table
+        yield FittedTable(self.columns, id="table")
         yield Static(id="table-status")
 
     @property
@@ -130,21 +159,6 @@ class RegisterTable(Vertical):
         if self.filter_input.value.strip():
             text += f" · filtret visar {self.table.row_count} av {len(self._rows)}"
         self.query_one("#table-status", Static).update(text)
-
-    def on_resize(self) -> None:
-        self._fit_flexible_column()
-
-    def _fit_flexible_column(self) -> None:
-        table = self.table
-        fixed = sum((c.width or 0) + 2 * table.cell_padding for c in self.columns if c.width)
-        flexible = [c for c in self.columns if not c.width]
-        if not flexible:
-            return
-        room = self.size.width - fixed - 2 * table.cell_padding * len(flexible) - 2
-        width = max(12, room // len(flexible))
-        for column in flexible:
-            table.columns[column.key].width = width  # type: ignore[index]
-        table.refresh()
 
     def _matching(self) -> list[Row]:
         words = swedish_key(self.filter_input.value).split()
