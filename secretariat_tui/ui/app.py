@@ -12,15 +12,19 @@ from textual.command import CommandPalette
 from textual.screen import ModalScreen, Screen
 
 from secretariat_tui.store.board import BoardRepository
+from secretariat_tui.store.calendar import CalendarRepository
 from secretariat_tui.store.database import Database
 from secretariat_tui.store.ledger import FeeLedger
 from secretariat_tui.ui.keys import screen_actions
 from secretariat_tui.ui.screens.board import BoardScreen
+from secretariat_tui.ui.screens.calendar import CalendarScreen
 from secretariat_tui.ui.screens.confirm import ConfirmScreen
 from secretariat_tui.ui.screens.fees import FeesScreen
 from secretariat_tui.ui.screens.help import HelpScreen
 from secretariat_tui.ui.screens.members import MembersScreen
+from secretariat_tui.ui.screens.networks import NetworksScreen
 from secretariat_tui.ui.screens.overview import OverviewScreen
+from secretariat_tui.ui.screens.submissions import SubmissionsScreen
 from secretariat_tui.ui.widgets.nav_bar import RegisterTab
 from secretariat_tui.ui.widgets.record_form import RecordForm
 
@@ -30,6 +34,9 @@ REGISTERS = (
     RegisterTab("members", "1", "Medlemmar"),
     RegisterTab("fees", "2", "Avgifter"),
     RegisterTab("board", "3", "Styrelse"),
+    RegisterTab("calendar", "4", "Kalender"),
+    RegisterTab("networks", "5", "Nätverk"),
+    RegisterTab("submissions", "6", "Påverkan"),
 )
 
 
@@ -79,10 +86,16 @@ class SecretariatApp(App[None]):
         self.today = today
         self.sub_title = str(database.path)
         ledger = FeeLedger.of(database)
-        self.add_mode("overview", lambda: OverviewScreen(ledger, today=today))
+        calendar = CalendarRepository(database)
+        self.add_mode("overview", lambda: OverviewScreen(ledger, calendar, today=today))
         self.add_mode("members", lambda: MembersScreen(ledger.members, today=today))
         self.add_mode("fees", lambda: FeesScreen(ledger, today=today))
         self.add_mode("board", lambda: BoardScreen(BoardRepository(database), ledger, today=today))
+        self.add_mode("calendar", lambda: CalendarScreen(calendar, ledger.members, today=today))
+        self.add_mode("networks", lambda: NetworksScreen(calendar, today=today))
+        self.add_mode(
+            "submissions", lambda: SubmissionsScreen(calendar, ledger.members, today=today)
+        )
 
     def on_mount(self) -> None:
         if self.database.created:

@@ -55,3 +55,20 @@ def test_member_detail(snap_app: SecretariatApp, snap_compare: SnapCompare) -> N
         await pilot.press("down", "down", "enter")
 
     assert snap_compare(snap_app, run_before=open_member_with_form_history, terminal_size=SIZE)
+
+
+def test_overview(snap_app: SecretariatApp, snap_compare: SnapCompare) -> None:
+    assert snap_compare(snap_app, press=["0"], terminal_size=SIZE)
+
+
+def test_calendar_month_view_on_the_autumn_platform_meeting(
+    snap_app: SecretariatApp, snap_compare: SnapCompare
+) -> None:
+    # From 2026-06-01: two years back and five months on is November 2024; then the 14th.
+    keys = ["4", "less_than_sign", "less_than_sign", *["pagedown"] * 5, *["right"] * 13]
+    assert snap_compare(snap_app, press=keys, terminal_size=SIZE)
+
+
+def test_calendar_year_list(snap_app: SecretariatApp, snap_compare: SnapCompare) -> None:
+    keys = ["4", "less_than_sign", "less_than_sign", "home", "pageup", "pageup", "v"]
+    assert snap_compare(snap_app, press=keys, terminal_size=SIZE)

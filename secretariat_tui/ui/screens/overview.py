@@ -5,15 +5,20 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Grid
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from secretariat_tui.domain.activities import Category
+from secretariat_tui.domain.calendar import in_month, next_item
+from secretariat_tui.domain.date_entry import MONTH_NAMES
 from secretariat_tui.domain.fees import FeeStatus
 from secretariat_tui.domain.figures import year_figures
 from secretariat_tui.domain.members import FORM_LABELS, Member, MembershipForm
 from secretariat_tui.domain.money import format_kronor
+from secretariat_tui.store.calendar import CalendarRepository
 from secretariat_tui.store.ledger import FeeLedger
 from secretariat_tui.ui.widgets.nav_bar import NavBar
 
@@ -21,13 +26,17 @@ from secretariat_tui.ui.widgets.nav_bar import NavBar
 class OverviewScreen(Screen[None]):
     TITLE = "Översikt"
     HELP = (
-        "Översikten visar årets läge: medlemmar och avgifter. Siffrorna räknas fram ur "
-        "registren varje gång du kommer hit. Tryck 1 för medlemmar, 2 för avgifter."
+        "Översikten visar vad som behöver dig nu: medlemmar, obetalda avgifter, nästa "
+        "plattformsmöte, månadens aktiviteter och de senaste inlagorna. Allt räknas fram ur "
+        "registren varje gång du kommer hit. Siffran i varje rutas rubrik tar dig till "
+        "registret: 1 medlemmar, 2 avgifter, 4 kalender, 6 påverkan."
     )
 
-    def __init__(self, ledger: FeeLedger, *, today: date | None = None) -> None:
+    def __init__(
+        self, ledger: FeeLedger, calendar: CalendarRepository, *, today: date | None = None
+    ) -> None:
         super().__init__()
-        self.ledger = ledger
+        self.ledger, self.calendar = ledger, calendar
         self._today = today
 
     @property
@@ -39,6 +48,8 @@ class OverviewScreen(Screen[None]):
         with Grid(id="cards"):
             yield Static(id="members-card", classes="card")
             yield Static(id="fees-card", classes="card")
+            yield Static(id="calendar-card", classes="card")
+            yield Static(id="submissions-card", classes="card")
         yield Footer(compact=True)
 
     def on_screen_resume(self) -> None:
@@ -52,9 +63,13 @@ class OverviewScreen(Screen[None]):
         members = self.ledger.members.all()
         self.query_one("#members-card", Static).update(self.members_text(members))
         self.query_one("#fees-card", Static).update(self.fees_text())
-        year = self.today.year
+        self.query_one("#calendar-card", Static).update(self.calendar_text())
+        self.query_one("#submissions-card", Static).update(self.submissions_text())
+        year, month = self.today.year, MONTH_NAMES[self.today.month - 1]
         self.query_one("#members-card").border_title = f"Medlemmar {year} (1)"
         self.query_one("#fees-card").border_title = f"Avgifter {year} (2)"
+        self.query_one("#calendar-card").border_title = f"Kalender, {month} (4)"
+        self.query_one("#submissions-card").border_title = "Påverkan (6)"
 
     def members_text(self, members: list[Member]) -> str:
         today, year = self.today, self.today.year
@@ -83,3 +98,40 @@ class OverviewScreen(Screen[None]):
             "2 och sedan r: påminnelselistan" if owing else "Alla har betalat.",
         ]
         return "\n".join(lines)
+
+    def calendar_text(self) -> Text:
+        """The next platform meeting, then this month's items (the first few)."""
+        items, today = self.calendar.items(), self.today
+        text = Text()
+        text.append("Nästa plattformsmöte:", style="bold")
+        meeting = next_item(items, today, Category.PLATFORM_MEETING)
+        if meeting is None:
+            text.append("\n  inget inlagt")
+        else:
+            text.append(f"\n  {meeting.date_text} {meeting.time_text}".rstrip())
+            text.append(f"\n  {meeting.title}")
+        month = in_month(items, today.year, today.month)
+        text.append(f"\n\n{len(month)} i {MONTH_NAMES[today.month - 1]}:", style="bold")
+        shown = month[:CARD_LINES] if len(month) <= CARD_LINES else month[: CARD_LINES - 1]
+        for item in shown:
+            day = "mån" if item.month_only else f"{item.day.day:>3}"
+            text.append(f"\n{day} {item.title}")
+        if len(month) > len(shown):
+            text.append(f"\n    … och {len(month) - len(shown)} till (4)", style="dim")
+        return text
+
+    def submissions_text(self) -> Text:
+        """The latest submissions, newest first; drafts dimmed."""
+        submissions = sorted(self.calendar.submissions.all(), key=lambda s: s.when, reverse=True)
+        drafts = sum(not s.in_calendar for s in submissions)
+        text = Text()
+        text.append(f"{len(submissions)} inlagor, {drafts} utkast", style="bold")
+        if not submissions:
+            text.append("\n6 och sedan n: lägg till den första.")
+        for submission in submissions[: CARD_LINES + 2]:
+            style = "dim" if not submission.in_calendar else ""
+            text.append(f"\n{submission.when.iso()} {submission.title}", style=style)
+        return text
+
+
+CARD_LINES = 4

@@ -1,0 +1,409 @@
+"""The activity calendar: a month grid with the chosen day's items, or the year month by month.
+
+The items come from three registers (activities, submissions that were sent, annual
+meetings) and are derived anew on every reload; an item is edited in the form of the register
+that owns it, so a submission corrected here is corrected everywhere.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from rich.markup import escape
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, DataTable, Footer, Input, Select, Static
+
+from secretariat_tui.domain.activities import Activity, Category
+from secretariat_tui.domain.calendar import (
+    CalendarItem,
+    Source,
+    in_month,
+    marked_days,
+    month_groups,
+    on_day,
+)
+from secretariat_tui.domain.collation import swedish_key
+from secretariat_tui.domain.date_entry import MONTH_NAMES
+from secretariat_tui.domain.submissions import Submission
+from secretariat_tui.store.calendar import CalendarRepository
+from secretariat_tui.store.members import MemberRepository
+from secretariat_tui.ui.screens.calendar_forms import ActivityForm, SubmissionForm
+from secretariat_tui.ui.screens.confirm import confirm_delete
+from secretariat_tui.ui.widgets.month_grid import MonthGrid
+from secretariat_tui.ui.widgets.nav_bar import NavBar
+from secretariat_tui.ui.widgets.register_table import (
+    Column,
+    FittedTable,
+    as_cell,
+)
+
+WEEKDAY_NAMES = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
+# The day list is narrow beside the grid: the category and the rest stand under it instead.
+DAY_COLUMNS = (Column("time", "Tid", 12), Column("title", "Rubrik"))
+YEAR_COLUMNS = (
+    Column("date", "Dag", 3),
+    Column("time", "Tid", 12),
+    Column("category", "Kategori", 14),
+    Column("title", "Rubrik"),
+)
+SOURCE_MARK = {Source.SUBMISSION: " (inlaga)"}
+MONTH_ROW = "månad-"
+MONTH_VIEW, YEAR_VIEW = "month-view", "year-list"
+
+
+def long_date(day: date) -> str:
+    """ "Torsdag 14 november 2024"."""
+    weekday = WEEKDAY_NAMES[day.weekday()].capitalize()
+    return f"{weekday} {day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+def item_cells(item: CalendarItem, *, category: bool = True) -> tuple[Text, ...]:
+    """Tid, (Kategori,) Rubrik; dimmed when the item stays out of the annual report."""
+    time_text = "hela månaden" if item.month_only else item.time_text
+    title = item.title + SOURCE_MARK.get(item.source, "")
+    values = (time_text, item.category.value, title) if category else (time_text, title)
+    style = "" if item.in_report else "dim"
+    return tuple(as_cell(Text(v, style=style)) for v in values)
+
+
+def item_details(item: CalendarItem, network_names: dict[int, str]) -> Text:
+    """Everything about the highlighted item, under the day list."""
+    text = Text()
+    text.append(item.title, style="bold")
+    facts = [item.category.label, item.date_text, item.time_text, item.location]
+    text.append("\n" + " · ".join(f for f in facts if f))
+    if item.participants:
+        text.append(f"\nDeltagare: {item.participants}")
+    if item.network_id in network_names:
+        text.append(f"\nNätverk: {network_names[item.network_id]}")  # type: ignore[index]
+    if item.notes:
+        text.append(f"\n{item.notes}")
+    where = {
+        Source.SUBMISSION: "\nInlaga i påverkansregistret (6); e ändrar den där den finns.",
+        Source.MEETING: "\nÅrsmöte i styrelseregistret (3).",
+    }.get(item.source, "")
+    report = "" if item.in_report else "\nKommer inte med i verksamhetsberättelsen."
+    text.append(where + report, style="dim")
+    return text
+
+
+def matches(item: CalendarItem, words: list[str], category: Category | None) -> bool:
+    if category is not None and item.category is not category:
+        return False
+    text = swedish_key(" ".join([item.title, item.location, item.participants, item.notes]))
+    return all(word in text for word in words)
+
+
+class CalendarScreen(Screen[None]):
+    TITLE = "Kalender"
+    HELP = (
+        "Kalendern visar plattformens verksamhet: aktiviteter, inlagor som har skickats "
+        "(från påverkansregistret, 6) och årsmöten (från styrelseregistret, 3). Piltangenterna "
+        "flyttar en dag, pgup/pgdn en månad. Grå rader kommer inte med i "
+        "verksamhetsberättelsen. Datum skrivs snabbt: 15/1, 15 jan, jan 2024 (bara månad), "
+        "idag, imorgon, +3."
+    )
+    BINDINGS = [
+        Binding("n", "new", "Ny", id="new-activity", tooltip="Ny aktivitet på vald dag"),
+        Binding("e", "edit", "Ändra", id="edit-item", tooltip="Ändra markerad aktivitet"),
+        Binding("x,delete", "delete", "Ta bort", id="delete-item", tooltip="Ta bort markerad"),
+        Binding("v", "toggle_view", "Årslista", id="toggle-view", tooltip="Månad eller år"),
+        # Not in the footer (no room at 80 columns); in help and the palette.
+        Binding("t", "today", "I dag", id="today", show=False, tooltip="Gå till dagens datum"),
+        Binding("k", "category", "Kategori", id="category", tooltip="Filtrera på kategori"),
+        Binding("slash", "focus_filter", "Filter", id="filter", show=False, tooltip="Sök text"),
+        Binding("less_than_sign", "year(-1)", "Året före", id="year-back", show=False),
+        Binding("greater_than_sign", "year(1)", "Året efter", id="year-on", show=False),
+        Binding("escape", "clear_filter", "Rensa filter", id="clear-filter", show=False),
+    ]
+
+    def __init__(
+        self,
+        calendar: CalendarRepository,
+        members: MemberRepository,
+        *,
+        today: date | None = None,
+    ) -> None:
+        super().__init__()
+        self.calendar, self.members = calendar, members
+        self._today = today
+        self.items: list[CalendarItem] = []
+
+    @property
+    def today(self) -> date:
+        return self._today or date.today()
+
+    # --- layout -------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield NavBar("calendar")
+        with Horizontal(id="calendar-filters"):
+            yield Input(placeholder="/ Filtrera på text…", id="text-filter", compact=True)
+            yield Select(
+                [(c.label, c.value) for c in Category],
+                prompt="Alla kategorier",
+                id="category-filter",
+                compact=True,
+            )
+        with ContentSwitcher(initial=MONTH_VIEW, id="views"):
+            with Horizontal(id=MONTH_VIEW):
+                with Vertical(id="grid-side"):
+                    yield MonthGrid(self.today, today=self.today, id="grid")
+                    yield Static(id="month-summary", markup=False)
+                with Vertical(id="day-side"):
+                    yield Static(id="day-title", markup=False)
+                    yield FittedTable(DAY_COLUMNS, id="day-items")
+                    yield Static(id="item-detail")
+            yield FittedTable(YEAR_COLUMNS, id=YEAR_VIEW)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.grid.focus()
+
+    def on_screen_resume(self) -> None:
+        if self.is_mounted:
+            self.reload(keep=self.selected_key())
+
+    # --- parts --------------------------------------------------------------------------------
+    @property
+    def grid(self) -> MonthGrid:
+        return self.query_one("#grid", MonthGrid)
+
+    @property
+    def day_table(self) -> DataTable[Any]:
+        return self.query_one("#day-items", DataTable)
+
+    @property
+    def year_table(self) -> DataTable[Any]:
+        return self.query_one(f"#{YEAR_VIEW}", DataTable)
+
+    @property
+    def year_view(self) -> bool:
+        return self.query_one("#views", ContentSwitcher).current == YEAR_VIEW
+
+    @property
+    def day(self) -> date:
+        return self.grid.day
+
+    # --- what is shown ------------------------------------------------------------------------
+    def shown_items(self) -> list[CalendarItem]:
+        words = swedish_key(self.query_one("#text-filter", Input).value).split()
+        chosen = self.query_one("#category-filter", Select).value
+        category = Category(chosen) if isinstance(chosen, str) else None
+        return [i for i in self.items if matches(i, words, category)]
+
+    def reload(self, keep: str | None = None) -> None:
+        """Derive the items again from the registers and redraw both views."""
+        self.items = self.calendar.items()
+        self.redraw(keep)
+
+    def redraw(self, keep: str | None = None) -> None:
+        shown = self.shown_items()
+        day = self.day
+        self.grid.mark(marked_days(shown, day.year, day.month))
+        self._fill_day(shown, keep)
+        self._fill_year(shown, keep)
+        month = in_month(shown, day.year, day.month)
+        filtered = " (filtrerat)" if len(shown) != len(self.items) else ""
+        self.query_one("#month-summary", Static).update(
+            f"{MONTH_NAMES[day.month - 1].capitalize()}: {len(month)} st{filtered}\n"
+            "• = något den dagen"
+        )
+        self.refresh_bindings()
+
+    def _fill_day(self, shown: list[CalendarItem], keep: str | None) -> None:
+        day = self.day
+        items = on_day(shown, day) + [
+            i for i in in_month(shown, day.year, day.month) if i.month_only
+        ]
+        count = sum(not i.month_only for i in items)
+        what = "inget" if count == 0 else f"{count} st"
+        self.query_one("#day-title", Static).update(f"{long_date(day)} · {what}")
+        rows = [(i.key, item_cells(i, category=False)) for i in items]
+        self._fill(self.day_table, rows, keep)
+        self._show_details()
+
+    def _fill_year(self, shown: list[CalendarItem], keep: str | None) -> None:
+        rows: list[tuple[str, tuple[Text, ...]]] = []
+        for group in month_groups(shown, self.day.year):
+            empty = "" if group.items else "(inget)"
+            heading = (Text(group.heading, style="bold"), Text(""), Text(""), Text(empty))
+            rows.append((f"{MONTH_ROW}{group.month}", heading))
+            for item in group.items:
+                date_text = f"{item.day.day:>2}" if not item.month_only else ""
+                rows.append((item.key, (as_cell(date_text), *item_cells(item))))
+        table = self.year_table
+        table.border_title = str(self.day.year)
+        self._fill(table, rows, keep or f"{MONTH_ROW}{self.day.month}")
+
+    @staticmethod
+    def _fill(
+        table: DataTable[Any], rows: list[tuple[str, tuple[Text, ...]]], keep: str | None
+    ) -> None:
+        previous = table.cursor_row
+        table.clear()
+        for key, cells in rows:
+            table.add_row(*cells, key=key)
+        keys = [key for key, _ in rows]
+        if keep in keys:
+            table.move_cursor(row=keys.index(keep))
+        elif rows:
+            table.move_cursor(row=min(previous, len(rows) - 1))
+
+    # --- the chosen item ----------------------------------------------------------------------
+    def selected_key(self, table: DataTable[Any] | None = None) -> str | None:
+        """The key of the highlighted item in ``table`` (default: the list now shown)."""
+        table = table or (self.year_table if self.year_view else self.day_table)
+        if table.row_count == 0:
+            return None
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        key = str(row_key.value)
+        return None if key.startswith(MONTH_ROW) else key
+
+    def selected_item(self, table: DataTable[Any] | None = None) -> CalendarItem | None:
+        key = self.selected_key(table)
+        return next((i for i in self.items if i.key == key), None)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in {"edit", "delete"}:
+            item = self.is_mounted and self.selected_item()
+            return bool(item) and item.source is not Source.MEETING  # type: ignore[union-attr]
+        if action == "clear_filter":
+            return self.is_mounted and bool(self.query_one("#text-filter", Input).value)
+        return True
+
+    # --- events -------------------------------------------------------------------------------
+    @on(MonthGrid.DayChanged)
+    def _day_changed(self, event: MonthGrid.DayChanged) -> None:
+        if self.is_mounted:
+            self.redraw()
+
+    @on(DataTable.RowHighlighted)
+    def _row_highlighted(self) -> None:
+        self.refresh_bindings()
+        self._show_details()
+
+    def _show_details(self) -> None:
+        item = self.selected_item(self.day_table)
+        detail = self.query_one("#item-detail", Static)
+        if item is None:
+            detail.update("")
+            return
+        networks = {n.id: n.name for n in self.calendar.networks.all() if n.id is not None}
+        detail.update(item_details(item, networks))
+
+    @on(DataTable.RowSelected)
+    def _row_chosen(self) -> None:
+        self.action_edit()
+
+    @on(Input.Changed, "#text-filter")
+    @on(Select.Changed, "#category-filter")
+    def _filter_changed(self) -> None:
+        self.redraw(self.selected_key())
+
+    @on(Input.Submitted, "#text-filter")
+    def _filter_done(self) -> None:
+        self._focus_view()
+
+    @on(MonthGrid.DayChosen)
+    def _day_chosen(self) -> None:
+        """Enter on the grid goes to the day's list (enter there opens the item)."""
+        if self.day_table.row_count:
+            self.day_table.focus()
+
+    # --- actions ------------------------------------------------------------------------------
+    def _focus_view(self) -> None:
+        (self.year_table if self.year_view else self.grid).focus()
+
+    def action_toggle_view(self) -> None:
+        switcher = self.query_one("#views", ContentSwitcher)
+        switcher.current = MONTH_VIEW if self.year_view else YEAR_VIEW
+        self.redraw(self.selected_key())
+        self._focus_view()
+
+    def action_today(self) -> None:
+        self.grid.day = self.today
+        self._focus_view()
+
+    def action_year(self, years: int) -> None:
+        self.grid.day = self.day.replace(year=self.day.year + years, day=1)
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#text-filter", Input).focus()
+
+    def action_category(self) -> None:
+        select = self.query_one("#category-filter", Select)
+        select.focus()
+        select.expanded = True
+
+    def action_clear_filter(self) -> None:
+        self.query_one("#text-filter", Input).value = ""
+        self._focus_view()
+
+    def action_new(self) -> None:
+        form = ActivityForm(
+            today=self.today,
+            networks=self.calendar.networks.all(),
+            save=self.calendar.activities.add,
+            day=self.day,
+        )
+        self.app.push_screen(form, self._saved)
+
+    def action_edit(self) -> None:
+        item = self.selected_item()
+        if item is None:
+            return
+        if item.source is Source.MEETING:
+            self.notify("Årsmötet ändras under Styrelse (3, sedan m).", timeout=4)
+        elif item.source is Source.SUBMISSION:
+            submission = self.calendar.submissions.get(item.source_id)
+            self.app.push_screen(
+                SubmissionForm(
+                    today=self.today,
+                    members=self.members.all(),
+                    save=self.calendar.submissions.update,
+                    submission=submission,
+                ),
+                self._saved,
+            )
+        else:
+            form = ActivityForm(
+                today=self.today,
+                networks=self.calendar.networks.all(),
+                save=self.calendar.activities.update,
+                activity=self.calendar.activities.get(item.source_id),
+            )
+            self.app.push_screen(form, self._saved)
+
+    def _saved(self, record: Activity | Submission | None) -> None:
+        if record is None or record.id is None:
+            return
+        source = Source.ACTIVITY if isinstance(record, Activity) else Source.SUBMISSION
+        self.items = self.calendar.items()
+        self.grid.day = record.when.day  # redraws through DayChanged
+        self.redraw(f"{source.value}-{record.id}")
+        self.notify(f"Sparat: {escape(record.title)}", timeout=3)
+
+    def action_delete(self) -> None:
+        item = self.selected_item()
+        if item is None or item.source is Source.MEETING:
+            return
+        where = " Den tas bort ur påverkansregistret." if item.source is Source.SUBMISSION else ""
+        register = (
+            self.calendar.submissions
+            if item.source is Source.SUBMISSION
+            else self.calendar.activities
+        )
+
+        def done() -> None:
+            self.reload()
+            self.notify(f"Borttaget: {escape(item.title)}", timeout=3)
+
+        question = f"Ta bort ”{item.title}” ({item.date_text})?{where}"
+        confirm_delete(self, question, lambda: register.delete(item.source_id), done=done)

@@ -1,0 +1,132 @@
+"""Network memberships: the table, add / edit / delete, and the participation it had."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.markup import escape
+from textual import on
+from textual.binding import Binding
+
+from secretariat_tui.domain.networks import NetworkMembership, participations
+from secretariat_tui.store.calendar import CalendarRepository
+from secretariat_tui.ui.screens.calendar_forms import NetworkForm
+from secretariat_tui.ui.screens.confirm import confirm_delete
+from secretariat_tui.ui.screens.register_screen import RegisterScreen
+from secretariat_tui.ui.widgets.register_table import Column, RegisterTable, Row
+
+COLUMNS = (
+    Column("name", "Nätverk"),
+    Column("organiser", "Arrangör", 16),
+    Column("since", "Sedan", 10),
+    Column("role", "Roll", 9),
+    Column("count", "Deltog", 6, sort_key=lambda value: int(str(value) or 0)),
+)
+
+
+def times(count: int) -> str:
+    return "ett tillfälle" if count == 1 else f"{count} tillfällen"
+
+
+class NetworksScreen(RegisterScreen):
+    TITLE = "Nätverk"
+    MODE = "networks"
+    COLUMNS = COLUMNS
+    PLACEHOLDER = "/ Filtrera på nätverk, arrangör, roll…"
+    HELP = (
+        "Nätverken som plattformen är med i. Deltagandet räknas ur kalendern: en aktivitet "
+        "som anger nätverket (fältet Nätverk i aktivitetsformuläret) är ett tillfälle. "
+        "Kolumnen Deltog visar valt år; < och > byter år."
+    )
+    BINDINGS = [
+        Binding("n", "new", "Ny", id="new-network", tooltip="Lägg till ett nätverk"),
+        Binding("e", "edit", "Ändra", id="edit-network", tooltip="Ändra markerat nätverk"),
+        Binding("x,delete", "delete", "Ta bort", id="delete-network", tooltip="Ta bort markerat"),
+        Binding("less_than_sign", "year(-1)", "Året före", id="year-back", tooltip="Året före"),
+        Binding("greater_than_sign", "year(1)", "Året efter", id="year-on", tooltip="Året efter"),
+    ]
+
+    def __init__(self, calendar: CalendarRepository, *, today: date | None = None) -> None:
+        super().__init__(today=today, database_path=calendar.path)
+        self.calendar = calendar
+        self.year = self.today.year
+
+    def reload(self, keep: int | None = None) -> None:
+        networks = self.calendar.networks.all()
+        activities = self.calendar.activities.all()
+        rows = []
+        for network in networks:
+            assert network.id is not None
+            count = len(participations(network.id, activities, self.year))
+            since = network.since.isoformat() if network.since else ""
+            cells = (network.name, network.organiser, since, network.role, str(count or ""))
+            rows.append(Row(str(network.id), cells, " ".join(cells[:4] + (network.notes,))))
+        self.register.set_rows(rows, keep=str(keep) if keep else None)
+        self._show_participation()
+
+    def _show_participation(self) -> None:
+        network = self.selected_network()
+        if network is None or network.id is None:
+            self.register.set_status(f"Deltagande {self.year}")
+            return
+        taken = participations(network.id, self.calendar.activities.all(), self.year)
+        dates = ", ".join(a.when.iso() for a in taken[:4]) + (" …" if len(taken) > 4 else "")
+        text = f"{network.name} {self.year}: " + (
+            f"deltog vid {times(len(taken))} ({dates})" if taken else "inget deltagande"
+        )
+        if network.until and network.until.year <= self.year:
+            text += f" · medlem till {network.until.isoformat()}"
+        self.register.set_status(text)
+        self.register.table.columns["count"].label = f"{self.year}"  # type: ignore[index]
+
+    def on_data_table_row_highlighted(self) -> None:
+        super().on_data_table_row_highlighted()
+        self._show_participation()
+
+    def selected_network(self) -> NetworkMembership | None:
+        network_id = self.selected_id()
+        return self.calendar.networks.get(network_id) if network_id is not None else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in {"import_csv", "export_csv"}:
+            return False  # networks have no CSV
+        if action in {"edit", "delete"}:
+            return self.is_mounted and self.selected_id() is not None
+        return True
+
+    @on(RegisterTable.Chosen)
+    def _chosen(self) -> None:
+        self.action_edit()
+
+    def action_year(self, years: int) -> None:
+        self.year += years
+        self.reload(keep=self.selected_id())
+
+    def action_new(self) -> None:
+        self._form(None)
+
+    def action_edit(self) -> None:
+        if network := self.selected_network():
+            self._form(network)
+
+    def _form(self, network: NetworkMembership | None) -> None:
+        def saved(stored: NetworkMembership | None) -> None:
+            if stored is not None:
+                self.reload(keep=stored.id)
+                self.notify(f"Sparat: {escape(stored.name)}", timeout=3)
+
+        save = self.calendar.networks.add if network is None else self.calendar.networks.update
+        self.app.push_screen(NetworkForm(today=self.today, save=save, network=network), saved)
+
+    def action_delete(self) -> None:
+        network = self.selected_network()
+        if network is None or network.id is None:
+            return
+        network_id = network.id
+
+        def done() -> None:
+            self.reload()
+            self.notify(f"Borttaget: {escape(network.name)}", timeout=3)
+
+        question = f"Ta bort nätverket {network.name}? Sätt hellre ett slutdatum om ni har lämnat."
+        confirm_delete(self, question, lambda: self.calendar.delete_network(network_id), done=done)
