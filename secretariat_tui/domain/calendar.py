@@ -105,14 +105,17 @@ def from_activity(activity: Activity) -> CalendarItem:
 
 def from_submission(submission: Submission) -> CalendarItem:
     assert submission.id is not None, "only stored submissions are in the calendar"
-    recipient = f"Till {submission.recipient}. " if submission.recipient else ""
+    facts = [f"{submission.kind.label}, {submission.status.value}"]
+    facts += [f"till {submission.recipient}"] if submission.recipient else []
+    facts += [f"ref. {submission.reference}"] if submission.reference else []
+    notes = "; ".join(facts) + "." + (f" {submission.notes}" if submission.notes else "")
     return CalendarItem(
         source=Source.SUBMISSION,
         source_id=submission.id,
         title=submission.title,
         when=submission.when,
         category=Category.ADVOCACY,
-        notes=f"{recipient}{submission.kind.label}, {submission.status.value}.",
+        notes=notes,
         in_report=submission.in_report,
         uid=submission.uid,
     )
@@ -127,7 +130,7 @@ def from_meeting(meeting: AnnualMeeting) -> CalendarItem:
         when=EnteredDate(meeting.held_on),
         category=Category.INTERNAL,
         notes=meeting.notes,
-        uid=f"annual-meeting-{meeting.id}",
+        uid=f"annual-meeting-{meeting.held_on.isoformat()}",
     )
 
 

@@ -56,9 +56,26 @@ def find_member(text: str, members: Sequence[Member]) -> Member:
 
 
 def parse_co_signers(text: str, members: Sequence[Member]) -> tuple[int, ...]:
+    """Member ids from names separated by commas; a name that itself has a comma is kept whole."""
+    names = {swedish_key(m.name) for m in members}
+    parts = text.split(",")
     ids: list[int] = []
-    for part in (p for p in text.split(",") if p.strip()):
-        member = find_member(part, members)
+    start = 0
+    while start < len(parts):
+        # The longest run of parts that is a member's whole name, else the one part.
+        end = next(
+            (
+                stop
+                for stop in range(len(parts), start + 1, -1)
+                if swedish_key(",".join(parts[start:stop]).strip()) in names
+            ),
+            start + 1,
+        )
+        wanted = ",".join(parts[start:end])
+        start = end
+        if not wanted.strip():
+            continue
+        member = find_member(wanted, members)
         assert member.id is not None
         if member.id in ids:
             raise ValueError(f"{member.name} står två gånger.")
@@ -78,7 +95,12 @@ def parse_submission_fields(
     title = fields.required("title", parse_title)
     when = fields.required("when", lambda text: parse_date_entry(text, today))
     status = fields.choice("status", SubmissionStatus, "status")
-    co_signers = fields.optional("co_signers", lambda text: parse_co_signers(text, members))
+    unchanged = base is not None and fields.text("co_signers") == co_signer_names(base, members)
+    co_signers = (
+        base.co_signers  # as shown, so kept as stored (two members may share a name)
+        if base is not None and unchanged
+        else fields.optional("co_signers", lambda text: parse_co_signers(text, members))
+    )
     in_report = fields.flag("in_report")
     fields.done()
     assert kind is not None and title is not None and when is not None and status is not None

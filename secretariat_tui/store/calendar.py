@@ -6,10 +6,11 @@ thing and gets the calendar as it is derived from all its sources.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, time
 from typing import Any
 
-from secretariat_tui.domain.activities import Activity, Category
+from secretariat_tui.domain.activities import Activity, Category, new_uid
 from secretariat_tui.domain.calendar import CalendarItem, calendar_items
 from secretariat_tui.domain.date_entry import EnteredDate
 from secretariat_tui.domain.networks import NetworkMembership
@@ -60,6 +61,10 @@ class ActivityRepository(RecordTable[Activity]):
             uid=doc.get("uid", ""),
             id=doc_id,
         )
+
+    def add(self, record: Activity) -> Activity:
+        """Stored with a uid: the ICS UID comes from it and must never be empty or shared."""
+        return super().add(record if record.uid else replace(record, uid=new_uid()))
 
     def by_uid(self, uid: str) -> Activity | None:
         return next((a for a in self.all() if a.uid == uid), None)
@@ -112,6 +117,9 @@ class SubmissionRepository(RecordTable[Submission]):
             "in_report": record.in_report,
             "uid": record.uid,
         }
+
+    def add(self, record: Submission) -> Submission:
+        return super().add(record if record.uid else replace(record, uid=new_uid()))
 
     def from_document(self, doc: dict[str, Any], doc_id: int) -> Submission:
         return Submission(

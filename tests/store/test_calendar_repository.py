@@ -130,3 +130,14 @@ def test_items_gather_every_source(db_path: Path) -> None:
         (Source.MEETING, "Årsmöte"),
         (Source.ACTIVITY, "Höstens plattformsmöte"),
     ]
+
+
+def test_a_record_without_a_uid_gets_one_when_stored(db_path: Path) -> None:
+    with open_database(db_path) as db:
+        calendar = CalendarRepository(db)
+        first = calendar.activities.add(replace(MEETING, uid=""))
+        second = calendar.activities.add(replace(MEETING, uid=""))
+        sent = Submission(SubmissionKind.OTHER, "Brev", EnteredDate(date(2024, 1, 2)))
+        submission = calendar.submissions.add(sent)
+    assert first.uid and second.uid and first.uid != second.uid
+    assert submission.uid
