@@ -14,11 +14,14 @@ import click
 
 from secretariat_tui.cli_messages import swedish
 from secretariat_tui.commands import transfer  # noqa: F401 (adds import/export to the groups)
+from secretariat_tui.commands.activities import activities
 from secretariat_tui.commands.board import board, meeting
 from secretariat_tui.commands.common import CliContext, FieldErrorsForCli
 from secretariat_tui.commands.fees import fees
 from secretariat_tui.commands.members import members
+from secretariat_tui.commands.networks import networks
 from secretariat_tui.commands.payments import payments
+from secretariat_tui.commands.submissions import submissions
 from secretariat_tui.config import ENV_VAR, resolve_db_path
 from secretariat_tui.domain.errors import FieldErrors
 from secretariat_tui.store.errors import StoreError
@@ -49,6 +52,9 @@ cli.add_command(fees)
 cli.add_command(payments)
 cli.add_command(meeting)
 cli.add_command(board)
+cli.add_command(activities)
+cli.add_command(networks)
+cli.add_command(submissions)
 
 # --- entry point ------------------------------------------------------------------------------
 

@@ -76,6 +76,27 @@ FIELD_FLAGS = {
     "starts_on": "--starts",
     "left_on": "--date",
     "left_reason": "--reason",
+    # Activities, networks and submissions (`secretariat activities|networks|submissions …`).
+    # The registers share "when" (--date), "title", "notes" and "in_report"; no name clashes.
+    "when": "--date",
+    "starts_at": "--start",
+    "ends_at": "--end",
+    "ends_on": "--until",
+    "title": "--title",
+    "category": "--category",
+    "location": "--location",
+    "participants": "--participants",
+    "network_id": "--network",
+    "organiser": "--organiser",
+    "since": "--since",
+    "until": "--until",
+    "meets": "--meets",
+    "contact": "--contact",
+    "status": "--status",
+    "recipient": "--recipient",
+    "co_signers": "--co-signer",
+    "notes": "--notes",
+    "in_report": "--in-report/--not-in-report",
 }
 
 

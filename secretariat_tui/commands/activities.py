@@ -1,0 +1,264 @@
+"""`secretariat activities …`: the monthly calendar (list) and the activity register (add, edit,
+delete).
+
+The list shows the calendar as the report has it: activities, the submissions that have left
+the house and the annual meetings, each marked by its source. Only activities are edited here;
+an id of another source (``påverkan-3``) is refused with a pointer to where it is edited.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+import click
+
+from secretariat_tui.commands.calendar_common import (
+    DATE_HELP,
+    IN_REPORT,
+    ChoiceOf,
+    Decorator,
+    RecordId,
+    check_typed,
+    confirmed,
+    fetch,
+    field_errors,
+    find_network,
+    nothing_to_change,
+    stacked,
+    typed,
+)
+from secretariat_tui.commands.common import CliContext, format_option
+from secretariat_tui.commands.fees import YEAR, warn
+from secretariat_tui.domain.activities import Activity, Category, parse_title
+from secretariat_tui.domain.activity_fields import edited_activity, parse_activity_fields
+from secretariat_tui.domain.calendar import CalendarItem, Source, in_month
+from secretariat_tui.domain.date_entry import (
+    MONTH_NAMES,
+    parse_date_entry,
+    parse_day_entry,
+    parse_time_entry,
+)
+from secretariat_tui.domain.field_reader import yes_no
+from secretariat_tui.exports.tabular import aligned, stdout_csv, to_json
+from secretariat_tui.store.calendar import CalendarRepository
+
+CATEGORY = ChoiceOf(Category, "kategori")
+CATEGORY_HELP = f"Kategori: {CATEGORY.choices}."
+
+
+def _activity_options(*, required: bool) -> Decorator:
+    return stacked(
+        [
+            click.option("--date", "when", required=required, help=f"Datum: {DATE_HELP}."),
+            click.option("--title", required=required, help="Raden som i verksamhetsberättelsen."),
+            click.option(
+                "--category",
+                type=CATEGORY,
+                required=required,
+                help=f"Kategori: {CATEGORY.choices}.",
+            ),
+            click.option("--start", "starts_at", help="Börjar kl., t.ex. 18:00."),
+            click.option("--end", "ends_at", help="Slutar kl., t.ex. 20:00."),
+            click.option("--until", "ends_on", help="Sista dag, för flera dagar i rad."),
+            click.option("--location", help="Plats."),
+            click.option("--participants", help="Deltagare/partner."),
+            click.option("--notes", help="Anteckningar."),
+            click.option("--network", help="Nätverket det var deltagande i (id eller namn)."),
+            IN_REPORT,
+        ]
+    )
+
+
+def _check_activity_values(raw: Mapping[str, str], today: date) -> None:
+    check_typed(
+        raw,
+        {
+            "when": lambda text: parse_date_entry(text, today),
+            "starts_at": parse_time_entry,
+            "ends_at": parse_time_entry,
+            "ends_on": lambda text: parse_day_entry(text, today),
+            "title": parse_title,
+        },
+        required=("when", "title"),
+    )
+
+
+def _summary(activity: Activity) -> str:
+    return f"{activity.when.iso()} {activity.title} ({activity.category.value})"
+
+
+def _network_id(calendar: CalendarRepository, network: str | None) -> dict[str, str]:
+    """``--network`` as the id text the fields hold; an empty value unlinks."""
+    if network is None:
+        return {}
+    if not network.strip():
+        return {"network_id": ""}
+    return {"network_id": str(find_network(network, calendar.networks.all()).id)}
+
+
+@click.group()
+def activities() -> None:
+    """Kalendern: lista månad för månad; lägg till, ändra och ta bort aktiviteter."""
+
+
+@activities.command("add")
+@_activity_options(required=True)
+@click.pass_obj
+def add_activity(obj: CliContext, network: str | None, **values: object) -> None:
+    """Lägg till en aktivitet. Inget sparas om något fält är fel."""
+    today, raw = date.today(), typed(values)
+    with field_errors():
+        parse_activity_fields(raw, today)
+    with obj.database(create=network is None) as db:
+        calendar = CalendarRepository(db)
+        with field_errors():
+            activity = parse_activity_fields({**raw, **_network_id(calendar, network)}, today)
+        stored = calendar.activities.add(activity)
+    click.echo(f"Lade till aktivitet {stored.id}: {_summary(stored)}")
+    if stored.month_only:
+        warn("bara månaden är angiven, så aktiviteten kommer inte med i ICS-kalendern.")
+
+
+@activities.command("edit")
+@click.argument("activity_id", metavar="ID", type=RecordId(Source.ACTIVITY))
+@_activity_options(required=False)
+@click.pass_obj
+def edit_activity(obj: CliContext, activity_id: int, network: str | None, **values: object) -> None:
+    """Ändra en aktivitet; bara de flaggor som anges ändras, ett tomt värde tömmer fältet."""
+    today = date.today()
+    nothing_to_change({**values, "network": network}, "--title")
+    changes = typed(values)
+    _check_activity_values(changes, today)
+    with obj.database(create=False) as db:
+        calendar = CalendarRepository(db)
+        activity = fetch(calendar.activities, activity_id)
+        with field_errors():
+            edited = edited_activity(activity, {**changes, **_network_id(calendar, network)}, today)
+        calendar.activities.update(edited)
+    click.echo(f"Sparade aktivitet {activity_id}: {_summary(edited)}")
+
+
+@activities.command("delete")
+@click.argument("activity_id", metavar="ID", type=RecordId(Source.ACTIVITY))
+@click.option("--yes", is_flag=True, help="Ta bort utan att fråga.")
+@click.pass_obj
+def delete_activity(obj: CliContext, activity_id: int, yes: bool) -> None:
+    """Ta bort en aktivitet. Inlagor och årsmöten tas bort i sina egna register."""
+    with obj.database(create=False) as db:
+        calendar = CalendarRepository(db)
+        activity = fetch(calendar.activities, activity_id)
+        if not confirmed(f"Ta bort aktivitet {activity_id}: {_summary(activity)}?", yes):
+            return
+        calendar.activities.delete(activity_id)
+    click.echo(f"Tog bort aktivitet {activity_id}: {_summary(activity)}")
+
+
+# --- the calendar list ---------------------------------------------------------------------------
+
+
+def _month(text: str, year: int | None) -> tuple[int, int]:
+    """``--month`` as (year, month): ``2024-05``, ``maj`` or ``5`` (the last two in ``--year``)."""
+    base = year or date.today().year
+    if text.strip().isdigit() and 1 <= int(text) <= 12:
+        return base, int(text)
+    try:
+        entered = parse_date_entry(text, date(base, 1, 1))
+    except ValueError as err:
+        raise click.ClickException(f"--month: {err}") from None
+    if not entered.month_only:
+        raise click.ClickException(
+            f"--month: ”{text}” är en dag; ange en månad, t.ex. maj eller {base}-05."
+        )
+    if year is not None and entered.day.year != year:
+        raise click.ClickException(f"--month: {entered.describe()} ligger inte i --year {year}.")
+    return entered.day.year, entered.day.month
+
+
+def _item_id(item: CalendarItem) -> str:
+    """An activity's own id (what edit takes); for the other sources the key, never mistaken."""
+    return str(item.source_id) if item.source is Source.ACTIVITY else item.key
+
+
+CSV_HEADER = ("Id", "Datum", "Tid", "Kategori", "Rubrik", "Plats", "Källa", "I berättelsen")
+
+
+def _csv_row(item: CalendarItem) -> tuple[str, ...]:
+    return (
+        _item_id(item),
+        item.date_text,
+        item.time_text,
+        item.category.value,
+        item.title,
+        item.location,
+        item.source.value,
+        yes_no(item.in_report),
+    )
+
+
+def _item_object(item: CalendarItem) -> dict[str, Any]:
+    return {
+        "key": item.key,
+        "source": item.source.value,
+        "id": item.source_id,
+        "date": item.when.iso(),
+        "until": item.ends_on.isoformat() if item.ends_on else None,
+        "start": f"{item.starts_at:%H:%M}" if item.starts_at else None,
+        "end": f"{item.ends_at:%H:%M}" if item.ends_at else None,
+        "category": item.category.value,
+        "title": item.title,
+        "location": item.location,
+        "participants": item.participants,
+        "notes": item.notes,
+        "in_report": item.in_report,
+        "network_id": item.network_id,
+        "uid": item.uid,
+    }
+
+
+@activities.command("list")
+@click.option("--year", type=YEAR, help="Året (ÅÅÅÅ); annars i år.")
+@click.option("--month", help="Bara en månad: 2024-05, maj eller 5.")
+@click.option("--category", type=CATEGORY, help=f"Bara en kategori: {CATEGORY.choices}.")
+@click.option("--only-activities", is_flag=True, help="Utan inlagor och årsmöten.")
+@format_option("table", "csv", "json", default="table")
+@click.pass_obj
+def list_activities(
+    obj: CliContext,
+    year: int | None,
+    month: str | None,
+    category: Category | None,
+    only_activities: bool,
+    fmt: str,
+) -> None:
+    """Årets kalender i datumordning: aktiviteter, inskickade inlagor och årsmöten (källa)."""
+    if month:
+        year, chosen = _month(month, year)
+        months, period = [chosen], f"i {MONTH_NAMES[chosen - 1]} {year}"
+    else:
+        year = year or date.today().year
+        months, period = list(range(1, 13)), str(year)
+    with obj.database(create=False) as db:
+        items = CalendarRepository(db).items()
+    shown = [
+        i
+        for m in months
+        for i in in_month(items, year, m)
+        if (category is None or i.category is category)
+        and (not only_activities or i.source is Source.ACTIVITY)
+    ]
+    if fmt == "json":
+        click.echo(to_json([_item_object(i) for i in shown]))
+    elif fmt == "csv":
+        click.echo(stdout_csv(CSV_HEADER, [_csv_row(i) for i in shown]), nl=False)
+    elif not shown:
+        what = f" i kategorin {category.value}" if category else ""
+        click.echo(f"Inget i kalendern{what} {period}.")
+    else:
+        header = ("Id", "Datum", "Tid", "Kategori", "Rubrik", "Källa")
+        rows = [
+            (_item_id(i), i.date_text, i.time_text, i.category.label, i.title, i.source.value)
+            for i in shown
+        ]
+        click.echo(aligned([header, *rows]))

@@ -1,0 +1,189 @@
+"""What the calendar registers' commands share (`activities`, `networks`, `submissions`).
+
+Choices typed in any case, ids that may be calendar keys, the given flags as form text, a
+domain FieldErrors as one line, a refusal for an unknown id, and the Swedish delete question.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from enum import Enum, StrEnum
+from typing import Any, TypeVar
+
+import click
+
+from secretariat_tui.commands.common import FieldErrorsForCli
+from secretariat_tui.domain.calendar import Source
+from secretariat_tui.domain.collation import swedish_key
+from secretariat_tui.domain.errors import FieldErrors
+from secretariat_tui.domain.field_reader import yes_no
+from secretariat_tui.domain.networks import NetworkMembership
+from secretariat_tui.store.records import HasId, RecordNotFound, RecordTable
+
+Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
+R = TypeVar("R", bound=HasId)
+
+DATE_HELP = "2024-01-15, 15/1, 15 jan, jan 2024 (bara månad), idag, imorgon eller +3"
+
+
+class ChoiceOf(click.ParamType):
+    """A value of a StrEnum in any case; of ``utbildning/event`` either half will do too."""
+
+    def __init__(self, enum: type[StrEnum], what: str) -> None:
+        self.enum, self.what = enum, what
+        self.name = what.split()[0]
+        self.choices = ", ".join(item.value for item in enum)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, self.enum):
+            return value
+        key = " ".join(str(value).split()).casefold()
+        for item in self.enum:
+            if key in (item.value.casefold(), *item.value.casefold().split("/")):
+                return item
+        self.fail(f"”{value}” är ingen {self.what}; välj {self.choices}.", param, ctx)
+
+
+_SOURCES = {
+    Source.ACTIVITY: ("en aktivitet", "activities"),
+    Source.SUBMISSION: ("en inlaga", "submissions"),
+    Source.MEETING: ("ett årsmöte", "meeting"),
+}
+
+
+class RecordId(click.ParamType):
+    """A record's number, or its calendar key (``aktivitet-12``) as `activities list` shows it."""
+
+    name = "id"
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        text = str(value).strip()
+        if text.isdigit():
+            return int(text)
+        prefix, _, number = text.rpartition("-")
+        owner = next((s for s in Source if s.value == prefix.casefold()), None)
+        if owner is self.source and number.isdigit():
+            return int(number)
+        if owner is not None and number.isdigit():
+            what, group = _SOURCES[owner]
+            where = (
+                f"ändra det under secretariat {group}"
+                if owner is Source.MEETING
+                else f"använd secretariat {group} {ctx.info_name if ctx else 'edit'} {number}"
+            )
+            self.fail(f"{text} är {what}, inte {_SOURCES[self.source][0]}; {where}.", param, ctx)
+        self.fail(f"”{text}” är inget id; skriv numret, t.ex. 12.", param, ctx)
+
+
+def stacked(options: Sequence[Decorator]) -> Decorator:
+    def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
+        for option in reversed(options):
+            command = option(command)
+        return command
+
+    return decorate
+
+
+IN_REPORT = click.option(
+    "--in-report/--not-in-report",
+    "in_report",
+    default=None,
+    help="Om raden ska stå i verksamhetsberättelsen (ny post: ja).",
+)
+
+
+def typed(values: Mapping[str, object]) -> dict[str, str]:
+    """The flags that were given, as the text a form field would hold (an edit keeps the rest)."""
+    raw: dict[str, str] = {}
+    for name, value in values.items():
+        if isinstance(value, bool):
+            raw[name] = yes_no(value)
+        elif isinstance(value, Enum):
+            raw[name] = str(value.value)
+        elif value is not None:
+            raw[name] = str(value)
+    return raw
+
+
+@contextmanager
+def field_errors() -> Iterator[None]:
+    """A domain FieldErrors as one line naming the flags."""
+    try:
+        yield
+    except FieldErrors as err:
+        raise FieldErrorsForCli(err) from None
+
+
+def check_typed(
+    raw: Mapping[str, str], parsers: Mapping[str, Callable[[str], object]], required: Sequence[str]
+) -> None:
+    """Each typed value on its own, before the database is opened.
+
+    An empty value is checked only for the ``required`` fields; elsewhere it clears the field.
+    """
+    errors: dict[str, str] = {}
+    for name, parse in parsers.items():
+        if name in raw and (raw[name].strip() or name in required):
+            try:
+                parse(raw[name])
+            except ValueError as err:
+                errors[name] = str(err)
+    if errors:
+        raise FieldErrorsForCli(FieldErrors(errors))
+
+
+def fetch(table: RecordTable[R], record_id: int) -> R:
+    """The record, or its "not found" as one error line (also when called in-process)."""
+    try:
+        return table.get(record_id)
+    except RecordNotFound as err:
+        raise click.ClickException(str(err)) from None
+
+
+def nothing_to_change(values: Mapping[str, object], example: str) -> None:
+    """An edit without a single flag is a usage error, not a silent save."""
+    if all(value is None for value in values.values()):
+        raise click.UsageError(f"Inget att ändra: ange minst en flagga, t.ex. {example}.")
+
+
+def stdin_is_terminal() -> bool:
+    return sys.stdin.isatty()
+
+
+def confirmed(question: str, yes: bool) -> bool:
+    """``--yes``, or the user's own "j" at a terminal; a script without ``--yes`` is refused."""
+    if yes:
+        return True
+    if not stdin_is_terminal():
+        raise click.ClickException(
+            "Inget togs bort: ingen terminal att fråga i; ange --yes för att ta bort utan fråga."
+        )
+    answer = click.prompt(question, default="", show_default=False, prompt_suffix=" [j/N]: ")
+    if answer.strip().casefold() in {"j", "ja", "y", "yes"}:
+        return True
+    click.echo("Inget togs bort.")
+    return False
+
+
+def find_network(text: str, networks: Sequence[NetworkMembership]) -> NetworkMembership:
+    """The one network ``text`` names: an id, a full name or the start of just one name."""
+    wanted = " ".join(text.split())
+    if wanted.isdigit():
+        found = [n for n in networks if n.id == int(wanted)]
+        if not found:
+            raise click.ClickException(f"--network: Det finns inget nätverk med id {wanted}.")
+        return found[0]
+    key = swedish_key(wanted)
+    exact = [n for n in networks if swedish_key(n.name) == key]
+    found = exact or [n for n in networks if swedish_key(n.name).startswith(key)]
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise click.ClickException(f"--network: Inget nätverk heter ”{wanted}”.")
+    names = ", ".join(sorted((n.name for n in found), key=swedish_key)[:3])
+    raise click.ClickException(f"--network: ”{wanted}” passar flera nätverk ({names}).")

@@ -1,0 +1,227 @@
+"""`secretariat submissions …`: advocacy submissions (påverkansarbete).
+
+A submission that has left the house (inskickad, publicerad, besvarad) is also a line of its
+month in `secretariat activities list`; it is derived there, never typed twice. Co-signers are
+member ids or names (``--co-signer`` once per member), each resolved to exactly one member.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any
+
+import click
+
+from secretariat_tui.commands.calendar_common import (
+    DATE_HELP,
+    IN_REPORT,
+    ChoiceOf,
+    Decorator,
+    RecordId,
+    check_typed,
+    confirmed,
+    fetch,
+    field_errors,
+    nothing_to_change,
+    stacked,
+    typed,
+)
+from secretariat_tui.commands.common import CliContext, format_option
+from secretariat_tui.commands.fees import YEAR
+from secretariat_tui.domain.activities import parse_title
+from secretariat_tui.domain.calendar import Source
+from secretariat_tui.domain.date_entry import parse_date_entry
+from secretariat_tui.domain.field_reader import yes_no
+from secretariat_tui.domain.members import Member
+from secretariat_tui.domain.submission_fields import (
+    co_signer_names,
+    edited_submission,
+    find_member,
+    parse_submission_fields,
+)
+from secretariat_tui.domain.submissions import Submission, SubmissionKind, SubmissionStatus
+from secretariat_tui.exports.tabular import aligned, stdout_csv, to_json
+from secretariat_tui.store.calendar import SubmissionRepository
+from secretariat_tui.store.members import MemberRepository
+
+KIND = ChoiceOf(SubmissionKind, "typ av inlaga")
+STATUS = ChoiceOf(SubmissionStatus, "status")
+
+
+def _submission_options(*, required: bool) -> Decorator:
+    return stacked(
+        [
+            click.option("--kind", type=KIND, required=required, help=f"Typ: {KIND.choices}."),
+            click.option("--title", required=required, help="Raden som i aktivitetslistan."),
+            click.option("--date", "when", required=required, help=f"Datum: {DATE_HELP}."),
+            click.option(
+                "--status",
+                type=STATUS,
+                default=SubmissionStatus.SUBMITTED.value if required else None,
+                show_default=required,
+                help=f"Status: {STATUS.choices}. Alla utom utkast står i kalendern.",
+            ),
+            click.option("--recipient", help="Mottagare: departement, myndighet, tidning …"),
+            click.option(
+                "--co-signer",
+                "co_signers",
+                multiple=True,
+                help="Medundertecknande medlem (id eller namn); en flagga per medlem.",
+            ),
+            click.option("--reference", help="Länk eller diarienummer."),
+            click.option("--notes", help="Anteckningar."),
+            IN_REPORT,
+        ]
+    )
+
+
+def _co_signers(texts: Sequence[str], members: Sequence[Member]) -> dict[str, str]:
+    """The ``--co-signer`` values as the member ids the fields take; none given: no change."""
+    if not texts:
+        return {}
+    ids: list[str] = []
+    errors: list[str] = []
+    for text in (t for t in texts if t.strip()):
+        try:
+            ids.append(str(find_member(text, members).id))
+        except ValueError as err:
+            errors.append(str(err))
+    if errors:
+        raise click.ClickException(f"--co-signer: {' '.join(errors)}")
+    return {"co_signers": ", ".join(ids)}
+
+
+def _summary(submission: Submission) -> str:
+    kind, status = submission.kind.value, submission.status.value
+    return f"{submission.when.iso()} {submission.title} ({kind}, {status})"
+
+
+@click.group()
+def submissions() -> None:
+    """Påverkansarbete: inlagor, debattartiklar, remissvar … Inskickade står i kalendern."""
+
+
+@submissions.command("add")
+@_submission_options(required=True)
+@click.pass_obj
+def add_submission(obj: CliContext, co_signers: tuple[str, ...], **values: object) -> None:
+    """Lägg till en inlaga. Inget sparas om något fält är fel."""
+    today, raw = date.today(), typed(values)
+    with field_errors():
+        parse_submission_fields(raw, today, [])
+    with obj.database(create=not co_signers) as db:
+        members = MemberRepository(db).all()
+        with field_errors():
+            submission = parse_submission_fields(
+                {**raw, **_co_signers(co_signers, members)}, today, members
+            )
+        stored = SubmissionRepository(db).add(submission)
+    click.echo(f"Lade till inlaga {stored.id}: {_summary(stored)}")
+
+
+@submissions.command("edit")
+@click.argument("submission_id", metavar="ID", type=RecordId(Source.SUBMISSION))
+@_submission_options(required=False)
+@click.pass_obj
+def edit_submission(
+    obj: CliContext, submission_id: int, co_signers: tuple[str, ...], **values: object
+) -> None:
+    """Ändra en inlaga; bara de flaggor som anges ändras, ett tomt värde tömmer fältet.
+
+    --co-signer ersätter hela listan; --co-signer "" tar bort alla.
+    """
+    nothing_to_change({**values, "co_signers": co_signers or None}, "--status")
+    today, changes = date.today(), typed(values)
+    parsers = {"title": parse_title, "when": lambda text: parse_date_entry(text, today)}
+    check_typed(changes, parsers, required=("title", "when"))
+    with obj.database(create=False) as db:
+        repository = SubmissionRepository(db)
+        submission = fetch(repository, submission_id)
+        members = MemberRepository(db).all()
+        # The stored co-signers as ids: a name with a comma would not survive a round of text.
+        current = {"co_signers": ", ".join(str(i) for i in submission.co_signers)}
+        changes |= current | _co_signers(co_signers, members)
+        with field_errors():
+            edited = edited_submission(submission, changes, today, members)
+        repository.update(edited)
+    click.echo(f"Sparade inlaga {submission_id}: {_summary(edited)}")
+
+
+@submissions.command("delete")
+@click.argument("submission_id", metavar="ID", type=RecordId(Source.SUBMISSION))
+@click.option("--yes", is_flag=True, help="Ta bort utan att fråga.")
+@click.pass_obj
+def delete_submission(obj: CliContext, submission_id: int, yes: bool) -> None:
+    """Ta bort en inlaga (den försvinner då också ur kalendern)."""
+    with obj.database(create=False) as db:
+        repository = SubmissionRepository(db)
+        submission = fetch(repository, submission_id)
+        if not confirmed(f"Ta bort inlaga {submission_id}: {_summary(submission)}?", yes):
+            return
+        repository.delete(submission_id)
+    click.echo(f"Tog bort inlaga {submission_id}: {_summary(submission)}")
+
+
+def _object(submission: Submission, names: Mapping[int, str]) -> dict[str, Any]:
+    return {
+        "id": submission.id,
+        "kind": submission.kind.value,
+        "title": submission.title,
+        "date": submission.when.iso(),
+        "status": submission.status.value,
+        "recipient": submission.recipient,
+        "co_signers": [{"id": i, "name": names.get(i)} for i in submission.co_signers],
+        "reference": submission.reference,
+        "notes": submission.notes,
+        "in_report": submission.in_report,
+        "in_calendar": submission.in_calendar,
+        "uid": submission.uid,
+    }
+
+
+@submissions.command("list")
+@click.option("--year", type=YEAR, help="Året (ÅÅÅÅ); annars i år.")
+@click.option("--kind", type=KIND, help=f"Bara en typ: {KIND.choices}.")
+@click.option("--status", type=STATUS, help=f"Bara en status: {STATUS.choices}.")
+@format_option("table", "csv", "json", default="table")
+@click.pass_obj
+def list_submissions(
+    obj: CliContext,
+    year: int | None,
+    kind: SubmissionKind | None,
+    status: SubmissionStatus | None,
+    fmt: str,
+) -> None:
+    """Årets inlagor i datumordning, med typ, status och mottagare."""
+    year = year or date.today().year
+    with obj.database(create=False) as db:
+        found = SubmissionRepository(db).all()
+        members = MemberRepository(db).all()
+    shown = sorted(
+        (
+            s
+            for s in found
+            if s.when.day.year == year
+            and (kind is None or s.kind is kind)
+            and (status is None or s.status is status)
+        ),
+        key=lambda s: (s.when, s.id or 0),
+    )
+    if fmt == "json":
+        names = {m.id: m.name for m in members if m.id is not None}
+        click.echo(to_json([_object(s, names) for s in shown]))
+        return
+    header = ("Id", "Datum", "Typ", "Status", "Rubrik", "Mottagare")
+    rows = [
+        (str(s.id), s.when.iso(), s.kind.value, s.status.value, s.title, s.recipient) for s in shown
+    ]
+    if fmt == "csv":
+        more = [(co_signer_names(s, members), s.reference, yes_no(s.in_report)) for s in shown]
+        extra = ("Medundertecknare", "Länk/diarienr", "I berättelsen")
+        csv_rows = [row + added for row, added in zip(rows, more, strict=True)]
+        click.echo(stdout_csv(header + extra, csv_rows), nl=False)
+    elif not rows:
+        click.echo(f"Inga inlagor {year}.")
+    else:
+        click.echo(aligned([header, *rows]))
