@@ -34,6 +34,25 @@ through the domain's seat rules and the board repository:
 - The 2024 meeting has delegates (ombud) for most full members, most of them present.
 Every seat passes the seat rules without warnings (the build stops otherwise).
 
+The calendar (tables NETWORKS, ACTIVITIES_2024, ACTIVITIES_LATER, BOARD_MEETINGS,
+MEMBER_COFFEES and SUBMISSIONS) goes through the same field parsing as the activity, network
+and submission forms, and through the calendar repository:
+- 2024 is the report's "Löpande verksamhet (månadsvis)": every line of every month is an
+  activity, or a submission where it is one (the debate articles, the sakråd, the statistics
+  report handed over, the framställan); April's "Årsmöte" is the annual meeting above, derived
+  by the calendar, not typed again; March is empty. The build checks the number of report
+  lines per month against the report, and that each submission sent is in its month once.
+- What the report tells elsewhere is there with ``in_report`` off: the spring platform
+  meeting (two in the year), the two member coffees, board meetings besides August's day,
+  the EU platform's autumn meeting (once, checked), the FRAUD workshop in May, the launch of
+  Kampanj 215, the network meeting for NSP's certified actors and the TIP reporting.
+- The networks of "Internationellt kunskapsutbyte" and "Kunskapsutbyte", two joined in 2024;
+  participation is the activities linked to them.
+- 2025 and 2026: platform meetings in spring and autumn (one just after 2026-06-01, so the
+  overview has a next one), what the report announces for 2025, and a draft debate article.
+- Every activity and submission has a fixed uid (``demo-…``), so the file is the same on every
+  run and a re-imported ICS calendar updates instead of duplicating.
+
 What is real and what is invented:
 - The organisations named in the report are used by name. They get no organisation number,
   so that no invented identifier is attached to a real organisation.
@@ -41,7 +60,8 @@ What is real and what is invented:
   (Luhn check digit computed here).
 - Every person is invented: ordinary Swedish names, e-mail only at example.org / example.se,
   phone numbers only from the range reserved for fiction (070-174 06 05 … 070-174 06 99),
-  invented postal addresses.
+  invented postal addresses. The calendar names no person: the minister the report names is
+  "jämställdhetsministern" there.
 """
 
 from __future__ import annotations
@@ -50,7 +70,7 @@ import os
 import sys
 import tempfile
 from dataclasses import replace
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 
 # Run as a script from a checkout, the package may not be installed yet: use the checkout's.
@@ -58,12 +78,21 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 if str(PROJECT_ROOT) not in sys.path:
     sys.path.insert(0, str(PROJECT_ROOT))
 
+from secretariat_tui.domain.activities import Activity  # noqa: E402
+from secretariat_tui.domain.activity_fields import parse_activity_fields  # noqa: E402
 from secretariat_tui.domain.board import (  # noqa: E402
     AnnualMeeting,
     BoardSeat,
     Role,
     board_on,
     check_seat,
+)
+from secretariat_tui.domain.calendar import (  # noqa: E402
+    ANNUAL_MEETING_TITLE,
+    CalendarItem,
+    Source,
+    in_month,
+    month_groups,
 )
 from secretariat_tui.domain.fees import (  # noqa: E402
     FeeOverride,
@@ -81,11 +110,16 @@ from secretariat_tui.domain.member_fields import (  # noqa: E402
 )
 from secretariat_tui.domain.members import Member, MemberKind, MembershipForm  # noqa: E402
 from secretariat_tui.domain.money import parse_amount  # noqa: E402
+from secretariat_tui.domain.network_fields import parse_network_fields  # noqa: E402
+from secretariat_tui.domain.networks import NetworkMembership, participations  # noqa: E402
 from secretariat_tui.domain.orgnr import luhn_check_digit  # noqa: E402
+from secretariat_tui.domain.submission_fields import parse_submission_fields  # noqa: E402
+from secretariat_tui.domain.submissions import Submission  # noqa: E402
 from secretariat_tui.domain.voting import Attendance  # noqa: E402
 from secretariat_tui.exports.board_report import board_paragraph  # noqa: E402
 from secretariat_tui.store.atomic import atomic_write_bytes  # noqa: E402
 from secretariat_tui.store.board import BoardRepository  # noqa: E402
+from secretariat_tui.store.calendar import CalendarRepository  # noqa: E402
 from secretariat_tui.store.database import open_database  # noqa: E402
 from secretariat_tui.store.fees import FeeRepository  # noqa: E402
 from secretariat_tui.store.members import MemberRepository  # noqa: E402
@@ -685,6 +719,535 @@ REPORT_BOARD = (
     (Role.MEMBER, "Göteborgs Räddningsmission"),
 )
 
+# The calendar registers: networks, activities and advocacy submissions. Each row is the fields
+# as a user would type them in the forms (the keys of parse_network_fields,
+# parse_activity_fields and parse_submission_fields), plus:
+#   "uid": the activity's or submission's fixed uid (the ICS UID is built from it, so it must
+#          not change between builds; new_uid() would give a new one on every run);
+#   "network": the exact name of the network an activity was participation in.
+# The report year's month lists come from section "Löpande verksamhet (månadsvis)" of the 2024
+# report; what the report tells elsewhere (two platform meetings, two member coffees, the EU
+# platform in the autumn, the TIP reporting) is there too, with "in_report": "nej" because it
+# is not a line of the month list. Dates, times and places are invented. The minister the
+# report names is "jämställdhetsministern" here: no real person's name in the demo.
+Fields = dict[str, str]
+
+# Today as the fields are read (no row uses a relative date; the demo's "now" is mid-2026).
+PARSE_TODAY = date(2026, 6, 1)
+
+EU_PLATFORM = "EU Civil Society Platform Against Human Trafficking"
+GRETA_NETWORK = "GRETA:s nätverk för specialiserade jurister och civilsamhällesorganisationer"
+OSCE_NETWORK = "CSO-nätverket för OSCE/ODIHR"
+PROJECT_FRAUD = "Project FRAUD"
+DIGITAL_OUTREACH = "Nationellt digitalt nätverk för uppsökande arbete online"
+WEST_SWEDEN = (
+    "Regionalt samverkansnätverk för Västra Götaland mot prostitution och människohandel "
+    "för sexuella ändamål"
+)
+
+# "Internationellt kunskapsutbyte" and "Kunskapsutbyte" in the 2024 report. The report gives no
+# start date for the older memberships, so they have none; the two joined in 2024 (invented
+# days). No contact people: an invented name is not attached to a real organisation.
+NETWORKS: list[Fields] = [
+    {
+        "name": EU_PLATFORM,
+        "organiser": "Europeiska kommissionen",
+        "role": "medlem",
+        "meets": "Två gånger per år, i Bryssel eller online",
+        "notes": "Plattformen är medlemsorganisation; deltog vid ett tillfälle hösten 2024.",
+    },
+    {
+        "name": GRETA_NETWORK,
+        "organiser": "Europarådet (GRETA)",
+        "role": "medlem",
+        "meets": "Efter inbjudan, ungefär en gång per år",
+        "notes": "”GRETA:s lawyers network”.",
+    },
+    {
+        "name": OSCE_NETWORK,
+        "organiser": "OSCE/ODIHR",
+        "role": "medlem",
+        "meets": "Några gånger per år, digitalt",
+    },
+    {
+        "name": PROJECT_FRAUD,
+        "organiser": "Östersjöstaternas råd",
+        "role": "partner",
+        "meets": "Workshops och studieresor inom projektet",
+        "notes": (
+            "Nationella stödprogrammet (NSP) är samarbetspartner. I maj 2024 höll NSP en "
+            "workshop med Försäkringskassan inom projektet och deltog i en studieresa som "
+            "bekostades av Östersjöstaternas råd."
+        ),
+    },
+    {
+        "name": DIGITAL_OUTREACH,
+        "since": "2024-09-02",
+        "role": "medlem",
+        "meets": "Digitalt, varannan månad",
+        "notes": "Uppsökande arbete online riktat till personer utsatta för sexuell exploatering.",
+    },
+    {
+        "name": WEST_SWEDEN,
+        "since": "2024-11-05",
+        "role": "medlem",
+        "meets": "En gång per termin",
+    },
+]
+
+# "Löpande verksamhet (månadsvis)" 2024, month by month, as activities. A line that is a
+# submission (debate articles, the sakråd, the statistics report handed over, the framställan)
+# is in SUBMISSIONS instead, and April's "Årsmöte" is the annual meeting of ANNUAL_MEETINGS:
+# the calendar derives both, so neither is typed twice. Mars has nothing, as in the report.
+ACTIVITIES_2024: list[Fields] = [
+    # Januari
+    {
+        "uid": "demo-2024-01-mote-adep-brottsofferstod",
+        "when": "2024-01-25",
+        "starts_at": "10:00",
+        "ends_at": "11:30",
+        "title": (
+            "Möte med jämställdhetsministern och Arbetsmarknadsdepartementet om brister i "
+            "brottsofferstödet och behovet av en ny handlingsplan mot prostitution och "
+            "människohandel"
+        ),
+        "category": "påverkan",
+        "location": "Arbetsmarknadsdepartementet, Stockholm",
+    },
+    {
+        "uid": "demo-2024-01-certifiering-umea",
+        "when": "2024-01-30",
+        "title": "Kvinno- och tjejjouren i Umeå certifierades för NSP",
+        "category": "certifiering",
+        "participants": "Kvinno- och tjejjouren i Umeå",
+    },
+    # Februari
+    {
+        "uid": "demo-2024-02-medel-socialstyrelsen",
+        "when": "2024-02-07",
+        "title": "Besked om beviljade medel från Socialstyrelsen",
+        "category": "intern",
+        "notes": (
+            "Medel för 2024–2025, delvis för efterfrågeprojektet; mindre än sökt, så den nya "
+            "kampanjen mot efterfrågan prioriteras."
+        ),
+    },
+    {
+        "uid": "demo-2024-02-rundabord-grevio",
+        "when": "2024-02-22",
+        "starts_at": "13:00",
+        "ends_at": "15:30",
+        "title": (
+            "Rundabordssamtal om GREVIO:s besök i Sverige inför den första tematiska "
+            "utvärderingen av Sveriges efterlevnad av Istanbulkonventionen"
+        ),
+        "category": "möte",
+        "location": "Stockholm",
+    },
+    # Mars: nothing.
+    # April (also: the sakråd and the statistics report in SUBMISSIONS, the annual meeting)
+    {
+        "uid": "demo-2024-04-halvdag-a-krim",
+        "when": "2024-04-09",
+        "starts_at": "09:00",
+        "ends_at": "12:00",
+        "title": "Halvdag om brottsofferperspektiv i A-krimssamarbetet",
+        "category": "utbildning/event",
+        "location": "Stockholm",
+    },
+    # Maj
+    {
+        "uid": "demo-2024-05-ny-kanslisamordnare",
+        "when": "2024-05-06",
+        "title": "Anställde ny kanslisamordnare och projektutvecklare",
+        "category": "intern",
+        "notes": "Heltid från juni: kanslisamordning och projektutveckling av metodstöd.",
+    },
+    {
+        "uid": "demo-2024-05-mote-jamstalldhetsmyndigheten",
+        "when": "2024-05-14",
+        "starts_at": "10:00",
+        "ends_at": "11:30",
+        "title": "Möte med Jämställdhetsmyndigheten om översyn av samverkan",
+        "category": "möte",
+        "location": "Digitalt (Teams)",
+    },
+    # Juni (also: the statistics report and its debate article in SUBMISSIONS)
+    {
+        "uid": "demo-2024-06-rundabord-beskattning",
+        "when": "2024-06-05",
+        "starts_at": "10:00",
+        "ends_at": "12:00",
+        "title": (
+            "Deltog i rundabordssamtal för att hämta in erfarenheter och synpunkter på frågan "
+            "om beskattning av inkomster från prostitution"
+        ),
+        "category": "möte",
+        "location": "Stockholm",
+    },
+    {
+        "uid": "demo-2024-06-dialogmote-styrning",
+        "when": "2024-06-12",
+        "starts_at": "13:00",
+        "ends_at": "15:00",
+        "title": (
+            "Dialogmöte om en stärkt långsiktig styrning av arbetet mot könsrelaterat våld "
+            "och hedersrelaterat våld och förtryck"
+        ),
+        "category": "möte",
+        "location": "Digitalt (Teams)",
+    },
+    # Juli: known by month only.
+    {
+        "uid": "demo-2024-07-uppstart-metodstod",
+        "when": "2024-07",
+        "title": "Uppstart av arbetet med metodstöd",
+        "category": "intern",
+        "notes": "Metodstöd för uppsökande arbete mot utsatta i sexuell exploatering.",
+    },
+    # Augusti
+    {
+        "uid": "demo-2024-08-heldag-styrelsen",
+        "when": "2024-08-21",
+        "starts_at": "09:30",
+        "ends_at": "16:00",
+        "title": "Heldag med styrelsearbete",
+        "category": "styrelse",
+        "location": "Göteborg",
+    },
+    {
+        "uid": "demo-2024-08-osce-odihr",
+        "when": "2024-08-27",
+        "starts_at": "15:00",
+        "ends_at": "16:30",
+        "title": "Möte i CSO-nätverket för OSCE/ODIHR",
+        "category": "nätverk",
+        "location": "Digitalt",
+        "network": OSCE_NETWORK,
+    },
+    # September: the framställan in SUBMISSIONS.
+    # Oktober
+    {
+        "uid": "demo-2024-10-input-metodstod",
+        "when": "2024-10-08",
+        "starts_at": "13:00",
+        "ends_at": "15:30",
+        "title": "Experter lämnade input till metodstödet",
+        "category": "möte",
+        "location": "Digitalt (Teams)",
+        "participants": "Referensgrupp med experter från medlemsorganisationerna",
+    },
+    {
+        "uid": "demo-2024-10-greta-lawyers-network",
+        "when": "2024-10-16",
+        "starts_at": "09:30",
+        "ends_at": "16:30",
+        "title": "Deltog i GRETA:s lawyers network",
+        "category": "nätverk",
+        "location": "Strasbourg",
+        "network": GRETA_NETWORK,
+    },
+    # November
+    {
+        "uid": "demo-2024-11-hostens-plattformsmote",
+        "when": "2024-11-14",
+        "starts_at": "13:00",
+        "ends_at": "16:00",
+        "title": "Höstens plattformsmöte",
+        "category": "plattformsmöte",
+        "location": "Stockholm",
+        "participants": "Plattformens medlemmar",
+    },
+    {
+        "uid": "demo-2024-11-mr-dagarna",
+        "when": "2024-11-21",
+        "ends_on": "2024-11-22",
+        "title": (
+            "Deltog på MR-dagarna tillsammans med Räddningsmissionen och pratade om Sveriges "
+            "brister i sina åtaganden gentemot brottsoffren"
+        ),
+        "category": "utbildning/event",
+        "participants": "Göteborgs Räddningsmission",
+    },
+    # December (one line in the report, two things: the certification and the proof)
+    {
+        "uid": "demo-2024-12-certifiering-jamtland",
+        "when": "2024-12-04",
+        "title": "Kvinnojouren i Jämtlands län certifierades för NSP",
+        "category": "certifiering",
+        "participants": "Kvinnojouren i Jämtlands län",
+    },
+    {
+        "uid": "demo-2024-12-metodstod-korrektur",
+        "when": "2024-12-13",
+        "title": "Metodstödet skickades på sista korrektur för att kunna gå till tryck i januari",
+        "category": "intern",
+    },
+    # Told elsewhere in the 2024 report, not lines of its month list.
+    {
+        "uid": "demo-2024-05-varens-plattformsmote",
+        "when": "2024-05-23",
+        "starts_at": "13:00",
+        "ends_at": "16:00",
+        "title": "Vårens plattformsmöte",
+        "category": "plattformsmöte",
+        "location": "Digitalt (Teams)",
+        "participants": "Plattformens medlemmar",
+        "notes": "Ett av årets två plattformsmöten (”Kunskapsutbyte”), inte i månadslistan.",
+        "in_report": "nej",
+    },
+    {
+        "uid": "demo-2024-05-fraud-workshop",
+        "when": "2024-05-28",
+        "starts_at": "09:00",
+        "ends_at": "15:00",
+        "title": "NSP höll workshop med Försäkringskassan inom Project FRAUD",
+        "category": "utbildning/event",
+        "participants": "Nationella stödprogrammet (NSP), Försäkringskassan",
+        "notes": "Nämns under ”Kunskapsöverföring”, inte i månadslistan.",
+        "in_report": "nej",
+        "network": PROJECT_FRAUD,
+    },
+    {
+        "uid": "demo-2024-05-kampanj-215",
+        "when": "2024-05",
+        "title": "Kampanj 215 lanserades med digital spridning, tryckt material och annonsering",
+        "category": "kampanj",
+        "participants": "Terrafem, Roks",
+        "notes": "Lanserades ”under våren 2024”; beskrivs under ”Kampanj 215”.",
+        "in_report": "nej",
+    },
+    {
+        "uid": "demo-2024-10-eu-plattformen",
+        "when": "2024-10-29",
+        "starts_at": "09:30",
+        "ends_at": "17:00",
+        "title": "Deltog i höstens möte med EU Civil Society Platform Against Human Trafficking",
+        "category": "nätverk",
+        "location": "Bryssel",
+        "notes": "”Plattformen deltog vid ett tillfälle under hösten.”",
+        "in_report": "nej",
+        "network": EU_PLATFORM,
+    },
+    {
+        "uid": "demo-2024-11-natverksmote-nsp",
+        "when": "2024-11-27",
+        "starts_at": "10:00",
+        "ends_at": "12:00",
+        "title": "Nätverksmöte för de certifierade aktörerna inom NSP",
+        "category": "nätverk",
+        "location": "Digitalt (Teams)",
+        "in_report": "nej",
+    },
+]
+
+# Later years: what the 2024 report says is coming (the method support printed in January,
+# the new website early in 2025, the "köp inte" page in the spring), the platform meetings of
+# spring and autumn, and in 2026 a spring meeting just after the demo's "today" (2026-06-01).
+ACTIVITIES_LATER: list[Fields] = [
+    {
+        "uid": "demo-2025-01-metodstod-tryck",
+        "when": "2025-01-20",
+        "title": "Metodstödet för uppsökande arbete gick till tryck",
+        "category": "intern",
+    },
+    {
+        "uid": "demo-2025-02-ny-hemsida",
+        "when": "2025-02",
+        "title": "Ny hemsida och grafisk profil lanserades",
+        "category": "media",
+    },
+    {
+        "uid": "demo-2025-04-kop-inte",
+        "when": "2025-04",
+        "title": "Kampanjen ”Köp inte” lanserades med en landningssida om att sluta köpa sex",
+        "category": "kampanj",
+    },
+    {
+        "uid": "demo-2025-05-varens-plattformsmote",
+        "when": "2025-05-15",
+        "starts_at": "13:00",
+        "ends_at": "16:00",
+        "title": "Vårens plattformsmöte",
+        "category": "plattformsmöte",
+        "location": "Göteborg",
+        "participants": "Plattformens medlemmar",
+    },
+    {
+        "uid": "demo-2025-05-eu-plattformen",
+        "when": "2025-05-27",
+        "starts_at": "09:30",
+        "ends_at": "16:00",
+        "title": "Deltog i vårens möte med EU Civil Society Platform Against Human Trafficking",
+        "category": "nätverk",
+        "location": "Online",
+        "in_report": "nej",
+        "network": EU_PLATFORM,
+    },
+    {
+        "uid": "demo-2025-11-hostens-plattformsmote",
+        "when": "2025-11-13",
+        "starts_at": "13:00",
+        "ends_at": "16:00",
+        "title": "Höstens plattformsmöte",
+        "category": "plattformsmöte",
+        "location": "Stockholm",
+        "participants": "Plattformens medlemmar",
+    },
+    {
+        "uid": "demo-2026-06-varens-plattformsmote",
+        "when": "2026-06-04",
+        "starts_at": "13:00",
+        "ends_at": "16:00",
+        "title": "Vårens plattformsmöte",
+        "category": "plattformsmöte",
+        "location": "Stockholm",
+        "participants": "Plattformens medlemmar",
+        "notes": "Tema: uppföljning av handlingsplanen 2025–2027.",
+    },
+    {
+        "uid": "demo-2026-11-hostens-plattformsmote",
+        "when": "2026-11-12",
+        "starts_at": "13:00",
+        "ends_at": "16:00",
+        "title": "Höstens plattformsmöte",
+        "category": "plattformsmöte",
+        "location": "Digitalt (Teams)",
+        "participants": "Plattformens medlemmar",
+    },
+]
+
+# Board meetings besides August 2024's day (which the report names): day | time | place |
+# title. Not report lines. The constituting meeting follows the annual meeting the same day.
+BOARD_MEETINGS = """
+2024-01-11 | 17:00–19:00 | Digitalt (Teams) | Styrelsemöte
+2024-04-18 | 16:30–17:00 | Stockholm        | Konstituerande styrelsemöte
+2024-06-13 | 17:00–19:00 | Digitalt (Teams) | Styrelsemöte
+2024-09-26 | 17:00–19:00 | Digitalt (Teams) | Styrelsemöte
+2024-12-12 | 17:00–19:00 | Digitalt (Teams) | Styrelsemöte
+2025-02-11 | 17:00–19:00 | Digitalt (Teams) | Styrelsemöte
+2025-04-24 | 16:30–17:00 | Göteborg         | Konstituerande styrelsemöte
+2025-09-23 | 17:00–19:00 | Digitalt (Teams) | Styrelsemöte
+2026-03-10 | 17:00–19:00 | Digitalt (Teams) | Styrelsemöte
+2026-04-23 | 16:30–17:00 | Digitalt (Teams) | Konstituerande styrelsemöte
+2026-06-16 | 17:00–19:00 | Digitalt (Teams) | Styrelsemöte
+"""
+
+# Member coffees (medlemsfikor), day | time | place: "två medlemsfikor" in 2024 ("Kunskapsutbyte")
+# and later ones. Not report lines.
+MEMBER_COFFEES = """
+2024-02-20 | 09:00–10:00 | Digitalt (Teams)
+2024-09-17 | 09:00–10:00 | Digitalt (Teams)
+2025-09-16 | 09:00–10:00 | Digitalt (Teams)
+2026-02-24 | 09:00–10:00 | Digitalt (Teams)
+2026-09-15 | 09:00–10:00 | Digitalt (Teams)
+"""
+
+# Advocacy submissions. Those sent, published or answered are lines of their month in the
+# calendar (derived, never typed as activities too); a draft is not. Co-signers by exact
+# member name, as typed in the form.
+SUBMISSIONS: list[Fields] = [
+    {
+        "uid": "demo-2024-01-debattartikel-gp",
+        "kind": "debattartikel",
+        "title": (
+            "Debattartikel i Göteborgsposten om straffriheten gällande människohandel för "
+            "sexuella ändamål"
+        ),
+        "when": "2024-01-16",
+        "status": "publicerad",
+        "recipient": "Göteborgsposten",
+        "co_signers": "Terrafem, Roks",
+        "reference": "GP Debatt 2024-01-16",
+    },
+    {
+        "uid": "demo-2024-04-sakrad-peking",
+        "kind": "sakråd/input",
+        "title": "Sakråd med anledning av Sveriges rapportering till FN enligt Pekingplattformen",
+        "when": "2024-04-11",
+        "status": "inskickad",
+        "recipient": "Arbetsmarknadsdepartementet",
+        "notes": "Muntligt inspel vid sakrådet, skriftlig komplettering efteråt.",
+    },
+    {
+        "uid": "demo-2024-04-statistikrapporten-overlamnad",
+        "kind": "rapport",
+        "title": (
+            "Statistikrapporten trycktes och överlämnades till Arbetsmarknadsdepartementet "
+            "och Justitiedepartementet, inklusive jämställdhetsministern"
+        ),
+        "when": "2024-04-25",
+        "status": "inskickad",
+        "recipient": "Arbetsmarknadsdepartementet och Justitiedepartementet",
+        "reference": "Civilsamhällets lägesrapport 2023",
+    },
+    {
+        "uid": "demo-2024-06-statistikrapport-debattartikel",
+        "kind": "debattartikel",
+        "title": "Publicering av statistikrapporten och debattartikel kopplad till denna",
+        "when": "2024-06-18",
+        "status": "publicerad",
+        "reference": "Civilsamhällets lägesrapport 2023",
+        "notes": "Rapporten finns att läsa på Plattformens hemsida.",
+    },
+    {
+        "uid": "demo-2024-09-framstallan-handlingsplan",
+        "kind": "framställan/skrivelse",
+        "title": (
+            "Lämnade in framställan till den nya nationella handlingsplanen mot utnyttjande i "
+            "prostitution och människohandel 2025–2027"
+        ),
+        "when": "2024-09-20",
+        "status": "inskickad",
+        "recipient": "Arbetsmarknadsdepartementet",
+    },
+    {
+        "uid": "demo-2024-12-tip-rapportering",
+        "kind": "TIP-rapportering",
+        "title": "Rapportering till US Department of State inför Trafficking in Persons Report",
+        "when": "2024-12-10",
+        "status": "inskickad",
+        "recipient": "US Department of State, via amerikanska ambassaden i Stockholm",
+        "notes": "Beskrivs under ”Trafficking in persons report”, inte i månadslistan.",
+        "in_report": "nej",
+    },
+    {
+        "uid": "demo-2025-06-statistikrapport-debattartikel",
+        "kind": "debattartikel",
+        "title": "Publicering av statistikrapporten för 2024 och debattartikel kopplad till denna",
+        "when": "2025-06-17",
+        "status": "publicerad",
+        "reference": "Civilsamhällets lägesrapport 2024",
+    },
+    {
+        "uid": "demo-2025-12-tip-rapportering",
+        "kind": "TIP-rapportering",
+        "title": "Rapportering till US Department of State inför Trafficking in Persons Report",
+        "when": "2025-12-09",
+        "status": "inskickad",
+        "recipient": "US Department of State, via amerikanska ambassaden i Stockholm",
+        "in_report": "nej",
+    },
+    {
+        "uid": "demo-2026-06-debattartikel-utkast",
+        "kind": "debattartikel",
+        "title": (
+            "Debattartikel om uppföljningen av handlingsplanen mot utnyttjande i prostitution "
+            "och människohandel"
+        ),
+        "when": "2026-06",
+        "status": "utkast",
+        "co_signers": "Stockholms Stadsmission",
+        "notes": "Utkast till styrelsen; tänkt att skickas före sommaren.",
+    },
+]
+
+# The 2024 month list as the report has it: report lines per month (December's one line tells
+# two things and is two activities here). Submissions and the annual meeting count too.
+REPORT_LINES_2024 = (3, 2, 0, 4, 2, 3, 1, 2, 1, 2, 2, 2)
+# "Plattformen deltog vid ett tillfälle under hösten" (EU Civil Society Platform).
+AUTUMN = (9, 10, 11)
+
 
 def _check_invented_contact(row: Row) -> None:
     """Refuse contact data outside the invented ranges, so a typo cannot ship a real one."""
@@ -909,6 +1472,143 @@ def check_board(
             raise ValueError(f"{by_id[member_id].name}: attendance without a delegate")
 
 
+def _network_id(network_ids: dict[str, int], name: str, where: str) -> int:
+    if name not in network_ids:
+        raise ValueError(f"{where}: no network named {name!r} in NETWORKS")
+    return network_ids[name]
+
+
+def _fixed_uid(row: Fields, where: str) -> str:
+    uid = row.get("uid", "")
+    if not uid.startswith("demo-"):
+        raise ValueError(f"{where}: a fixed uid ”demo-…” is needed, not {uid!r}")
+    return uid
+
+
+def build_networks() -> list[NetworkMembership]:
+    return [parse_network_fields(row, PARSE_TODAY) for row in NETWORKS]
+
+
+def activity_from_row(row: Fields, network_ids: dict[str, int]) -> Activity:
+    """One row → an Activity, through the same parsing and rules as the activity form."""
+    where = f"activity {row.get('uid', '')!r}"
+    fields = {key: value for key, value in row.items() if key not in ("uid", "network")}
+    if "network" in row:
+        fields["network_id"] = str(_network_id(network_ids, row["network"], where))
+    try:
+        activity = parse_activity_fields(fields, PARSE_TODAY)
+    except ValueError as error:
+        raise ValueError(f"{where}: {error}") from error
+    return replace(activity, uid=_fixed_uid(row, where))
+
+
+def routine_rows(table: str, name: str, category: str, slug: str, title: str = "") -> list[Fields]:
+    """A table of routine meetings (``day | start–end | place [| title]``) → activity rows.
+
+    Their uid is ``demo-<day>-<slug>``: one such meeting a day.
+    """
+    rows = []
+    for where, cells in _cells(table, name):
+        if len(cells) not in (3, 4) or not (title or len(cells) == 4):
+            raise ValueError(f"{where}: day | time | place{'' if title else ' | title'} expected")
+        day, hours, place = cells[:3]
+        starts_at, ends_at = hours.split("–")
+        row_title = cells[3] if len(cells) == 4 else title
+        rows.append(
+            {
+                "uid": f"demo-{day}-{slug}",
+                "when": day,
+                "starts_at": starts_at,
+                "ends_at": ends_at,
+                "title": row_title,
+                "category": category,
+                "location": place,
+                "in_report": "nej",
+            }
+        )
+    return rows
+
+
+def build_activities(network_ids: dict[str, int]) -> list[Activity]:
+    rows = [
+        *ACTIVITIES_2024,
+        *ACTIVITIES_LATER,
+        *routine_rows(BOARD_MEETINGS, "BOARD_MEETINGS", "styrelse", "styrelsemote"),
+        *routine_rows(MEMBER_COFFEES, "MEMBER_COFFEES", "intern", "medlemsfika", "Medlemsfika"),
+    ]
+    activities = [activity_from_row(row, network_ids) for row in rows]
+    return sorted(activities, key=lambda a: (a.when, a.starts_at or time.min, a.uid))
+
+
+def submission_from_row(row: Fields, members: list[Member]) -> Submission:
+    """One row → a Submission, through the submission form's parsing (co-signers by name)."""
+    where = f"submission {row.get('uid', '')!r}"
+    fields = {key: value for key, value in row.items() if key != "uid"}
+    try:
+        submission = parse_submission_fields(fields, PARSE_TODAY, members)
+    except ValueError as error:
+        raise ValueError(f"{where}: {error}") from error
+    return replace(submission, uid=_fixed_uid(row, where))
+
+
+def build_submissions(members: list[Member]) -> list[Submission]:
+    return [submission_from_row(row, members) for row in SUBMISSIONS]
+
+
+def check_calendar(
+    items: list[CalendarItem],
+    activities: list[Activity],
+    submissions: list[Submission],
+    networks: list[NetworkMembership],
+) -> None:
+    """Refuse calendar data that does not give the report's month list (raise ValueError)."""
+    uids = [a.uid for a in activities] + [s.uid for s in submissions]
+    doubled = sorted({uid for uid in uids if uids.count(uid) > 1})
+    if doubled:
+        raise ValueError(f"uid used twice: {', '.join(doubled)}")
+    typed_twice = {a.title for a in activities} & {s.title for s in submissions}
+    if typed_twice:
+        raise ValueError(f"typed as activity and as submission: {sorted(typed_twice)}")
+    months = month_groups(items, REPORT_YEAR)
+    if [g.month for g in months] != list(range(1, 13)):
+        raise ValueError(f"{REPORT_YEAR}: twelve months expected, got {len(months)}")
+    for group in months:
+        lines = [item.title for item in group.items if item.in_report]
+        if group.month == 3 and group.items:
+            raise ValueError(f"Mars {REPORT_YEAR} is empty in the report, not {len(group.items)}")
+        if group.month != 3 and not lines:
+            raise ValueError(f"{group.heading} {REPORT_YEAR} has no line for the report")
+        if len(lines) != REPORT_LINES_2024[group.month - 1]:
+            raise ValueError(
+                f"{group.heading} {REPORT_YEAR}: {len(lines)} report lines, the annual report "
+                f"has {REPORT_LINES_2024[group.month - 1]}: {lines}"
+            )
+    april = [item.title for item in months[3].items]
+    if april.count(ANNUAL_MEETING_TITLE) != 1:
+        raise ValueError(f"April {REPORT_YEAR}: the annual meeting once expected, got {april}")
+    for submission in submissions:
+        if not submission.in_calendar:
+            continue
+        day = submission.when.day
+        found = [
+            item
+            for item in in_month(items, day.year, day.month)
+            if item.source is Source.SUBMISSION and item.source_id == submission.id
+        ]
+        if len(found) != 1:
+            raise ValueError(f"{submission.title}: {len(found)} times in {day:%Y-%m}, not once")
+    if not any(not s.in_calendar for s in submissions):
+        raise ValueError("no draft submission: the drafts list would be empty")
+    (eu,) = [n for n in networks if n.name == EU_PLATFORM]
+    assert eu.id is not None
+    taken_part = participations(eu.id, activities, REPORT_YEAR)
+    if [a.day.month in AUTUMN for a in taken_part] != [True]:
+        raise ValueError(
+            f"{EU_PLATFORM}: once in the autumn of {REPORT_YEAR}, the annual report says; "
+            f"the calendar has {[a.when.iso() for a in taken_part]}"
+        )
+
+
 def build_database(target: Path) -> list[Member]:
     """Write the demo database to ``target``; return the members as stored (with ids).
 
@@ -947,6 +1647,20 @@ def build_database(target: Path) -> list[Member]:
                 board.seats.all(),
                 board.attendance.for_meeting(roll_meeting),
             )
+            calendar = CalendarRepository(db)
+            network_ids = {
+                n.name: n.id
+                for n in calendar.networks.add_many(build_networks())
+                if n.id is not None
+            }
+            calendar.activities.add_many(build_activities(network_ids))
+            calendar.submissions.add_many(build_submissions(repo.all()))
+            check_calendar(
+                calendar.items(),
+                calendar.activities.all(),
+                calendar.submissions.all(),
+                calendar.networks.all(),
+            )
         data = path.read_bytes()
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -963,9 +1677,16 @@ def main(argv: list[str] | None = None) -> int:
     payments = sum(len(table.strip().splitlines()) for table in PAYMENTS.values())
     meetings = len(ANNUAL_MEETINGS.strip().splitlines())
     seats = len(BOARD_SEATS.strip().splitlines())
+    activities = (
+        len(ACTIVITIES_2024)
+        + len(ACTIVITIES_LATER)
+        + len(BOARD_MEETINGS.strip().splitlines())
+        + len(MEMBER_COFFEES.strip().splitlines())
+    )
     print(
         f"{len(stored)} medlemmar, avgifter för {len(FEE_SCHEDULES)} år, "
-        f"{payments} betalningar, {meetings} årsmöten och {seats} styrelseposter "
+        f"{payments} betalningar, {meetings} årsmöten, {seats} styrelseposter, "
+        f"{activities} aktiviteter, {len(SUBMISSIONS)} inlagor och {len(NETWORKS)} nätverk "
         f"skrivna till {target}"
     )
     return 0
