@@ -45,8 +45,35 @@ def new_uid() -> str:
     return uuid.uuid4().hex
 
 
+class DaySpan:
+    """The days something takes place: one day, several (``ends_on``), or a whole month.
+
+    Shared by an activity and a calendar item, which both have ``when`` and ``ends_on``.
+    """
+
+    when: EnteredDate
+    ends_on: date | None
+
+    @property
+    def day(self) -> date:
+        """The (first) day; for a month-precision item, the first of its month."""
+        return self.when.day
+
+    @property
+    def month_only(self) -> bool:
+        return self.when.precision is Precision.MONTH
+
+    @property
+    def last_day(self) -> date:
+        return self.ends_on or self.when.day
+
+    def covers(self, day: date) -> bool:
+        """True on every day it takes place (never for a month-precision item)."""
+        return not self.month_only and self.day <= day <= self.last_day
+
+
 @dataclass(frozen=True)
-class Activity:
+class Activity(DaySpan):
     title: str
     """The line as it will stand in the annual report."""
     when: EnteredDate
@@ -63,23 +90,6 @@ class Activity:
     """The network membership this was participation in, if any."""
     uid: str = ""
     id: int | None = None
-
-    @property
-    def day(self) -> date:
-        """The (first) day; for a month-precision item, the first of its month."""
-        return self.when.day
-
-    @property
-    def month_only(self) -> bool:
-        return self.when.precision is Precision.MONTH
-
-    @property
-    def last_day(self) -> date:
-        return self.ends_on or self.when.day
-
-    def covers(self, day: date) -> bool:
-        """True on every day the activity takes place (never for a month-precision item)."""
-        return not self.month_only and self.day <= day <= self.last_day
 
 
 def parse_title(text: str) -> str:

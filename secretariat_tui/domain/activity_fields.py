@@ -29,7 +29,7 @@ ACTIVITY_LABELS = {
     "location": "Plats",
     "participants": "Deltagare/partner",
     "notes": "Anteckningar",
-    "in_report": "I verksamhetsberättelsen",
+    "in_report": "Med i berättelsen",
     "network_id": "Nätverk",
 }
 CATEGORY_OPTIONS = tuple((c.label, c.value) for c in Category)

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from datetime import date, time
 from enum import StrEnum
 
-from secretariat_tui.domain.activities import Activity, Category
+from secretariat_tui.domain.activities import Activity, Category, DaySpan
 from secretariat_tui.domain.board import AnnualMeeting
 from secretariat_tui.domain.collation import swedish_key
-from secretariat_tui.domain.date_entry import MONTH_NAMES, EnteredDate, Precision
+from secretariat_tui.domain.date_entry import MONTH_NAMES, EnteredDate
 from secretariat_tui.domain.submissions import Submission
 
 ANNUAL_MEETING_TITLE = "Årsmöte"
@@ -31,7 +31,7 @@ class Source(StrEnum):
 
 
 @dataclass(frozen=True)
-class CalendarItem:
+class CalendarItem(DaySpan):
     source: Source
     source_id: int
     title: str
@@ -51,21 +51,6 @@ class CalendarItem:
     def key(self) -> str:
         """Unique across sources: ``aktivitet-12``, ``påverkan-3``, ``årsmöte-2``."""
         return f"{self.source.value}-{self.source_id}"
-
-    @property
-    def day(self) -> date:
-        return self.when.day
-
-    @property
-    def month_only(self) -> bool:
-        return self.when.precision is Precision.MONTH
-
-    @property
-    def last_day(self) -> date:
-        return self.ends_on or self.when.day
-
-    def covers(self, day: date) -> bool:
-        return not self.month_only and self.day <= day <= self.last_day
 
     @property
     def time_text(self) -> str:

@@ -30,7 +30,7 @@ SUBMISSION_LABELS = {
     "co_signers": "Medundertecknare",
     "reference": "Länk/diarienr",
     "notes": "Anteckningar",
-    "in_report": "I verksamhetsberättelsen",
+    "in_report": "Med i berättelsen",
 }
 KIND_OPTIONS = tuple((k.label, k.value) for k in SubmissionKind)
 STATUS_OPTIONS = tuple((s.label, s.value) for s in SubmissionStatus)

@@ -14,28 +14,14 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 
 from secretariat_tui.domain.board import AnnualMeeting, BoardSeat, board_on, seat_period
+from secretariat_tui.domain.date_entry import MONTH_NAMES
 from secretariat_tui.domain.members import Member
 from secretariat_tui.domain.voting import RollEntry, VotingRoll, VotingRule
 from secretariat_tui.exports.tabular import aligned, stdout_csv
 
-MONTHS = (
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
-
 
 def month_name(day: date) -> str:
-    return MONTHS[day.month - 1]
+    return MONTH_NAMES[day.month - 1]
 
 
 def members_count(count: int) -> str:

@@ -61,6 +61,7 @@ class BoardScreen(RegisterScreen):
     MODE = "board"
     COLUMNS = COLUMNS
     PLACEHOLDER = "/ Filtrera på roll, namn, organisation…"
+    CSV = False
     HELP = BOARD_RULES
     BINDINGS = [
         Binding("d", "as_of", "Datum", id="as-of", tooltip="Visa styrelsen på ett annat datum"),
@@ -159,15 +160,13 @@ class BoardScreen(RegisterScreen):
         return latest_meeting(self.board.meetings.all(), self.as_of)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in {"import_csv", "export_csv"}:
-            return False  # the board has no CSV
         if action in {"end_seat", "edit_seat"}:
             return self.is_mounted and self.selected_id() is not None
         if action == "roll":
             return self.roll_meeting() is not None
         if action == "as_of":
             return not self.history
-        return True
+        return super().check_action(action, parameters)
 
     # --- actions ------------------------------------------------------------------------------
     def action_as_of(self) -> None:

@@ -47,7 +47,7 @@ WEEKDAY_NAMES = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", 
 # The day list is narrow beside the grid: the category and the rest stand under it instead.
 DAY_COLUMNS = (Column("time", "Tid", 12), Column("title", "Rubrik"))
 YEAR_COLUMNS = (
-    Column("date", "Dag", 3),
+    Column("date", "Datum", 10),
     Column("time", "Tid", 12),
     Column("category", "Kategori", 14),
     Column("title", "Rubrik"),
@@ -113,7 +113,8 @@ class CalendarScreen(Screen[None]):
         Binding("n", "new", "Ny", id="new-activity", tooltip="Ny aktivitet på vald dag"),
         Binding("e", "edit", "Ändra", id="edit-item", tooltip="Ändra markerad aktivitet"),
         Binding("x,delete", "delete", "Ta bort", id="delete-item", tooltip="Ta bort markerad"),
-        Binding("v", "toggle_view", "Årslista", id="toggle-view", tooltip="Månad eller år"),
+        Binding("v", "show_year", "Årslista", id="year-view", tooltip="Hela året, månad för månad"),
+        Binding("v", "show_month", "Månad", id="month-view", tooltip="Månaden med dagarna"),
         # Not in the footer (no room at 80 columns); in help and the palette.
         Binding("t", "today", "I dag", id="today", show=False, tooltip="Gå till dagens datum"),
         Binding("k", "category", "Kategori", id="category", tooltip="Filtrera på kategori"),
@@ -236,7 +237,7 @@ class CalendarScreen(Screen[None]):
             heading = (Text(group.heading, style="bold"), Text(""), Text(""), Text(empty))
             rows.append((f"{MONTH_ROW}{group.month}", heading))
             for item in group.items:
-                date_text = f"{item.day.day:>2}" if not item.month_only else ""
+                date_text = item.when.iso()
                 rows.append((item.key, (as_cell(date_text), *item_cells(item))))
         table = self.year_table
         table.border_title = str(self.day.year)
@@ -274,6 +275,9 @@ class CalendarScreen(Screen[None]):
         if action in {"edit", "delete"}:
             item = self.is_mounted and self.selected_item()
             return bool(item) and item.source is not Source.MEETING  # type: ignore[union-attr]
+        if action in {"show_year", "show_month"}:
+            # One key, two labels: the footer names the view that v leads to.
+            return (action == "show_month") == (self.is_mounted and self.year_view)
         if action == "clear_filter":
             return self.is_mounted and bool(self.query_one("#text-filter", Input).value)
         return True
@@ -321,10 +325,17 @@ class CalendarScreen(Screen[None]):
     def _focus_view(self) -> None:
         (self.year_table if self.year_view else self.grid).focus()
 
-    def action_toggle_view(self) -> None:
-        switcher = self.query_one("#views", ContentSwitcher)
-        switcher.current = MONTH_VIEW if self.year_view else YEAR_VIEW
-        self.redraw(self.selected_key())
+    def action_show_year(self) -> None:
+        self._show_view(YEAR_VIEW)
+
+    def action_show_month(self) -> None:
+        self._show_view(MONTH_VIEW)
+
+    def _show_view(self, view: str) -> None:
+        """The other view, on the same item where it is shown there too."""
+        keep = self.selected_key()
+        self.query_one("#views", ContentSwitcher).current = view
+        self.redraw(keep)
         self._focus_view()
 
     def action_today(self) -> None:

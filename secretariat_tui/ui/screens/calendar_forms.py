@@ -91,10 +91,13 @@ class ActivityForm(RecordForm[Activity]):
                 "starts_at",
                 labels["starts_at"],
                 optional_check(parse_time_entry),
-                placeholder="13:00",
+                placeholder="t.ex. 13:00",
             ),
             FieldSpec(
-                "ends_at", labels["ends_at"], optional_check(parse_time_entry), placeholder="16:00"
+                "ends_at",
+                labels["ends_at"],
+                optional_check(parse_time_entry),
+                placeholder="t.ex. 16:00",
             ),
             FieldSpec(
                 "ends_on",

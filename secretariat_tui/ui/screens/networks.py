@@ -32,6 +32,7 @@ class NetworksScreen(RegisterScreen):
     TITLE = "Nätverk"
     MODE = "networks"
     COLUMNS = COLUMNS
+    CSV = False
     PLACEHOLDER = "/ Filtrera på nätverk, arrangör, roll…"
     HELP = (
         "Nätverken som plattformen är med i. Deltagandet räknas ur kalendern: en aktivitet "
@@ -86,13 +87,6 @@ class NetworksScreen(RegisterScreen):
     def selected_network(self) -> NetworkMembership | None:
         network_id = self.selected_id()
         return self.calendar.networks.get(network_id) if network_id is not None else None
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in {"import_csv", "export_csv"}:
-            return False  # networks have no CSV
-        if action in {"edit", "delete"}:
-            return self.is_mounted and self.selected_id() is not None
-        return True
 
     @on(RegisterTable.Chosen)
     def _chosen(self) -> None:

@@ -25,6 +25,8 @@ class RegisterScreen(Screen[None]):
     MODE: ClassVar[str]
     COLUMNS: ClassVar[tuple[Column, ...]]
     PLACEHOLDER: ClassVar[str]
+    CSV: ClassVar[bool] = True
+    """False for a register without CSV in and out: i and u are then hidden."""
     BINDINGS = [
         Binding(
             "i",
@@ -83,6 +85,14 @@ class RegisterScreen(Screen[None]):
     def selected_id(self) -> int | None:
         key = self.register.highlighted_key
         return int(key) if key else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """CSV only where the register has it; edit and delete only on a highlighted row."""
+        if action in {"import_csv", "export_csv"}:
+            return self.CSV
+        if action in {"edit", "delete"}:
+            return self.is_mounted and self.selected_id() is not None
+        return True
 
     def on_data_table_row_highlighted(self) -> None:
         self.refresh_bindings()

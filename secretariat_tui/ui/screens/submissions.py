@@ -31,6 +31,7 @@ class SubmissionsScreen(RegisterScreen):
     TITLE = "Påverkan"
     MODE = "submissions"
     COLUMNS = COLUMNS
+    CSV = False
     PLACEHOLDER = "/ Filtrera på rubrik, typ, mottagare, status…"
     HELP = (
         "Påverkansarbetet: debattartiklar, remissvar, framställningar, rapporter, sakråd och "
@@ -80,13 +81,6 @@ class SubmissionsScreen(RegisterScreen):
     def selected_submission(self) -> Submission | None:
         submission_id = self.selected_id()
         return self.calendar.submissions.get(submission_id) if submission_id is not None else None
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in {"import_csv", "export_csv"}:
-            return False  # submissions have no CSV
-        if action in {"edit", "delete"}:
-            return self.is_mounted and self.selected_id() is not None
-        return True
 
     @on(RegisterTable.Chosen)
     def _chosen(self) -> None:
