@@ -40,9 +40,26 @@ class Category(StrEnum):
         return self.value[0].upper() + self.value[1:]
 
 
+UID_DOMAIN = "secretariat-tui"
+"""Appended to our own uids in ICS files (``…@secretariat-tui``), and taken off on import."""
+
+
 def new_uid() -> str:
     """A fresh, globally unique id for a new activity (kept for its whole life)."""
     return uuid.uuid4().hex
+
+
+def ics_uid(uid: str) -> str:
+    """The UID an item gets in an ICS file: ours get a domain, an imported one is kept as is,
+    so exporting an imported event again gives the calendar the UID it already knows."""
+    return uid if "@" in uid else f"{uid}@{UID_DOMAIN}"
+
+
+def uid_from_ics(text: str) -> str:
+    """The inverse of ``ics_uid``: re-importing our own export updates instead of duplicating."""
+    uid = text.strip()
+    suffix = f"@{UID_DOMAIN}"
+    return uid.removesuffix(suffix) if uid.endswith(suffix) else uid
 
 
 class DaySpan:

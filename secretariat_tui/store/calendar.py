@@ -160,10 +160,14 @@ class CalendarRepository:
         """Every calendar item, derived now from the registers that own them."""
         return calendar_items(self.activities.all(), self.submissions.all(), self.meetings.all())
 
+    def linked_activities(self, network_id: int) -> int:
+        """How many activities name the network (its participation)."""
+        return sum(a.network_id == network_id for a in self.activities.all())
+
     def delete_network(self, network_id: int) -> None:
         """Remove a network nothing refers to; linked activities keep it (NetworkInUse)."""
         network = self.networks.get(network_id)
-        linked = sum(a.network_id == network_id for a in self.activities.all())
+        linked = self.linked_activities(network_id)
         if linked:
             raise NetworkInUse(network, linked)
         self.networks.delete(network_id)

@@ -6,7 +6,7 @@ from datetime import date, time
 
 import pytest
 
-from secretariat_tui.domain.activities import Category
+from secretariat_tui.domain.activities import Category, ics_uid, uid_from_ics
 from secretariat_tui.domain.activity_fields import (
     activity_fields,
     edited_activity,
@@ -92,3 +92,19 @@ def test_fields_round_trip_through_their_text() -> None:
 
 def test_new_activities_get_different_uids() -> None:
     assert parse_activity_fields(fields(), TODAY).uid != parse_activity_fields(fields(), TODAY).uid
+
+
+@pytest.mark.parametrize(
+    ("uid", "in_file"),
+    [
+        ("3f2a9c", "3f2a9c@secretariat-tui"),
+        (
+            "040000008200E00074C5B7101A82E008@outlook.com",
+            "040000008200E00074C5B7101A82E008@outlook.com",
+        ),
+        ("abc@google.com", "abc@google.com"),
+    ],
+)
+def test_a_uid_survives_an_export_and_an_import(uid: str, in_file: str) -> None:
+    assert ics_uid(uid) == in_file
+    assert uid_from_ics(in_file) == uid

@@ -7,9 +7,10 @@ from datetime import date
 from rich.markup import escape
 from textual import on
 from textual.binding import Binding
+from textual.widgets import Input
 
 from secretariat_tui.domain.networks import NetworkMembership, participations
-from secretariat_tui.store.calendar import CalendarRepository
+from secretariat_tui.store.calendar import CalendarRepository, NetworkInUse
 from secretariat_tui.ui.screens.calendar_forms import NetworkForm
 from secretariat_tui.ui.screens.confirm import confirm_delete
 from secretariat_tui.ui.screens.register_screen import RegisterScreen
@@ -17,10 +18,10 @@ from secretariat_tui.ui.widgets.register_table import Column, RegisterTable, Row
 
 COLUMNS = (
     Column("name", "Nätverk"),
-    Column("organiser", "Arrangör", 16),
+    Column("organiser", "Arrangör", 14),
     Column("since", "Sedan", 10),
-    Column("role", "Roll", 9),
-    Column("count", "Deltog", 6, sort_key=lambda value: int(str(value) or 0)),
+    Column("role", "Roll", 8),
+    Column("count", "Deltog", 11, sort_key=lambda value: int(str(value) or 0)),
 )
 
 
@@ -62,6 +63,7 @@ class NetworksScreen(RegisterScreen):
             since = network.since.isoformat() if network.since else ""
             cells = (network.name, network.organiser, since, network.role, str(count or ""))
             rows.append(Row(str(network.id), cells, " ".join(cells[:4] + (network.notes,))))
+        self.register.rename_column("count", f"Deltog {self.year}")
         self.register.set_rows(rows, keep=str(keep) if keep else None)
         self._show_participation()
 
@@ -78,10 +80,14 @@ class NetworksScreen(RegisterScreen):
         if network.until and network.until.year <= self.year:
             text += f" · medlem till {network.until.isoformat()}"
         self.register.set_status(text)
-        self.register.table.columns["count"].label = f"{self.year}"  # type: ignore[index]
 
     def on_data_table_row_highlighted(self) -> None:
         super().on_data_table_row_highlighted()
+        self._show_participation()
+
+    @on(Input.Changed, "#filter")
+    def _filtered(self) -> None:
+        """The filter may leave the cursor on row 0 with another network under it."""
         self._show_participation()
 
     def selected_network(self) -> NetworkMembership | None:
@@ -117,6 +123,10 @@ class NetworksScreen(RegisterScreen):
         if network is None or network.id is None:
             return
         network_id = network.id
+        linked = self.calendar.linked_activities(network_id)
+        if linked:
+            self.notify(escape(str(NetworkInUse(network, linked))), severity="error", timeout=10)
+            return
 
         def done() -> None:
             self.reload()

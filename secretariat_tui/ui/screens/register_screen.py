@@ -25,6 +25,8 @@ class RegisterScreen(Screen[None]):
     MODE: ClassVar[str]
     COLUMNS: ClassVar[tuple[Column, ...]]
     PLACEHOLDER: ClassVar[str]
+    NEWEST_FIRST: ClassVar[bool] = False
+    """Sorted on the first column (a date) descending: what was just added is on top."""
     CSV: ClassVar[bool] = True
     """False for a register without CSV in and out: i and u are then hidden."""
     BINDINGS = [
@@ -67,7 +69,12 @@ class RegisterScreen(Screen[None]):
     # --- shared -------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield NavBar(self.MODE)
-        yield RegisterTable(self.COLUMNS, placeholder=self.PLACEHOLDER, id="register")
+        yield RegisterTable(
+            self.COLUMNS,
+            placeholder=self.PLACEHOLDER,
+            newest_first=self.NEWEST_FIRST,
+            id="register",
+        )
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

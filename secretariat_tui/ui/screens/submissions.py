@@ -32,6 +32,7 @@ class SubmissionsScreen(RegisterScreen):
     MODE = "submissions"
     COLUMNS = COLUMNS
     CSV = False
+    NEWEST_FIRST = True
     PLACEHOLDER = "/ Filtrera på rubrik, typ, mottagare, status…"
     HELP = (
         "Påverkansarbetet: debattartiklar, remissvar, framställningar, rapporter, sakråd och "
@@ -75,7 +76,7 @@ class SubmissionsScreen(RegisterScreen):
         self.register.set_rows(rows, keep=str(keep) if keep else None)
         drafts = sum(not s.in_calendar for s in self.calendar.submissions.all())
         self.register.set_status(
-            f"{len(rows)} inlagor, varav {drafts} utkast · inskickade står i kalendern (4)"
+            f"{len(rows)} inlagor, varav {drafts} utkast · alla utom utkast står i kalendern (4)"
         )
 
     def selected_submission(self) -> Submission | None:

@@ -7,7 +7,7 @@ once (every word must match, case-insensitive), and ``s`` or a click on a header
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from rich.text import Text
@@ -102,7 +102,12 @@ class RegisterTable(Vertical):
         row_key: str
 
     def __init__(
-        self, columns: Sequence[Column], *, placeholder: str, id: str | None = None
+        self,
+        columns: Sequence[Column],
+        *,
+        placeholder: str,
+        newest_first: bool = False,
+        id: str | None = None,
     ) -> None:
         super().__init__(id=id)
         self.columns = list(columns)
@@ -110,7 +115,7 @@ class RegisterTable(Vertical):
         self._folded: dict[str, str] = {}
         self._status = ""
         self._sort_index = 0
-        self._sort_reverse = False
+        self._sort_reverse = newest_first
         self._placeholder = placeholder
 
     def compose(self) -> ComposeResult:
@@ -186,6 +191,11 @@ class RegisterTable(Vertical):
             # The row went away (ended and hidden): stay at its place, on its neighbour.
             table.move_cursor(row=min(previous_row, len(rows) - 1))
         self._show_status()
+
+    def rename_column(self, key: str, label: str) -> None:
+        """A heading that depends on what is shown (a year); kept through sorting and filtering."""
+        self.columns = [replace(c, label=label) if c.key == key else c for c in self.columns]
+        self._label_sorted_column()
 
     def _label_sorted_column(self) -> None:
         arrow = " ▼" if self._sort_reverse else " ▲"
