@@ -1,0 +1,206 @@
+"""The annual report as blocks (headings, paragraphs, the month table), before any format.
+
+Markdown, plain text and Word render the same blocks (``annual_report``, ``report_docx``), so
+the three can never say different things. Headings have a level: 0 is the document's title,
+1 a section of the report ("Organisation", "Löpande verksamhet (månadsvis)"), 2 a part of one
+("Styrelse", "Medlemskap"). A section asked for alone starts at level 1.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from enum import StrEnum
+
+from secretariat_tui.domain.activities import Activity
+from secretariat_tui.domain.board import AnnualMeeting, BoardSeat, board_on
+from secretariat_tui.domain.calendar import CalendarItem, MonthGroup, calendar_items, month_groups
+from secretariat_tui.domain.fees import MemberYear
+from secretariat_tui.domain.members import Member
+from secretariat_tui.domain.networks import NetworkMembership
+from secretariat_tui.domain.submissions import Submission
+from secretariat_tui.exports.board_report import board_paragraph, year_meeting
+from secretariat_tui.exports.report_membership import (
+    membership_forms_paragraph,
+    membership_paragraph,
+)
+from secretariat_tui.exports.report_paragraphs import (
+    advocacy_paragraph,
+    joined_networks_paragraph,
+    networks_paragraph,
+    platform_meetings_sentence,
+)
+
+ACTIVITY_TITLE = "Löpande verksamhet (månadsvis)"
+SECTIONS = ("activities", "members", "board", "networks", "advocacy", "all")
+"""What the CLI may ask for; "all" is the full draft."""
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+    level: int
+
+
+@dataclass(frozen=True)
+class Paragraphs:
+    """Lines of text: each a paragraph, a bullet (``- ``) or a numbered item (``1. ``)."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class MonthTable:
+    """All twelve months, each with its report lines: the Word original's two-column table."""
+
+    months: tuple[MonthGroup, ...]
+
+
+Block = Heading | Paragraphs | MonthTable
+
+
+class LineKind(StrEnum):
+    PLAIN = "plain"
+    BULLET = "bullet"
+    NUMBERED = "numbered"
+
+
+_NUMBERED = re.compile(r"\d+\. ")
+
+
+def paragraph_lines(text: str) -> list[tuple[LineKind, str]]:
+    """The non-blank lines of a paragraph text with their kind; list markers taken off."""
+    found: list[tuple[LineKind, str]] = []
+    for line in (raw.strip() for raw in text.splitlines()):
+        if not line:
+            continue
+        if line.startswith("- "):
+            found.append((LineKind.BULLET, line[2:]))
+        elif match := _NUMBERED.match(line):
+            found.append((LineKind.NUMBERED, line[match.end() :]))
+        else:
+            found.append((LineKind.PLAIN, line))
+    return found
+
+
+@dataclass(frozen=True)
+class ReportData:
+    """What the report is written from, as the repositories return it.
+
+    ``fee_rows`` is the year's fee ledger (``FeeLedger.of(db).year_rows(year)``): who was due a
+    fee for ``year`` and whether it is paid. The calendar items are derived from the
+    activities, submissions and meetings here, as the calendar repository derives them.
+    """
+
+    year: int
+    members: Sequence[Member] = ()
+    fee_rows: Sequence[MemberYear] = ()
+    seats: Sequence[BoardSeat] = ()
+    meetings: Sequence[AnnualMeeting] = ()
+    activities: Sequence[Activity] = ()
+    networks: Sequence[NetworkMembership] = ()
+    submissions: Sequence[Submission] = ()
+
+    @property
+    def items(self) -> list[CalendarItem]:
+        return calendar_items(self.activities, self.submissions, self.meetings)
+
+    @property
+    def members_by_id(self) -> Mapping[int, Member]:
+        return {m.id: m for m in self.members if m.id is not None}
+
+
+def report_months(items: Iterable[CalendarItem], year: int) -> list[MonthGroup]:
+    """The twelve months with the report's lines only: an item kept internal is left out."""
+    return month_groups([i for i in items if i.in_report], year)
+
+
+def activity_blocks(items: Iterable[CalendarItem], year: int) -> list[Block]:
+    return [Heading(ACTIVITY_TITLE, 1), MonthTable(tuple(report_months(items, year)))]
+
+
+def _text_or(text: str, note: str) -> Paragraphs:
+    return Paragraphs(text or note)
+
+
+def members_blocks(data: ReportData) -> list[Block]:
+    return [
+        Heading("Medlemskap", 1),
+        Paragraphs(membership_forms_paragraph(data.year)),
+        Paragraphs(membership_paragraph(data.year, data.members, data.fee_rows)),
+    ]
+
+
+def board_blocks(data: ReportData) -> list[Block]:
+    meeting = year_meeting(data.year, data.meetings)
+    since = meeting.held_on if meeting else date(data.year, 1, 1)
+    if board_on(since, data.seats, data.meetings):
+        text = board_paragraph(data.year, data.seats, data.meetings, data.members_by_id)
+    else:
+        text = f"Inga styrelseledamöter finns registrerade för {data.year}."
+    return [Heading("Styrelse", 1), Paragraphs(text)]
+
+
+def networks_blocks(data: ReportData, *, with_joined: bool = True) -> list[Block]:
+    held = networks_paragraph(data.networks, data.activities, data.year)
+    joined = joined_networks_paragraph(data.networks, data.activities, data.year)
+    texts = [held, joined] if with_joined else [held]
+    found = [Paragraphs(t) for t in texts if t]
+    note = Paragraphs(f"Inga nätverksmedlemskap finns registrerade för {data.year}.")
+    return [Heading("Internationellt kunskapsutbyte", 1), *(found or [note])]
+
+
+def advocacy_blocks(data: ReportData) -> list[Block]:
+    text = advocacy_paragraph(data.submissions, data.year, data.members_by_id)
+    note = f"Inga inskickade eller publicerade inlagor finns registrerade för {data.year}."
+    return [Heading("Plattformens påverkansarbete", 1), _text_or(text, note)]
+
+
+def knowledge_exchange_blocks(data: ReportData) -> list[Block]:
+    """The 2024 report's "Kunskapsutbyte": platform meetings held, networks joined."""
+    parts = [
+        platform_meetings_sentence(data.activities, data.year),
+        joined_networks_paragraph(data.networks, data.activities, data.year),
+    ]
+    text = " ".join(p for p in parts if p)
+    return [Heading("Kunskapsutbyte", 1), Paragraphs(text)] if text else []
+
+
+def demoted(blocks: Iterable[Block]) -> list[Block]:
+    """The blocks one heading level down, to stand under a section of the draft."""
+    return [replace(b, level=b.level + 1) if isinstance(b, Heading) else b for b in blocks]
+
+
+def draft_blocks(data: ReportData) -> list[Block]:
+    """The parts the registers can write, in the order and under the headings of the 2024
+    report; the parts written by hand (the mission, NSP, the campaigns …) are left out.
+
+    Networks joined in the year stand under "Kunskapsutbyte", where the 2024 report has them.
+    """
+    return [
+        Heading(f"Verksamhetsberättelse {data.year}", 0),
+        Heading("Organisation", 1),
+        *demoted(board_blocks(data)),
+        *demoted(members_blocks(data)),
+        *networks_blocks(data, with_joined=False),
+        *activity_blocks(data.items, data.year),
+        *advocacy_blocks(data),
+        *demoted(knowledge_exchange_blocks(data)),
+    ]
+
+
+def section_blocks(data: ReportData, section: str) -> list[Block]:
+    """One of ``SECTIONS``: a section alone (its heading at level 1), or "all": the draft."""
+    builders = {
+        "activities": lambda: activity_blocks(data.items, data.year),
+        "members": lambda: members_blocks(data),
+        "board": lambda: board_blocks(data),
+        "networks": lambda: networks_blocks(data),
+        "advocacy": lambda: advocacy_blocks(data),
+        "all": lambda: draft_blocks(data),
+    }
+    if section not in builders:
+        raise ValueError(f"Okänd del: {section!r}; välj en av {', '.join(SECTIONS)}.")
+    return builders[section]()
