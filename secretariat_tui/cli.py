@@ -16,6 +16,7 @@ from secretariat_tui.cli_messages import swedish
 from secretariat_tui.commands import transfer  # noqa: F401 (adds import/export to the groups)
 from secretariat_tui.commands.activities import activities
 from secretariat_tui.commands.board import board, meeting
+from secretariat_tui.commands.calendar_files import export_group, import_group
 from secretariat_tui.commands.common import CliContext, FieldErrorsForCli
 from secretariat_tui.commands.fees import fees
 from secretariat_tui.commands.members import members
@@ -52,6 +53,8 @@ cli.add_command(fees)
 cli.add_command(payments)
 cli.add_command(meeting)
 cli.add_command(board)
+cli.add_command(export_group)
+cli.add_command(import_group)
 cli.add_command(activities)
 cli.add_command(networks)
 cli.add_command(submissions)

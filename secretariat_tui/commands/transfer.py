@@ -36,7 +36,7 @@ T = TypeVar("T")
 STDOUT = "-"
 
 
-def _output_option(what: str) -> Callable[[Callable[..., object]], Callable[..., object]]:
+def output_option(what: str) -> Callable[[Callable[..., object]], Callable[..., object]]:
     return click.option(
         "-o",
         "--output",
@@ -65,20 +65,20 @@ def _import_options(command: Callable[..., object]) -> Callable[..., object]:
 
 
 @members.command("export")
-@_output_option("medlemsregistret")
+@output_option("medlemsregistret")
 @click.pass_obj
 def export_members(obj: CliContext, output: str) -> None:
     """Skriv hela medlemsregistret (även avslutade) som CSV för Excel."""
     with obj.database(create=False) as db:
         found = MemberRepository(db).all()
-    _write_output(obj, members_csv_bytes(found), output, f"{len(found)} medlemmar")
+    write_output(obj, members_csv_bytes(found), output, f"{len(found)} medlemmar")
 
 
 @payments.command("export")
 @click.option(
     "--year", type=click.IntRange(1900, 2999), help="Bara betalningar för det avgiftsåret."
 )
-@_output_option("betalningarna")
+@output_option("betalningarna")
 @click.pass_obj
 def export_payments(obj: CliContext, year: int | None, output: str) -> None:
     """Skriv betalningarna som CSV för Excel, med medlemmens namn och organisationsnummer."""
@@ -86,10 +86,10 @@ def export_payments(obj: CliContext, year: int | None, output: str) -> None:
         repository = PaymentRepository(db)
         found = repository.for_year(year) if year is not None else repository.all()
         known = MemberRepository(db).all()
-    _write_output(obj, payments_csv_bytes(found, known), output, f"{len(found)} betalningar")
+    write_output(obj, payments_csv_bytes(found, known), output, f"{len(found)} betalningar")
 
 
-def _write_output(obj: CliContext, data: bytes, output: str, what: str) -> None:
+def write_output(obj: CliContext, data: bytes, output: str, what: str) -> None:
     if output == STDOUT:
         click.echo(data, nl=False)  # bytes go to the binary stream: the BOM and CRLF stay
         return
@@ -117,7 +117,7 @@ def import_members(obj: CliContext, file: Path, dry_run: bool, skip_bad: bool) -
     Medlemmar som redan finns (samma organisationsnummer, annars samma namn) hoppas över och
     ändras inte. Inget sparas om någon rad är fel, utom med --skip-bad.
     """
-    data = _read_input(file)
+    data = read_input(file)
     with _existing_database(obj) as db:
         existing = MemberRepository(db).all() if db else []
         plan = _plan(lambda: plan_members_import(data, existing))
@@ -138,7 +138,7 @@ def import_payments(obj: CliContext, file: Path, dry_run: bool, skip_bad: bool) 
     (samma medlem, år, datum, belopp och referens) hoppas över. Inget sparas om någon rad är
     fel, utom med --skip-bad.
     """
-    data = _read_input(file)
+    data = read_input(file)
     with _existing_database(obj) as db:
         known = MemberRepository(db).all() if db else []
         existing = PaymentRepository(db).all() if db else []
@@ -156,7 +156,7 @@ def import_payments(obj: CliContext, file: Path, dry_run: bool, skip_bad: bool) 
             click.echo(f"Sparade {len(plan.new)} nya betalningar.")
 
 
-def _read_input(file: Path) -> bytes:
+def read_input(file: Path) -> bytes:
     try:
         return file.expanduser().read_bytes()
     except OSError as err:

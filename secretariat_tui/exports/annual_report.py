@@ -40,6 +40,8 @@ from secretariat_tui.exports.report_sections import (
 
 __all__ = [
     "ACTIVITY_TITLE",
+    "MONTH_FORMATS",
+    "REPORT_FORMATS",
     "SECTIONS",
     "ReportData",
     "activity_section_docx",
@@ -50,6 +52,8 @@ __all__ = [
     "full_draft_text",
     "month_list_markdown",
     "month_list_text",
+    "render_month",
+    "render_section",
     "section_docx",
     "section_markdown",
     "section_text",
@@ -212,3 +216,22 @@ def full_draft_text(data: ReportData) -> str:
 
 def full_draft_docx(data: ReportData) -> bytes:
     return report_docx.blocks_docx(draft_blocks(data), f"Verksamhetsberättelse {data.year}")
+
+
+# --- one entry point for the command line and the TUI ---------------------------------------
+
+REPORT_FORMATS = ("md", "txt", "docx")
+MONTH_FORMATS = ("md", "txt")
+
+
+def render_section(data: ReportData, section: str, fmt: str) -> bytes:
+    """``section`` of ``SECTIONS`` ("all" is the full draft) in ``fmt`` of ``REPORT_FORMATS``."""
+    if fmt == "docx":
+        return section_docx(data, section)
+    render = section_markdown if fmt == "md" else section_text
+    return render(data, section).encode("utf-8")
+
+
+def render_month(items: Iterable[CalendarItem], year: int, month: int, fmt: str) -> bytes:
+    render = month_list_markdown if fmt == "md" else month_list_text
+    return render(items, year, month).encode("utf-8")
