@@ -150,6 +150,7 @@ class CalendarRepository:
     """``activities``, ``networks``, ``submissions`` and the annual meetings, over one database."""
 
     def __init__(self, db: Database) -> None:
+        self.database = db
         self.path = db.path
         self.activities = ActivityRepository(db)
         self.networks = NetworkRepository(db)

@@ -35,6 +35,7 @@ from secretariat_tui.store.calendar import CalendarRepository
 from secretariat_tui.store.members import MemberRepository
 from secretariat_tui.ui.screens.calendar_forms import ActivityForm, SubmissionForm
 from secretariat_tui.ui.screens.confirm import confirm_delete
+from secretariat_tui.ui.screens.export import ExportForm, ExportRequest, run_export
 from secretariat_tui.ui.widgets.month_grid import MonthGrid
 from secretariat_tui.ui.widgets.nav_bar import NavBar
 from secretariat_tui.ui.widgets.register_table import (
@@ -118,6 +119,14 @@ class CalendarScreen(Screen[None]):
         # Not in the footer (no room at 80 columns); in help and the palette.
         Binding("t", "today", "I dag", id="today", show=False, tooltip="Gå till dagens datum"),
         Binding("k", "category", "Kategori", id="category", tooltip="Filtrera på kategori"),
+        Binding(
+            "u",
+            "export",
+            "Exportera",
+            id="export",
+            show=False,  # no room at 80 columns; in help and the palette
+            tooltip="Kalenderfil (ICS), verksamhetsberättelsen eller en månadslista",
+        ),
         Binding("slash", "focus_filter", "Filter", id="filter", show=False, tooltip="Sök text"),
         Binding("less_than_sign", "year(-1)", "Året före", id="year-back", show=False),
         Binding("greater_than_sign", "year(1)", "Året efter", id="year-on", show=False),
@@ -356,6 +365,16 @@ class CalendarScreen(Screen[None]):
     def action_clear_filter(self) -> None:
         self.query_one("#text-filter", Input).value = ""
         self._focus_view()
+
+    def action_export(self) -> None:
+        database = self.calendar.database
+
+        def chosen(request: ExportRequest | None) -> None:
+            if request is not None:
+                run_export(self.app, request, database)
+
+        form = ExportForm(year=self.day.year, today=self.today, protected=database.path)
+        self.app.push_screen(form, chosen)
 
     def action_new(self) -> None:
         form = ActivityForm(

@@ -50,8 +50,8 @@ def _belongs_to_database(path: Path, database: Path) -> bool:
     )
 
 
-def write_private(path: Path, data: bytes, protected: Path | None) -> Path:
-    """Atomically, owner-readable only: these files hold names and contacts."""
+def check_target(path: Path, protected: Path | None) -> Path:
+    """A file that may be written: in a folder that exists, and not the database's own."""
     path = path.expanduser()
     if protected is not None and _belongs_to_database(path, protected):
         raise FieldErrors({"path": "Det är databasens egen fil; välj ett annat filnamn."})
@@ -59,6 +59,12 @@ def write_private(path: Path, data: bytes, protected: Path | None) -> Path:
         raise FieldErrors({"path": f"Mappen {path.parent} finns inte."})
     if path.is_dir():
         raise FieldErrors({"path": f"{path} är en mapp; skriv ett filnamn."})
+    return path
+
+
+def write_private(path: Path, data: bytes, protected: Path | None) -> Path:
+    """Atomically, owner-readable only: these files hold names and contacts."""
+    path = check_target(path, protected)
     try:
         atomic_write_bytes(path, data)
     except OSError as err:

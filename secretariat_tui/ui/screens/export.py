@@ -1,0 +1,206 @@
+"""The export dialog: the ICS calendar, the annual report's parts, or one month's list.
+
+The form checks every choice before anything is written; the file is then rendered and
+written in a worker thread (a Word draft of a large register takes a moment), and the result
+(the path and what it holds) or the error is told in a notification, never a traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from rich.markup import escape
+from textual.app import App
+from textual.worker import get_current_worker
+
+from secretariat_tui.domain.activities import Category
+from secretariat_tui.domain.date_entry import parse_date_entry, parse_day_entry
+from secretariat_tui.domain.errors import FieldErrors
+from secretariat_tui.domain.field_reader import YES_NO, FieldReader, optional_check
+from secretariat_tui.exports.ics_calendar import IcsFilter, export_ics
+from secretariat_tui.store.calendar import CalendarRepository
+from secretariat_tui.store.database import Database
+from secretariat_tui.store.errors import StoreError
+from secretariat_tui.store.report_source import load_report_data
+from secretariat_tui.ui.screens.text_preview import check_target, default_folder, write_private
+from secretariat_tui.ui.widgets.record_form import FieldSpec, RecordForm
+
+ICS, MONTH = "ics", "month"
+WHAT = (
+    ("Kalenderfil för Outlook, Google, Thunderbird", ICS),
+    ("Verksamhetsberättelsen: löpande verksamhet", "activities"),
+    ("Verksamhetsberättelsen: hela utkastet", "all"),
+    ("Verksamhetsberättelsen: medlemskap", "members"),
+    ("Verksamhetsberättelsen: styrelse", "board"),
+    ("Verksamhetsberättelsen: nätverk", "networks"),
+    ("Verksamhetsberättelsen: påverkansarbete", "advocacy"),
+    ("Månadslista (t.ex. till medlemsbrevet)", MONTH),
+)
+FORMATS = (
+    ("Kalender (.ics)", "ics"),
+    ("Word (.docx)", "docx"),
+    ("Markdown (.md)", "md"),
+    ("Text (.txt)", "txt"),
+)
+ALL_CATEGORIES = "alla"
+STEMS = {ICS: "kalender", MONTH: "manadslista", "all": "verksamhetsberattelse"}
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    what: str
+    year: int
+    fmt: str
+    path: Path
+    month: int = 0
+    ics_filter: IcsFilter = IcsFilter()
+
+
+def parse_year(text: str) -> int:
+    """A year of the register (1900–2100)."""
+    if not text.isdigit() or not 1900 <= int(text) <= 2100:
+        raise ValueError(f"”{text}” är inget år; skriv t.ex. 2024.")
+    return int(text)
+
+
+class ExportForm(RecordForm[ExportRequest]):
+    SAVE_LABEL = "Exportera"
+
+    def __init__(self, *, year: int, today: date, protected: Path) -> None:
+        self.today, self.protected = today, protected
+        super().__init__(
+            "Exportera",
+            {
+                "what": ICS,
+                "year": str(year),
+                "category": ALL_CATEGORIES,
+                "platform": "nej",
+                "format": "ics",
+                "path": str(default_folder() / f"kalender-{year}.ics"),
+            },
+            "Kalenderfilen tar med aktiviteter med datum (inte de med bara månad); ett urval "
+            "med Från/Till, kategori eller bara plattformsmöten gäller kalenderfilen. "
+            "Månadslistan tar månaden i fältet Månad. Filen blir läsbar bara för dig.",
+        )
+
+    def field_specs(self) -> Sequence[FieldSpec]:
+        day = optional_check(lambda text: parse_day_entry(text, self.today))
+        categories = (("Alla kategorier", ALL_CATEGORIES),) + tuple(
+            (c.label, c.value) for c in Category
+        )
+        return (
+            FieldSpec("what", "Vad", options=WHAT),
+            FieldSpec("year", "År", optional_check(parse_year), placeholder="t.ex. 2024"),
+            FieldSpec("month", "Månad", placeholder="för månadslistan, t.ex. maj 2024"),
+            FieldSpec("start", "Från", day, placeholder="kalenderfil: t.ex. 1/9 2024"),
+            FieldSpec("end", "Till", day, placeholder="kalenderfil: t.ex. 31/12 2024"),
+            FieldSpec("category", "Kategori", options=categories),
+            FieldSpec("platform", "Bara plattformsmöten", options=YES_NO),
+            FieldSpec("format", "Format", options=FORMATS),
+            FieldSpec("path", "Fil", lambda text: None if text.strip() else "Skriv ett filnamn."),
+        )
+
+    def on_select_changed(self) -> None:
+        """Keep the format and the file name in step with what is chosen."""
+        what, fmt = str(self.field("what").value), self.field("format")
+        if what == ICS:
+            fmt.value = "ics"
+        elif fmt.value == "ics" or (what == MONTH and fmt.value == "docx"):
+            fmt.value = "md" if what == MONTH else "docx"
+        path_input = self.field("path")
+        stem = f"{STEMS.get(what, what)}-{self.field('year').value or self.today.year}"
+        path_input.value = str(Path(path_input.value).with_name(f"{stem}.{fmt.value}"))
+
+    def _target(self, text: str) -> Path:
+        if not text:
+            raise ValueError("Skriv ett filnamn.")
+        try:
+            return check_target(Path(text), self.protected)
+        except FieldErrors as err:
+            raise ValueError(err.errors["path"]) from None
+
+    def build(self, values: dict[str, str]) -> ExportRequest:
+        fields = FieldReader(values)
+        what, fmt = values["what"], values["format"]
+        year = fields.required("year", parse_year)
+        start = fields.optional("start", lambda text: parse_day_entry(text, self.today))
+        end = fields.optional("end", lambda text: parse_day_entry(text, self.today))
+        month = 0
+        if what == MONTH:
+            entered = fields.required("month", lambda text: parse_date_entry(text, self.today))
+            if entered is not None:
+                year, month = entered.day.year, entered.day.month
+        if (what == ICS) != (fmt == "ics"):
+            fields.errors["format"] = (
+                "Kalenderfilen skrivs som .ics."
+                if what == ICS
+                else "Välj Word, Markdown eller text."
+            )
+        elif what == MONTH and fmt == "docx":
+            fields.errors["format"] = "Månadslistan skrivs som Markdown eller text."
+        if start and end and end < start:
+            fields.errors["end"] = f"{end} ligger före {start}."
+        path = fields.required("path", self._target)
+        fields.done()
+        assert path is not None
+        assert year is not None
+        category = values["category"]
+        return ExportRequest(
+            what=what,
+            year=year,
+            fmt=fmt,
+            path=path,
+            month=month,
+            ics_filter=IcsFilter(
+                year=None if (start or end) else year,
+                start=start,
+                end=end,
+                category=None if category == ALL_CATEGORIES else Category(category),
+                platform_meetings_only=values["platform"] == "ja",
+            ),
+        )
+
+
+LABELS = {value: label.split(": ")[-1] for label, value in WHAT}
+
+
+def render(request: ExportRequest, db: Database) -> tuple[bytes, str]:
+    """The file's bytes and a Swedish line saying what it holds."""
+    if request.what == ICS:
+        result = export_ics(
+            CalendarRepository(db).items(), filter=request.ics_filter, stamp=datetime.now(UTC)
+        )
+        if not result.events:
+            raise FieldErrors({"what": "Inga aktiviteter passar urvalet; ingen fil skrevs."})
+        left = result.month_only_left_out
+        note = f" ({left} med bara månad kom inte med)" if left else ""
+        return result.data, f"{result.events} händelser{note}"
+    from secretariat_tui.exports.annual_report import render_month, render_section
+
+    if request.what == MONTH:
+        items = CalendarRepository(db).items()
+        return render_month(items, request.year, request.month, request.fmt), "månadslistan"
+    data = load_report_data(db, request.year)
+    return render_section(data, request.what, request.fmt), LABELS[request.what]
+
+
+def run_export(app: App[object], request: ExportRequest, db: Database) -> None:
+    """Render and write in a worker thread; tell the result (or the error) when done."""
+
+    def work() -> None:
+        try:
+            data, what = render(request, db)
+            path = write_private(request.path, data, db.path)
+        except (FieldErrors, StoreError, OSError, ValueError) as err:
+            message = " ".join(err.errors.values()) if isinstance(err, FieldErrors) else str(err)
+            if not get_current_worker().is_cancelled:
+                app.call_from_thread(app.notify, escape(message), severity="error", timeout=12)
+            return
+        app.call_from_thread(
+            app.notify, f"Skrev {escape(what)} till {escape(str(path))}.", timeout=10
+        )
+
+    app.run_worker(work, thread=True, exclusive=True, group="export", name="export")
