@@ -58,6 +58,27 @@ class RecordTable(Generic[R]):
         ids = self._table.insert_multiple(self.to_document(r) for r in records)
         return [replace(r, id=i) for r, i in zip(records, ids, strict=True)]  # type: ignore[type-var]
 
+    def save_many(self, added: Sequence[R], updated: Sequence[R]) -> list[R]:
+        """New and changed records in one atomic save: an import lands whole or not at all.
+
+        TinyDB has no public call that inserts and replaces in one write; ``_update_table``
+        is what its own ``insert_multiple`` uses (tinydb is pinned below 5).
+        """
+        for record in updated:
+            self._must_exist(record.id)
+        new_ids: list[int] = []
+
+        def apply(table: dict[int, Any]) -> None:
+            for record in updated:
+                table[record.id] = self.to_document(record)  # type: ignore[index]
+            for record in added:
+                doc_id = self._table._get_next_id()
+                new_ids.append(doc_id)
+                table[doc_id] = self.to_document(record)
+
+        self._table._update_table(apply)
+        return [replace(r, id=i) for r, i in zip(added, new_ids, strict=True)]  # type: ignore[type-var]
+
     def update(self, record: R) -> R:
         self._must_exist(record.id)
         self._table.update(self.to_document(record), doc_ids=[record.id])  # type: ignore[list-item]

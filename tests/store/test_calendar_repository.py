@@ -14,6 +14,7 @@ from secretariat_tui.domain.calendar import Source
 from secretariat_tui.domain.date_entry import EnteredDate, Precision
 from secretariat_tui.domain.networks import NetworkMembership
 from secretariat_tui.domain.submissions import Submission, SubmissionKind, SubmissionStatus
+from secretariat_tui.store import storage
 from secretariat_tui.store.calendar import CalendarRepository, NetworkInUse
 from secretariat_tui.store.database import open_database
 from secretariat_tui.store.records import RecordNotFound
@@ -141,3 +142,38 @@ def test_a_record_without_a_uid_gets_one_when_stored(db_path: Path) -> None:
         submission = calendar.submissions.add(sent)
     assert first.uid and second.uid and first.uid != second.uid
     assert submission.uid
+
+
+def test_an_import_adds_and_updates_in_one_save(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with open_database(db_path) as db:
+        repo = CalendarRepository(db).activities
+        stored = repo.add(MEETING)
+        writes: list[Path] = []
+        real_write = storage.atomic_write_bytes
+
+        def counted(path: Path, data: bytes) -> None:
+            writes.append(path)
+            real_write(path, data)
+
+        monkeypatch.setattr(storage, "atomic_write_bytes", counted)
+        new = repo.save_many(
+            [replace(MEETING, uid="new-1"), replace(MEETING, uid="new-2")],
+            [replace(stored, title="Ändrad")],
+        )
+        assert writes == [db_path]
+    with open_database(db_path) as db:
+        again = {a.uid: a for a in CalendarRepository(db).activities.all()}
+    assert again["abc123"].title == "Ändrad" and again["abc123"].id == stored.id
+    assert [again["new-1"], again["new-2"]] == new
+    assert len({a.id for a in again.values()}) == 3
+
+
+def test_an_import_that_updates_a_removed_record_writes_nothing(db_path: Path) -> None:
+    with open_database(db_path) as db:
+        repo = CalendarRepository(db).activities
+        gone = replace(MEETING, id=99)
+        with pytest.raises(RecordNotFound):
+            repo.save_many([replace(MEETING, uid="new-1")], [gone])
+        assert repo.all() == []
