@@ -55,6 +55,26 @@ def ics_uid(uid: str) -> str:
     return uid if "@" in uid else f"{uid}@{UID_DOMAIN}"
 
 
+PARTICIPANTS_LABEL = "Deltagare"
+
+
+def ics_description(notes: str, participants: str) -> str:
+    """An event's DESCRIPTION: the notes, then ``Deltagare: …`` on a line of its own."""
+    parts = [notes.strip()]
+    if participants.strip():
+        parts.append(f"{PARTICIPANTS_LABEL}: {participants.strip()}")
+    return "\n".join(p for p in parts if p)
+
+
+def split_description(text: str) -> tuple[str, str]:
+    """The inverse of ``ics_description``: (notes, participants)."""
+    head, _, last = text.strip().rpartition("\n")
+    prefix = f"{PARTICIPANTS_LABEL}: "
+    if last.startswith(prefix):
+        return head.strip(), last.removeprefix(prefix).strip()
+    return text.strip(), ""
+
+
 def uid_from_ics(text: str) -> str:
     """The inverse of ``ics_uid``: re-importing our own export updates instead of duplicating."""
     uid = text.strip()

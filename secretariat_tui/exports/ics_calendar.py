@@ -31,7 +31,7 @@ from zoneinfo import ZoneInfo
 
 import ics
 
-from secretariat_tui.domain.activities import TIMEZONE, Category, ics_uid
+from secretariat_tui.domain.activities import TIMEZONE, Category, ics_description, ics_uid
 from secretariat_tui.domain.calendar import CalendarItem, calendar_order
 
 PRODID = "-//secretariat-tui//Kansliet//SV"
@@ -39,8 +39,6 @@ LOCAL = ZoneInfo(TIMEZONE)
 DEFAULT_DURATION = timedelta(hours=1)
 """A timed item without an end time is written as lasting an hour."""
 FOLD_OCTETS = 75
-PARTICIPANTS = "Deltagare"
-
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
@@ -144,10 +142,7 @@ def _instants(item: CalendarItem, starts_at: time) -> tuple[datetime, datetime]:
 
 
 def _description(item: CalendarItem) -> str:
-    parts = [_text(item.notes)]
-    if item.participants.strip():
-        parts.append(f"{PARTICIPANTS}: {_text(item.participants)}")
-    return "\n".join(p for p in parts if p)
+    return ics_description(_text(item.notes), _text(item.participants))
 
 
 def _text(value: str) -> str:

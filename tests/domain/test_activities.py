@@ -6,7 +6,13 @@ from datetime import date, time
 
 import pytest
 
-from secretariat_tui.domain.activities import Category, ics_uid, uid_from_ics
+from secretariat_tui.domain.activities import (
+    Category,
+    ics_description,
+    ics_uid,
+    split_description,
+    uid_from_ics,
+)
 from secretariat_tui.domain.activity_fields import (
     activity_fields,
     edited_activity,
@@ -108,3 +114,11 @@ def test_new_activities_get_different_uids() -> None:
 def test_a_uid_survives_an_export_and_an_import(uid: str, in_file: str) -> None:
     assert ics_uid(uid) == in_file
     assert uid_from_ics(in_file) == uid
+
+
+@pytest.mark.parametrize(
+    ("notes", "participants"),
+    [("Fika från 12:30", "Medlemmarna"), ("", "Medlemmarna"), ("Två\nrader", ""), ("", "")],
+)
+def test_notes_and_participants_survive_a_description(notes: str, participants: str) -> None:
+    assert split_description(ics_description(notes, participants)) == (notes, participants)
