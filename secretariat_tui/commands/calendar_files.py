@@ -8,15 +8,18 @@ an import shows its plan and writes it in one save, or nothing.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import click
 
 from secretariat_tui.commands.activities import CATEGORY
 from secretariat_tui.commands.common import CliContext
-from secretariat_tui.commands.transfer import STDOUT, output_option, write_output
+from secretariat_tui.commands.transfer import STDOUT, output_option, read_input, write_output
 from secretariat_tui.domain.activities import Category
+from secretariat_tui.domain.calendar import Source
 from secretariat_tui.domain.date_entry import parse_date_entry, parse_day_entry
 from secretariat_tui.exports.ics_calendar import IcsFilter, export_ics
+from secretariat_tui.imports.ics_calendar import IcsFormatError, ics_plan_report, plan_ics_import
 from secretariat_tui.store.calendar import CalendarRepository
 from secretariat_tui.store.report_source import load_report_data
 
@@ -160,3 +163,45 @@ def export_month(obj: CliContext, month_text: str, fmt: str, output: str) -> Non
 def binary_to_terminal(fmt: str, output: str) -> None:
     if fmt == "docx" and output == STDOUT:
         raise click.UsageError("En Word-fil kan inte skrivas till standard ut; ange -o FIL.docx.")
+
+
+@import_group.command("ics")
+@click.argument("file", metavar="FIL", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Visa vad som skulle läsas in, men spara inget.")
+@click.option(
+    "--category",
+    type=CATEGORY,
+    default=Category.MEETING.value,
+    show_default=True,
+    help="Kategori för händelser som inte anger någon av våra.",
+)
+@click.pass_obj
+def import_ics(obj: CliContext, file: Path, dry_run: bool, category: Category) -> None:
+    """Läs in händelser som aktiviteter; samma UID igen uppdaterar i stället för att dubblera."""
+    data = read_input(file)
+    with obj.database(create=False) as db:
+        calendar = CalendarRepository(db)
+        try:
+            plan = plan_ics_import(
+                data,
+                calendar.activities.all(),
+                default_category=category,
+                elsewhere=owned_elsewhere(calendar),
+            )
+        except IcsFormatError as err:
+            raise click.ClickException(f"{file}: {err} Inget sparades.") from None
+        for line in ics_plan_report(plan, str(file)).lines:
+            click.echo(line)
+        if dry_run:
+            click.echo("Provkörning: inget sparades.")
+            return
+        if not plan.has_changes:
+            click.echo("Inget nytt att spara.")
+            return
+        calendar.activities.save_many(plan.added, [new for _, new in plan.updated])
+    click.echo(f"Sparade: {len(plan.added)} nya, {len(plan.updated)} uppdaterade.")
+
+
+def owned_elsewhere(calendar: CalendarRepository) -> set[str]:
+    """The uids of calendar items that submissions and annual meetings own."""
+    return {i.uid for i in calendar.items() if i.source is not Source.ACTIVITY}

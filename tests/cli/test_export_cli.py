@@ -10,6 +10,8 @@ import icalendar
 import pytest
 from docx import Document
 
+from secretariat_tui.store.calendar import CalendarRepository
+from secretariat_tui.store.database import open_database
 from tests.cli.calendar_helpers import ok, refused
 from tests.cli.helpers import run
 from tests.demo_copy import copy_of_demo, shipped_demo_untouched  # noqa: F401
@@ -86,3 +88,39 @@ def test_one_months_list_for_the_newsletter(demo: Path) -> None:
     out = ok(demo, "export", "month", "--month", "nov 2024")
     assert out.startswith("## November 2024\n\n- Höstens plattformsmöte\n")
     assert "”13 nov 2031x”" in refused(demo, "export", "month", "--month", "13 nov 2031x")
+
+
+FIXTURES = Path(__file__).resolve().parents[1] / "imports" / "ics_fixtures"
+
+
+def activity_titles(db_path: Path) -> list[str]:
+    with open_database(db_path, create=False) as db:
+        return [a.title for a in CalendarRepository(db).activities.all()]
+
+
+def test_an_outlook_file_is_imported_once_however_often_it_is_read(demo: Path) -> None:
+    before = activity_titles(demo)
+    out = ok(demo, "import", "ics", str(FIXTURES / "outlook.ics"))
+    assert "3 läggs till, 0 uppdateras, 0 oförändrade, 1 hoppas över" in out
+    assert out.endswith("Sparade: 3 nya, 0 uppdaterade.\n")
+    after = activity_titles(demo)
+    assert len(after) == len(before) + 3
+    again = ok(demo, "import", "ics", str(FIXTURES / "outlook.ics"))
+    assert again.endswith("Inget nytt att spara.\n")
+    assert activity_titles(demo) == after
+
+
+def test_a_dry_run_writes_nothing(demo: Path) -> None:
+    before = activity_titles(demo)
+    out = ok(demo, "import", "ics", str(FIXTURES / "google.ics"), "--dry-run")
+    assert out.endswith("Provkörning: inget sparades.\n")
+    assert activity_titles(demo) == before
+
+
+def test_a_broken_file_is_refused_with_its_line(demo: Path, tmp_path: Path) -> None:
+    broken = tmp_path / "trasig.ics"
+    broken.write_bytes(b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:20241340T090000\r\n")
+    before = activity_titles(demo)
+    message = refused(demo, "import", "ics", str(broken))
+    assert "rad 2" in message and message.endswith("Inget sparades.")
+    assert activity_titles(demo) == before
