@@ -16,7 +16,6 @@ from secretariat_tui.commands.activities import CATEGORY
 from secretariat_tui.commands.common import CliContext
 from secretariat_tui.commands.transfer import STDOUT, output_option, read_input, write_output
 from secretariat_tui.domain.activities import Category
-from secretariat_tui.domain.calendar import Source
 from secretariat_tui.domain.date_entry import parse_date_entry, parse_day_entry
 from secretariat_tui.exports.ics_calendar import IcsFilter, export_ics
 from secretariat_tui.imports.ics_calendar import IcsFormatError, ics_plan_report, plan_ics_import
@@ -186,7 +185,7 @@ def import_ics(obj: CliContext, file: Path, dry_run: bool, category: Category) -
                 data,
                 calendar.activities.all(),
                 default_category=category,
-                elsewhere=owned_elsewhere(calendar),
+                elsewhere=calendar.uids_owned_elsewhere(),
             )
         except IcsFormatError as err:
             raise click.ClickException(f"{file}: {err} Inget sparades.") from None
@@ -200,8 +199,3 @@ def import_ics(obj: CliContext, file: Path, dry_run: bool, category: Category) -
             return
         calendar.activities.save_many(plan.added, [new for _, new in plan.updated])
     click.echo(f"Sparade: {len(plan.added)} nya, {len(plan.updated)} uppdaterade.")
-
-
-def owned_elsewhere(calendar: CalendarRepository) -> set[str]:
-    """The uids of calendar items that submissions and annual meetings own."""
-    return {i.uid for i in calendar.items() if i.source is not Source.ACTIVITY}

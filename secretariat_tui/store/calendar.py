@@ -11,7 +11,7 @@ from datetime import date, time
 from typing import Any
 
 from secretariat_tui.domain.activities import Activity, Category, new_uid
-from secretariat_tui.domain.calendar import CalendarItem, calendar_items
+from secretariat_tui.domain.calendar import CalendarItem, Source, calendar_items
 from secretariat_tui.domain.date_entry import EnteredDate
 from secretariat_tui.domain.networks import NetworkMembership
 from secretariat_tui.domain.submissions import Submission, SubmissionKind, SubmissionStatus
@@ -160,6 +160,11 @@ class CalendarRepository:
     def items(self) -> list[CalendarItem]:
         """Every calendar item, derived now from the registers that own them."""
         return calendar_items(self.activities.all(), self.submissions.all(), self.meetings.all())
+
+    def uids_owned_elsewhere(self) -> set[str]:
+        """The uids of calendar items that submissions and annual meetings own (our ICS file
+        has them too): an import must not copy them into activities."""
+        return {i.uid for i in self.items() if i.source is not Source.ACTIVITY}
 
     def linked_activities(self, network_id: int) -> int:
         """How many activities name the network (its participation)."""

@@ -36,6 +36,7 @@ from secretariat_tui.store.members import MemberRepository
 from secretariat_tui.ui.screens.calendar_forms import ActivityForm, SubmissionForm
 from secretariat_tui.ui.screens.confirm import confirm_delete
 from secretariat_tui.ui.screens.export import ExportForm, ExportRequest, run_export
+from secretariat_tui.ui.screens.transfer import start_ics_import
 from secretariat_tui.ui.widgets.month_grid import MonthGrid
 from secretariat_tui.ui.widgets.nav_bar import NavBar
 from secretariat_tui.ui.widgets.register_table import (
@@ -126,6 +127,14 @@ class CalendarScreen(Screen[None]):
             id="export",
             show=False,  # no room at 80 columns; in help and the palette
             tooltip="Kalenderfil (ICS), verksamhetsberättelsen eller en månadslista",
+        ),
+        Binding(
+            "i",
+            "import_ics",
+            "Importera",
+            id="import",
+            show=False,  # no room at 80 columns; in help and the palette
+            tooltip="Läs in en kalenderfil (ICS) från Outlook, Google eller Thunderbird",
         ),
         Binding("slash", "focus_filter", "Filter", id="filter", show=False, tooltip="Sök text"),
         Binding("less_than_sign", "year(-1)", "Året före", id="year-back", show=False),
@@ -375,6 +384,9 @@ class CalendarScreen(Screen[None]):
 
         form = ExportForm(year=self.day.year, today=self.today, protected=database.path)
         self.app.push_screen(form, chosen)
+
+    def action_import_ics(self) -> None:
+        start_ics_import(self.app, self.calendar, done=self.reload)
 
     def action_new(self) -> None:
         form = ActivityForm(

@@ -21,7 +21,9 @@ from textual.widgets import Footer, Static
 
 from secretariat_tui.domain.errors import FieldErrors
 from secretariat_tui.imports.csv_dialect import CsvFormatError, ImportPlan
-from secretariat_tui.imports.plan_report import plan_report
+from secretariat_tui.imports.ics_calendar import IcsFormatError, ics_plan_report, plan_ics_import
+from secretariat_tui.imports.plan_report import PlanReport, plan_report
+from secretariat_tui.store.calendar import CalendarRepository
 from secretariat_tui.store.errors import StoreError, os_reason
 from secretariat_tui.ui.screens.text_preview import Rendering, SaveAsForm, default_folder
 from secretariat_tui.ui.widgets.record_form import FieldSpec, RecordForm
@@ -42,16 +44,17 @@ class CsvTransfer(Generic[T]):
     write: Callable[[list[T]], object]
 
 
+CSV_INTRO = (
+    "Spara från Excel som ”CSV UTF-8”; ; och , fungerar båda. Inget sparas förrän du "
+    "har sett förhandsgranskningen."
+)
+
+
 class OpenFileForm(RecordForm[tuple[Path, bytes]]):
     SAVE_LABEL = "Förhandsgranska"
 
-    def __init__(self, what: str) -> None:
-        super().__init__(
-            f"Importera {what} från CSV",
-            {"path": str(default_folder()) + "/"},
-            "Spara från Excel som ”CSV UTF-8”; ; och , fungerar båda. Inget sparas förrän du "
-            "har sett förhandsgranskningen.",
-        )
+    def __init__(self, title: str, intro: str = CSV_INTRO) -> None:
+        super().__init__(title, {"path": str(default_folder()) + "/"}, intro)
 
     def field_specs(self) -> Sequence[FieldSpec]:
         return (FieldSpec("path", "Fil", lambda text: None if text.strip() else "Skriv en fil."),)
@@ -64,28 +67,27 @@ class OpenFileForm(RecordForm[tuple[Path, bytes]]):
             raise FieldErrors({"path": f"{path} kan inte läsas: {os_reason(err)}."}) from None
 
 
-class ImportPreviewScreen(ModalScreen[bool | None], Generic[T]):
-    """Dismisses True to write the plan's new rows (the good ones), None to cancel."""
+class ImportPreviewScreen(ModalScreen[bool | None]):
+    """Dismisses True to write what the plan would write (the good rows), None to cancel."""
 
     BINDINGS = [
         Binding("i", "write", "Importera", id="write", tooltip="Spara de nya raderna"),
         Binding("escape", "cancel", "Avbryt", id="cancel", tooltip="Spara ingenting"),
     ]
 
-    def __init__(self, plan: ImportPlan[T], source: str, describe: Callable[[T], str]) -> None:
+    def __init__(self, report: PlanReport, *, to_write: int, bad: int = 0) -> None:
         super().__init__()
-        self.plan = plan
-        self._report = plan_report(plan, source, describe)
+        self._report, self.to_write, self.bad = report, to_write, bad
 
     def compose(self) -> ComposeResult:
         text = "\n".join(escape(line) for line in self._report.lines)
         if self._report.errors:
             errors = "\n".join(f"[red]{escape(e)}[/red]" for e in self._report.errors)
-            bad = len(self.plan.bad_lines)
+            bad = self.bad
             rows = "felaktig rad sparas" if bad == 1 else "felaktiga rader sparas"
             choice = (
                 "Tryck i för att importera bara de felfria raderna, eller esc och rätta filen."
-                if self.plan.new
+                if self.to_write
                 else "Rätta filen och försök igen."
             )
             text = f"{errors}\n\n{text}\n\n{bad} {rows} inte. {choice}"
@@ -97,7 +99,7 @@ class ImportPreviewScreen(ModalScreen[bool | None], Generic[T]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "write":
-            return bool(self.plan.new)
+            return bool(self.to_write)
         return True
 
     def action_write(self) -> None:
@@ -143,6 +145,53 @@ def start_import(app: App[object], transfer: CsvTransfer[T], done: Callable[[], 
             app.notify(f"Importerade {transfer.what}: {plan.summary()}{skipped}.")
             done()
 
-        app.push_screen(ImportPreviewScreen(plan, str(path), transfer.describe), confirmed)
+        preview = ImportPreviewScreen(
+            plan_report(plan, str(path), transfer.describe),
+            to_write=len(plan.new),
+            bad=len(plan.bad_lines),
+        )
+        app.push_screen(preview, confirmed)
 
-    app.push_screen(OpenFileForm(transfer.what), opened)
+    app.push_screen(OpenFileForm(f"Importera {transfer.what} från CSV"), opened)
+
+
+ICS_INTRO = (
+    "En kalenderfil (.ics) från Outlook, Google Kalender eller Thunderbird. Samma händelse "
+    "igen (samma UID) uppdaterar aktiviteten i stället för att dubblera den. Inget sparas "
+    "förrän du har sett förhandsgranskningen."
+)
+
+
+def start_ics_import(
+    app: App[object], calendar: CalendarRepository, done: Callable[[], None]
+) -> None:
+    """File → plan → preview → (on yes) one atomic save of added and updated activities."""
+
+    def opened(chosen: tuple[Path, bytes] | None) -> None:
+        if chosen is None:
+            return
+        path, data = chosen
+        owned = calendar.uids_owned_elsewhere()
+        try:
+            plan = plan_ics_import(data, calendar.activities.all(), elsewhere=owned)
+        except IcsFormatError as err:
+            app.notify(escape(f"{path}: {err} Inget sparades."), severity="error", timeout=15)
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                app.notify("Importen avbröts; inget sparades.")
+                return
+            try:
+                calendar.activities.save_many(plan.added, [new for _, new in plan.updated])
+            except StoreError as err:
+                app.notify(escape(str(err)), severity="error", timeout=15)
+                return
+            app.notify(f"Importerade kalenderfilen: {escape(plan.summary())}.")
+            done()
+
+        report = ics_plan_report(plan, str(path))
+        to_write = len(plan.added) + len(plan.updated)
+        app.push_screen(ImportPreviewScreen(report, to_write=to_write), confirmed)
+
+    app.push_screen(OpenFileForm("Importera kalenderfil (ICS)", ICS_INTRO), opened)
