@@ -119,6 +119,31 @@ def start_export(app: App[object], transfer: CsvTransfer[T], protected: Path) ->
     app.push_screen(SaveAsForm(transfer.stem, [rendering], protected=protected), saved)
 
 
+def preview_then_write(
+    app: App[object],
+    preview: ImportPreviewScreen,
+    *,
+    write: Callable[[], object],
+    written: str,
+    done: Callable[[], None],
+) -> None:
+    """Show the preview; on yes write (one atomic save) and say ``written``, else nothing."""
+
+    def confirmed(yes: bool | None) -> None:
+        if not yes:
+            app.notify("Importen avbröts; inget sparades.")
+            return
+        try:
+            write()
+        except StoreError as err:
+            app.notify(escape(str(err)), severity="error", timeout=15)
+            return
+        app.notify(escape(written))
+        done()
+
+    app.push_screen(preview, confirmed)
+
+
 def start_import(app: App[object], transfer: CsvTransfer[T], done: Callable[[], None]) -> None:
     """File → preview → (on yes) one atomic save of the new rows → ``done`` to reload."""
 
@@ -132,25 +157,18 @@ def start_import(app: App[object], transfer: CsvTransfer[T], done: Callable[[], 
             app.notify(escape(f"{err} Inget sparades."), severity="error", timeout=15)
             return
 
-        def confirmed(yes: bool | None) -> None:
-            if not yes:
-                app.notify("Importen avbröts; inget sparades.")
-                return
-            try:
-                transfer.write(plan.items)
-            except StoreError as err:
-                app.notify(escape(str(err)), severity="error", timeout=15)
-                return
-            skipped = " (de felaktiga raderna hoppades över)" if plan.errors else ""
-            app.notify(f"Importerade {transfer.what}: {plan.summary()}{skipped}.")
-            done()
-
-        preview = ImportPreviewScreen(
-            plan_report(plan, str(path), transfer.describe),
-            to_write=len(plan.new),
-            bad=len(plan.bad_lines),
+        skipped = " (de felaktiga raderna hoppades över)" if plan.errors else ""
+        preview_then_write(
+            app,
+            ImportPreviewScreen(
+                plan_report(plan, str(path), transfer.describe),
+                to_write=len(plan.new),
+                bad=len(plan.bad_lines),
+            ),
+            write=lambda: transfer.write(plan.items),
+            written=f"Importerade {transfer.what}: {plan.summary()}{skipped}.",
+            done=done,
         )
-        app.push_screen(preview, confirmed)
 
     app.push_screen(OpenFileForm(f"Importera {transfer.what} från CSV"), opened)
 
@@ -178,20 +196,16 @@ def start_ics_import(
             app.notify(escape(f"{path}: {err} Inget sparades."), severity="error", timeout=15)
             return
 
-        def confirmed(yes: bool | None) -> None:
-            if not yes:
-                app.notify("Importen avbröts; inget sparades.")
-                return
-            try:
-                calendar.activities.save_many(plan.added, [new for _, new in plan.updated])
-            except StoreError as err:
-                app.notify(escape(str(err)), severity="error", timeout=15)
-                return
-            app.notify(f"Importerade kalenderfilen: {escape(plan.summary())}.")
-            done()
-
-        report = ics_plan_report(plan, str(path))
-        to_write = len(plan.added) + len(plan.updated)
-        app.push_screen(ImportPreviewScreen(report, to_write=to_write), confirmed)
+        preview_then_write(
+            app,
+            ImportPreviewScreen(
+                ics_plan_report(plan, str(path)), to_write=len(plan.added) + len(plan.updated)
+            ),
+            write=lambda: calendar.activities.save_many(
+                plan.added, [new for _, new in plan.updated]
+            ),
+            written=f"Importerade kalenderfilen: {plan.summary()}.",
+            done=done,
+        )
 
     app.push_screen(OpenFileForm("Importera kalenderfil (ICS)", ICS_INTRO), opened)
