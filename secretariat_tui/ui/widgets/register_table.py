@@ -6,7 +6,7 @@ once (every word must match, case-insensitive), and ``s`` or a click on a header
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -55,6 +55,13 @@ class FittedTable(DataTable[Any]):
         self.fitted_columns = list(columns)
         for column in self.fitted_columns:
             self.add_column(column.label, key=column.key, width=column.width or 10)
+
+    def _update_dimensions(self, new_rows: Iterable[Any]) -> None:
+        """Skip measuring the new rows' cells: every column here has a set width, yet
+        DataTable measures each cell of each added row (90 000 measure calls for three
+        keystrokes on 5 000 rows) for a width it then does not use. Only the scrollable
+        size is updated. (Textual is pinned below 9; this overrides a private method.)"""
+        super()._update_dimensions(())
 
     def on_resize(self) -> None:
         self.fit_columns()
