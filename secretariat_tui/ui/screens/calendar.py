@@ -195,12 +195,12 @@ class CalendarScreen(Screen[None]):
         return self.query_one("#grid", MonthGrid)
 
     @property
-    def day_table(self) -> DataTable[Any]:
-        return self.query_one("#day-items", DataTable)
+    def day_table(self) -> FittedTable:
+        return self.query_one("#day-items", FittedTable)
 
     @property
-    def year_table(self) -> DataTable[Any]:
-        return self.query_one(f"#{YEAR_VIEW}", DataTable)
+    def year_table(self) -> FittedTable:
+        return self.query_one(f"#{YEAR_VIEW}", FittedTable)
 
     @property
     def year_view(self) -> bool:
@@ -263,12 +263,10 @@ class CalendarScreen(Screen[None]):
 
     @staticmethod
     def _fill(
-        table: DataTable[Any], rows: list[tuple[str, tuple[Text, ...]]], keep: str | None
+        table: FittedTable, rows: list[tuple[str, tuple[Text, ...]]], keep: str | None
     ) -> None:
         previous = table.cursor_row
-        table.clear()
-        for key, cells in rows:
-            table.add_row(*cells, key=key)
+        table.replace_rows(rows)
         keys = [key for key, _ in rows]
         if keep in keys:
             table.move_cursor(row=keys.index(keep))
