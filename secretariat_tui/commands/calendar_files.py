@@ -39,11 +39,8 @@ def in_year(today: date, year: int | None) -> date:
     """The day that lends its year to ``1/9``: with ``--year 2024`` that is 2024, not this year."""
     if year is None:
         return today
-    return (
-        today.replace(year=year, day=28)
-        if (today.month, today.day) == (2, 29)
-        else (today.replace(year=year))
-    )
+    leap_day = (today.month, today.day) == (2, 29)
+    return today.replace(year=year, day=28 if leap_day else today.day)
 
 
 @click.group("export")
