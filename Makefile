@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO   := .demo/secretariat.json
 
-.PHONY: run test install lint typecheck crash-loop demo-reset clean
+.PHONY: run test install lint typecheck crash-loop demo-reset clean bench
 
 run: $(STAMP) $(DEMO)
 	$(BIN)/secretariat --db $(DEMO)
@@ -49,6 +49,16 @@ typecheck: $(STAMP)
 crash-loop: $(STAMP)
 	$(BIN)/python -m tests.store.crash_loop --kills 1000
 	$(BIN)/python -m tests.store.crash_loop --cli --kills 200
+
+# Benchmarks (README: Benchmarks), several minutes: the generated registers are made when
+# missing or when the generator changed; BENCH_ARGS="--quick" or "--scales 1" for a first look.
+BENCH_DATA := benchmarks/data/register-1x.json benchmarks/data/register-3x.json
+
+benchmarks/data/register-%x.json: benchmarks/generate.py | $(STAMP)
+	$(BIN)/python -m benchmarks.generate --scale $* --out $@
+
+bench: $(STAMP) $(BENCH_DATA)
+	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .demo .pytest_cache .ruff_cache .mypy_cache
