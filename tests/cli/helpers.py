@@ -62,3 +62,25 @@ def add_person(
         *("--form", form, "--joined", joined),
     )
     assert result.exit_code == 0, result.output
+
+
+def ok(db_path: Path, *args: str) -> str:
+    result = run(db_path, *args)
+    assert result.exit_code == 0, (result.stdout, result.stderr, result.exception)
+    return result.stdout
+
+
+def refused(db_path: Path, *args: str, code: int = 1) -> str:
+    """The command fails with one error line on stderr and prints nothing; returns the line.
+
+    In-process a usage error (exit 2) comes with click's usage lines, which ``main()`` drops;
+    only its ``Error:`` line is kept here.
+    """
+    result = run(db_path, *args)
+    assert result.exit_code == code, (result.stdout, result.stderr, result.exception)
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    if code == 2:
+        lines = [line for line in lines if line.startswith("Error: ")]
+    assert len(lines) == 1, result.stderr
+    return lines[0]

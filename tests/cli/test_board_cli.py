@@ -14,29 +14,7 @@ from secretariat_tui.domain.board import AnnualMeeting, BoardSeat, Role
 from secretariat_tui.domain.voting import Attendance
 from secretariat_tui.store.board import BoardRepository
 from secretariat_tui.store.database import open_database
-from tests.cli.helpers import add_org, run, run_process
-
-
-def ok(db_path: Path, *args: str) -> str:
-    result = run(db_path, *args)
-    assert result.exit_code == 0, (result.stdout, result.stderr, result.exception)
-    return result.stdout
-
-
-def refused(db_path: Path, *args: str, code: int = 1) -> str:
-    """The command fails with one error line and prints nothing; returns the line.
-
-    In-process a usage error (exit 2) comes with click's usage lines, which ``main()`` drops
-    (the real-process test below sees that); only the ``Error:`` line is kept for it here.
-    """
-    result = run(db_path, *args)
-    assert result.exit_code == code, (result.stdout, result.stderr, result.exception)
-    assert result.stdout == ""
-    lines = result.stderr.splitlines()
-    if code == 2:
-        lines = [line for line in lines if line.startswith("Error: ")]
-    assert len(lines) == 1, result.stderr
-    return lines[0]
+from tests.cli.helpers import add_org, ok, refused, run, run_process
 
 
 def meetings(db_path: Path) -> list[AnnualMeeting]:
