@@ -7,12 +7,12 @@ the older, different states out.
 
 from __future__ import annotations
 
-import json
 import os
 from datetime import datetime
 from pathlib import Path
 
 from secretariat_tui.store.atomic import TEMP_MARKER, atomic_write_bytes
+from secretariat_tui.store.storage import decode
 
 KEEP = 10
 
@@ -59,7 +59,7 @@ def newest_readable_backup(db_path: Path) -> Path | None:
     """The newest backup that parses as JSON, for the error message about a broken file."""
     for candidate in reversed(list_backups(db_path)):
         try:
-            json.loads(candidate.read_bytes())
+            decode(candidate.read_bytes())
         except (OSError, ValueError):
             continue
         return candidate

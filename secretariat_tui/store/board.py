@@ -13,7 +13,7 @@ from tinydb import Query
 
 from secretariat_tui.domain.board import AnnualMeeting, BoardSeat, Role
 from secretariat_tui.domain.voting import Attendance
-from secretariat_tui.store.database import Database
+from secretariat_tui.store.database import Database, stored_documents
 from secretariat_tui.store.errors import StoreError
 
 MEETINGS = "annual_meetings"
@@ -109,7 +109,7 @@ class MeetingRepository:
 
     def all(self) -> list[AnnualMeeting]:
         """By date, earliest first (the order every derivation reads them in)."""
-        meetings = [meeting_from_document(d, d.doc_id) for d in self._table.all()]
+        meetings = [meeting_from_document(d, i) for i, d in stored_documents(self._table)]
         return sorted(meetings, key=lambda m: (m.held_on, m.id or 0))
 
     def get(self, meeting_id: int) -> AnnualMeeting:
@@ -133,7 +133,7 @@ class SeatRepository:
         self._table = db.table(SEATS)
 
     def all(self) -> list[BoardSeat]:
-        return [seat_from_document(d, d.doc_id) for d in self._table.all()]
+        return [seat_from_document(d, i) for i, d in stored_documents(self._table)]
 
     def get(self, seat_id: int) -> BoardSeat:
         doc = self._table.get(doc_id=seat_id)

@@ -6,10 +6,11 @@ import errno
 import json
 import os
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from filelock import BaseFileLock
 from tinydb import TinyDB
@@ -20,7 +21,7 @@ from secretariat_tui.store.atomic import atomic_write_bytes, remove_stale_temps
 from secretariat_tui.store.errors import DatabaseTooNew, DatabaseUnreadable, StoreError, os_reason
 from secretariat_tui.store.lock import acquire
 from secretariat_tui.store.schema import SCHEMA_VERSION, meta_of, migrate, new_document
-from secretariat_tui.store.storage import AtomicJSONStorage, encode
+from secretariat_tui.store.storage import AtomicJSONStorage, decode, encode
 
 
 @dataclass
@@ -113,7 +114,7 @@ def check_document(path: Path, raw: bytes) -> dict[str, Any]:
     if not raw.strip():
         raise unreadable("filen är tom")
     try:
-        document = json.loads(raw.decode("utf-8"))
+        document = decode(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise unreadable("filen är inte UTF-8-text") from None
     except json.JSONDecodeError as err:
@@ -125,3 +126,14 @@ def check_document(path: Path, raw: bytes) -> dict[str, Any]:
         raise DatabaseTooNew(path, meta["schema"], SCHEMA_VERSION)
     assert isinstance(document, dict)
     return document
+
+
+def stored_documents(table: Table) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Every document of ``table`` with its id, as held in memory: read them, never change them.
+
+    ``Table.all`` copies each document into a ``Document`` first, which at 5,000 activities
+    was a fifth of the time it took to open the register. ``_read_table`` is what ``all``
+    reads from (tinydb is pinned below 5).
+    """
+    for key, doc in table._read_table().items():
+        yield int(key), cast(dict[str, Any], doc)

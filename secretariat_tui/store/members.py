@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from secretariat_tui.domain.members import Contact, FormChange, Member, MemberKind, MembershipForm
-from secretariat_tui.store.database import Database
+from secretariat_tui.store.database import Database, stored_documents
 from secretariat_tui.store.errors import StoreError
 
 TABLE = "members"
@@ -60,7 +60,7 @@ class MemberRepository:
         self.path = db.path
 
     def all(self) -> list[Member]:
-        return [from_document(doc, doc.doc_id) for doc in self._table.all()]
+        return [from_document(doc, i) for i, doc in stored_documents(self._table)]
 
     def get(self, member_id: int) -> Member:
         doc = self._table.get(doc_id=member_id)

@@ -10,7 +10,7 @@ from typing import Any
 from tinydb import Query
 
 from secretariat_tui.domain.fees import Payment
-from secretariat_tui.store.database import Database
+from secretariat_tui.store.database import Database, stored_documents
 from secretariat_tui.store.errors import StoreError
 
 TABLE = "payments"
@@ -49,7 +49,7 @@ class PaymentRepository:
         self._table = db.table(TABLE)
 
     def all(self) -> list[Payment]:
-        return [from_document(d, d.doc_id) for d in self._table.all()]
+        return [from_document(d, i) for i, d in stored_documents(self._table)]
 
     def for_year(self, year: int) -> list[Payment]:
         return [from_document(d, d.doc_id) for d in self._table.search(Query().fee_year == year)]

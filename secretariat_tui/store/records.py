@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any, Generic, Protocol, TypeVar
 
-from secretariat_tui.store.database import Database
+from secretariat_tui.store.database import Database, stored_documents
 from secretariat_tui.store.errors import StoreError
 
 
@@ -42,7 +42,7 @@ class RecordTable(Generic[R]):
         raise NotImplementedError
 
     def all(self) -> list[R]:
-        return [self.from_document(doc, doc.doc_id) for doc in self._table.all()]
+        return [self.from_document(doc, doc_id) for doc_id, doc in stored_documents(self._table)]
 
     def get(self, record_id: int) -> R:
         doc = self._table.get(doc_id=record_id)
@@ -91,6 +91,33 @@ class RecordTable(Generic[R]):
     def _must_exist(self, record_id: int | None) -> None:
         if record_id is None or not self._table.contains(doc_id=record_id):
             raise RecordNotFound(self.NOT_FOUND.format(id=record_id or 0))
+
+
+T = TypeVar("T")
+_RESTORABLE: dict[type, int] = {}
+"""Classes checked by ``restored``, with their number of fields."""
+
+
+def restored(cls: type[T], **values: Any) -> T:
+    """A frozen dataclass record from stored values that already passed its checks once.
+
+    A frozen dataclass sets each field through ``object.__setattr__`` in ``__init__``: at
+    13 fields that is 4 µs against about 1 µs for this, which was a third of opening the
+    ten-year register. Only for classes without ``__post_init__`` (nothing is skipped), and
+    every field must be given, so no default can hide a missing one; the names are checked
+    on a class's first record, the count on every one.
+    """
+    count = _RESTORABLE.get(cls)
+    if count is None:
+        fields = getattr(cls, "__dataclass_fields__", {})
+        if not fields or values.keys() != fields.keys() or hasattr(cls, "__post_init__"):
+            raise TypeError(f"{cls.__name__} cannot be restored from {sorted(values)}")
+        count = _RESTORABLE[cls] = len(fields)
+    if len(values) != count:
+        raise TypeError(f"{cls.__name__} needs {count} fields, not {sorted(values)}")
+    record = object.__new__(cls)
+    record.__dict__.update(values)
+    return record
 
 
 def optional(convert: Callable[[Any], Any], value: Any) -> Any:

@@ -251,7 +251,21 @@ def test_every_accepted_entry_survives_the_iso_round_trip(
 
 
 @pytest.mark.parametrize(
-    "text", ["", "2024-5-3", "2024-02-30", "2024-13", "15/1", " 2024-05-03", "2024-05-03T10:00"]
+    "text",
+    [
+        "",
+        "2024-5-3",
+        "2024-02-30",
+        "2024-13",
+        "15/1",
+        " 2024-05-03",
+        "2024-05-03T10:00",
+        # Other forms date.fromisoformat reads, and digits that are not ASCII.
+        "20240503",
+        "2024-W18-5",
+        "2024-05-0٣",
+        "٢٠٢٤-05",
+    ],
 )
 def test_from_iso_refuses_anything_iso_did_not_write(text: str) -> None:
     with pytest.raises(ValueError, match="inget sparat datum"):
