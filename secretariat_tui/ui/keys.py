@@ -1,4 +1,4 @@
-"""The actions a screen offers right now, for the help screen and the command palette.
+"""The actions a screen offers right now: for help, the command palette and the footer.
 
 Only our own bindings (those with an ``id``) count, with every key that reaches them
 ("?, f1"), including one shadowed by a focused widget (enter on a table still opens a row).
@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Awaitable
 from dataclasses import dataclass, field
+from typing import Any
+from weakref import WeakKeyDictionary
 
 from textual.actions import parse
 from textual.binding import Binding
@@ -52,3 +54,28 @@ def screen_actions(screen: Screen[object]) -> list[ScreenAction]:
 def _enabled(node: DOMNode, binding: Binding) -> bool:
     _, name, parameters = parse(binding.action)
     return node.check_action(name, parameters) is not False
+
+
+_FOOTER_SHOWS: WeakKeyDictionary[Screen[Any], tuple[object, ...]] = WeakKeyDictionary()
+
+
+def refresh_keys(screen: Screen[Any]) -> None:
+    """``screen.refresh_bindings()``, but only when a key the footer shows has changed.
+
+    Textual's Footer takes down and builds again every one of its keys on each
+    ``refresh_bindings`` (Textual 8). Our screens ask after every redraw and every move
+    of the cursor, where mostly nothing changed: in the calendar that was three rebuilds
+    of the footer per keystroke of the filter. Textual's own calls (focus, a new screen)
+    still refresh always.
+    """
+    if not screen.app.app_focus:  # the footer waits for focus, so nothing is shown yet
+        _FOOTER_SHOWS.pop(screen, None)
+        screen.refresh_bindings()
+        return
+    shown = tuple(
+        (key, active.node, active.binding.action, active.binding.show, active.enabled)
+        for key, active in screen.active_bindings.items()
+    )
+    if _FOOTER_SHOWS.get(screen) != shown:
+        _FOOTER_SHOWS[screen] = shown
+        screen.refresh_bindings()

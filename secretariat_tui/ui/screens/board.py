@@ -23,6 +23,7 @@ from secretariat_tui.domain.members import Member
 from secretariat_tui.exports.board_report import board_paragraph, members_count
 from secretariat_tui.store.board import BoardRepository
 from secretariat_tui.store.ledger import FeeLedger
+from secretariat_tui.ui.keys import refresh_keys
 from secretariat_tui.ui.screens.board_forms import (
     AsOfForm,
     EndSeatForm,
@@ -140,7 +141,7 @@ class BoardScreen(RegisterScreen):
         self.register.set_rows(rows, keep=str(keep) if keep else None)
         self.register.set_status(self._summary(len(shown), len(seats), meetings))
         self.sub_title = "alla poster" if self.history else self.as_of.isoformat()
-        self.refresh_bindings()
+        refresh_keys(self)
 
     def _summary(self, shown: int, total: int, meetings: list[AnnualMeeting]) -> str:
         if self.history:

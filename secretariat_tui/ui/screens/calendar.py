@@ -7,6 +7,7 @@ that owns it, so a submission corrected here is corrected everywhere.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
@@ -28,11 +29,12 @@ from secretariat_tui.domain.calendar import (
     month_groups,
     on_day,
 )
-from secretariat_tui.domain.collation import swedish_key
+from secretariat_tui.domain.calendar_search import CalendarFilter, CalendarIndex
 from secretariat_tui.domain.date_entry import MONTH_NAMES
 from secretariat_tui.domain.submissions import Submission
 from secretariat_tui.store.calendar import CalendarRepository
 from secretariat_tui.store.members import MemberRepository
+from secretariat_tui.ui.keys import refresh_keys
 from secretariat_tui.ui.screens.calendar_forms import ActivityForm, SubmissionForm
 from secretariat_tui.ui.screens.confirm import confirm_delete
 from secretariat_tui.ui.screens.export import ExportForm, ExportRequest, run_export
@@ -42,6 +44,7 @@ from secretariat_tui.ui.widgets.nav_bar import NavBar
 from secretariat_tui.ui.widgets.register_table import (
     Column,
     FittedTable,
+    PreparedRow,
     as_cell,
 )
 
@@ -74,6 +77,11 @@ def item_cells(item: CalendarItem, *, category: bool = True) -> tuple[Text, ...]
     return tuple(as_cell(Text(v, style=style)) for v in values)
 
 
+def year_cells(item: CalendarItem) -> tuple[Text, ...]:
+    """Datum, Tid, Kategori, Rubrik: a row of the year list."""
+    return (as_cell(item.when.iso()), *item_cells(item))
+
+
 def item_details(item: CalendarItem, network_names: dict[int, str]) -> Text:
     """Everything about the highlighted item, under the day list."""
     text = Text()
@@ -93,13 +101,6 @@ def item_details(item: CalendarItem, network_names: dict[int, str]) -> Text:
     report = "" if item.in_report else "\nKommer inte med i verksamhetsberättelsen."
     text.append(where + report, style="dim")
     return text
-
-
-def matches(item: CalendarItem, words: list[str], category: Category | None) -> bool:
-    if category is not None and item.category is not category:
-        return False
-    text = swedish_key(" ".join([item.title, item.location, item.participants, item.notes]))
-    return all(word in text for word in words)
 
 
 class CalendarScreen(Screen[None]):
@@ -152,7 +153,10 @@ class CalendarScreen(Screen[None]):
         super().__init__()
         self.calendar, self.members = calendar, members
         self._today = today
-        self.items: list[CalendarItem] = []
+        self.index = CalendarIndex([])
+        self._network_names: dict[int, str] = {}
+        self._prepared: dict[tuple[str, str], PreparedRow] = {}
+        """Rows made once per reload, by (table, item key): a keystroke only picks them."""
         self._first_showing = True
 
     @property
@@ -217,63 +221,83 @@ class CalendarScreen(Screen[None]):
         return self.grid.day
 
     # --- what is shown ------------------------------------------------------------------------
-    def shown_items(self) -> list[CalendarItem]:
-        words = swedish_key(self.query_one("#text-filter", Input).value).split()
+    @property
+    def items(self) -> list[CalendarItem]:
+        return self.index.items
+
+    def chosen_filter(self) -> CalendarFilter:
         chosen = self.query_one("#category-filter", Select).value
         category = Category(chosen) if isinstance(chosen, str) else None
-        return [i for i in self.items if matches(i, words, category)]
+        return CalendarFilter(self.query_one("#text-filter", Input).value, category)
 
     def reload(self, keep: str | None = None) -> None:
-        """Derive the items again from the registers and redraw both views."""
-        self.items = self.calendar.items()
+        """Derive the items again from the registers and redraw."""
+        self._load()
         self.redraw(keep)
 
+    def _load(self) -> None:
+        self.index = CalendarIndex(self.calendar.items())
+        self._network_names = {
+            n.id: n.name for n in self.calendar.networks.all() if n.id is not None
+        }
+        self._prepared = {}
+
     def redraw(self, keep: str | None = None) -> None:
-        shown = self.shown_items()
-        day = self.day
+        """Fill the view that is shown; the other is filled when it is shown (``v``)."""
+        if self.year_view:
+            self._fill_year(keep)
+        else:
+            self._fill_month(keep)
+        refresh_keys(self)
+
+    def _fill_month(self, keep: str | None) -> None:
+        day, chosen = self.day, self.chosen_filter()
+        shown = self.index.month(day.year, day.month, chosen)
         self.grid.mark(marked_days(shown, day.year, day.month))
-        self._fill_day(shown, keep)
-        self._fill_year(shown, keep)
         month = in_month(shown, day.year, day.month)
-        filtered = " (filtrerat)" if len(shown) != len(self.items) else ""
+        filtered = " (filtrerat)" if chosen.active else ""
         self.query_one("#month-summary", Static).update(
             f"{MONTH_NAMES[day.month - 1].capitalize()}: {len(month)} st{filtered}\n"
             "• = något den dagen"
         )
-        self.refresh_bindings()
-
-    def _fill_day(self, shown: list[CalendarItem], keep: str | None) -> None:
-        day = self.day
-        items = on_day(shown, day) + [
-            i for i in in_month(shown, day.year, day.month) if i.month_only
-        ]
+        items = on_day(shown, day) + [i for i in month if i.month_only]
         count = sum(not i.month_only for i in items)
         what = "inget" if count == 0 else f"{count} st"
         self.query_one("#day-title", Static).update(f"{long_date(day)} · {what}")
-        rows = [(i.key, item_cells(i, category=False)) for i in items]
-        self._fill(self.day_table, rows, keep)
+        table = self.day_table
+        rows = [self._row(table, i, lambda i: item_cells(i, category=False)) for i in items]
+        self._fill(table, rows, keep)
         self._show_details()
 
-    def _fill_year(self, shown: list[CalendarItem], keep: str | None) -> None:
-        rows: list[tuple[str, tuple[Text, ...]]] = []
-        for group in month_groups(shown, self.day.year):
+    def _fill_year(self, keep: str | None) -> None:
+        table = self.year_table
+        year = self.day.year
+        rows: list[PreparedRow] = []
+        for group in month_groups(self.index.year(year, self.chosen_filter()), year):
             empty = "" if group.items else "(inget)"
             heading = (Text(group.heading, style="bold"), Text(""), Text(""), Text(empty))
-            rows.append((f"{MONTH_ROW}{group.month}", heading))
-            for item in group.items:
-                date_text = item.when.iso()
-                rows.append((item.key, (as_cell(date_text), *item_cells(item))))
-        table = self.year_table
-        table.border_title = str(self.day.year)
+            rows.append(table.prepare(f"{MONTH_ROW}{group.month}", heading))
+            rows += (self._row(table, i, year_cells) for i in group.items)
+        table.border_title = str(year)
         self._fill(table, rows, keep or f"{MONTH_ROW}{self.day.month}")
 
+    def _row(
+        self,
+        table: FittedTable,
+        item: CalendarItem,
+        cells: Callable[[CalendarItem], Sequence[Text]],
+    ) -> PreparedRow:
+        key = item.key
+        prepared = self._prepared.get((table.id or "", key))
+        if prepared is None:
+            prepared = self._prepared[(table.id or "", key)] = table.prepare(key, cells(item))
+        return prepared
+
     @staticmethod
-    def _fill(
-        table: FittedTable, rows: list[tuple[str, tuple[Text, ...]]], keep: str | None
-    ) -> None:
+    def _fill(table: FittedTable, rows: list[PreparedRow], keep: str | None) -> None:
         previous = table.cursor_row
-        table.replace_rows(rows)
-        keys = [key for key, _ in rows]
+        table.show_rows(rows)
+        keys = [row.key.value for row in rows]
         if keep in keys:
             table.move_cursor(row=keys.index(keep))
         elif rows:
@@ -290,8 +314,7 @@ class CalendarScreen(Screen[None]):
         return None if key.startswith(MONTH_ROW) else key
 
     def selected_item(self, table: DataTable[Any] | None = None) -> CalendarItem | None:
-        key = self.selected_key(table)
-        return next((i for i in self.items if i.key == key), None)
+        return self.index.get(self.selected_key(table))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in {"edit", "delete"}:
@@ -312,7 +335,7 @@ class CalendarScreen(Screen[None]):
 
     @on(DataTable.RowHighlighted)
     def _row_highlighted(self) -> None:
-        self.refresh_bindings()
+        refresh_keys(self)
         self._show_details()
 
     def _show_details(self) -> None:
@@ -321,8 +344,7 @@ class CalendarScreen(Screen[None]):
         if item is None:
             detail.update("")
             return
-        networks = {n.id: n.name for n in self.calendar.networks.all() if n.id is not None}
-        detail.update(item_details(item, networks))
+        detail.update(item_details(item, self._network_names))
 
     @on(DataTable.RowSelected)
     def _row_chosen(self) -> None:
@@ -431,8 +453,8 @@ class CalendarScreen(Screen[None]):
         if record is None or record.id is None:
             return
         source = Source.ACTIVITY if isinstance(record, Activity) else Source.SUBMISSION
-        self.items = self.calendar.items()
-        self.grid.day = record.when.day  # redraws through DayChanged
+        self._load()
+        self.grid.day = record.when.day  # redraws through DayChanged, but only on a new day
         self.redraw(f"{source.value}-{record.id}")
         self.notify(f"Sparat: {escape(record.title)}", timeout=3)
 

@@ -22,6 +22,7 @@ from secretariat_tui.exports.csv_files import payments_csv_bytes
 from secretariat_tui.exports.fees_listing import members_word
 from secretariat_tui.imports.payments_csv import plan_payments_import
 from secretariat_tui.store.ledger import FeeLedger
+from secretariat_tui.ui.keys import refresh_keys
 from secretariat_tui.ui.screens.member_payments import MemberPaymentsScreen, amount_key
 from secretariat_tui.ui.screens.members import FORM_SHORT
 from secretariat_tui.ui.screens.payment_forms import AgreementForm, FeeScheduleForm, PaymentForm
@@ -148,7 +149,7 @@ class FeesScreen(RegisterScreen):
         self.register.set_rows([fee_row(r) for r in shown], keep=str(keep) if keep else None)
         self.register.set_status(self._summary(rows))
         self.sub_title = f"{self.year}"
-        self.refresh_bindings()
+        refresh_keys(self)
 
     def _summary(self, rows: list[MemberYear]) -> str:
         owing = [r for r in rows if r.owes]

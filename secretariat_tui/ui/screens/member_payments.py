@@ -18,6 +18,7 @@ from secretariat_tui.domain.fees import MemberYear, Payment
 from secretariat_tui.domain.money import format_kronor, parse_amount
 from secretariat_tui.store.errors import StoreError
 from secretariat_tui.store.payments import PaymentRepository
+from secretariat_tui.ui.keys import refresh_keys
 from secretariat_tui.ui.screens.confirm import ConfirmScreen
 from secretariat_tui.ui.screens.payment_forms import PaymentForm
 from secretariat_tui.ui.widgets.register_table import Column, RegisterTable, Row
@@ -84,7 +85,7 @@ class MemberPaymentsScreen(ModalScreen[None]):
         table.set_rows([payment_row(p) for p in row.payments], keep=str(keep) if keep else None)
         count = len(row.payments)
         table.set_status(f"{count} betalning" if count == 1 else f"{count} betalningar")
-        self.refresh_bindings()
+        refresh_keys(self)
 
     def _selected(self) -> Payment | None:
         key = self.query_one(RegisterTable).highlighted_key
@@ -96,7 +97,7 @@ class MemberPaymentsScreen(ModalScreen[None]):
         return True
 
     def on_data_table_row_highlighted(self) -> None:
-        self.refresh_bindings()
+        refresh_keys(self)
 
     @on(RegisterTable.Chosen)
     def action_edit(self) -> None:

@@ -15,6 +15,7 @@ from secretariat_tui.exports.csv_files import members_csv_bytes
 from secretariat_tui.imports.members_csv import plan_members_import
 from secretariat_tui.store.errors import StoreError
 from secretariat_tui.store.members import MemberRepository
+from secretariat_tui.ui.keys import refresh_keys
 from secretariat_tui.ui.screens.confirm import ConfirmScreen
 from secretariat_tui.ui.screens.end_membership import EndMembershipForm
 from secretariat_tui.ui.screens.member_detail import MemberDetailScreen
@@ -123,7 +124,7 @@ class MembersScreen(RegisterScreen):
             shown_or_hidden = "visas (v döljer)" if self.show_ended else "dolda (v visar)"
             status += f" · {left} avslutade {shown_or_hidden}"
         self.register.set_status(status)
-        self.refresh_bindings()
+        refresh_keys(self)
 
     def selected(self) -> Member | None:
         key = self.register.highlighted_key

@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from secretariat_tui.ui.keys import refresh_keys
 from secretariat_tui.ui.screens.transfer import CsvTransfer, start_export, start_import
 from secretariat_tui.ui.widgets.nav_bar import NavBar
 from secretariat_tui.ui.widgets.register_table import Column, RegisterTable
@@ -108,7 +109,7 @@ class RegisterScreen(Screen[None]):
         return True
 
     def on_data_table_row_highlighted(self) -> None:
-        self.refresh_bindings()
+        refresh_keys(self)
 
     def action_import_csv(self) -> None:
         start_import(self.app, self.csv_transfer(), done=self.reload)
