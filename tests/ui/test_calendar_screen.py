@@ -8,6 +8,7 @@ from typing import Any
 
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
+from textual.widgets._footer import FooterKey
 
 from secretariat_tui.domain.calendar import Source
 from secretariat_tui.store.calendar import CalendarRepository
@@ -220,3 +221,27 @@ async def test_the_category_filter_keeps_only_that_category(app: SecretariatApp)
         items = [cells for key, cells in rows(app, "year-list") if not key.startswith("månad-")]
         assert items and all(cells[2] == "plattformsmöte" for cells in items)
         assert len([k for k, _ in rows(app, "year-list") if k.startswith("månad-")]) == 12
+
+
+def footer_keys(app: SecretariatApp) -> list[str]:
+    return [key.description for key in app.screen.query(FooterKey)]
+
+
+async def test_the_footer_offers_edit_only_on_a_day_with_an_item_and_follows_the_filter(
+    app: SecretariatApp, demo_db: Database
+) -> None:
+    items = [i for i in CalendarRepository(demo_db).items() if not i.month_only]
+    autumn = next(i for i in items if i.day.year == 2024 and i.day.month == 11)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_calendar(pilot)
+        await go_to(pilot, autumn.day)
+        await pilot.pause()
+        assert "Ändra" in footer_keys(app)
+        await pilot.press("right")
+        while grid(app).day in {i.day for i in items}:
+            await pilot.press("right")
+        await pilot.pause()
+        assert "Ändra" not in footer_keys(app)
+        await pilot.press("v")
+        await pilot.pause()
+        assert "Månad" in footer_keys(app) and "Årslista" not in footer_keys(app)
