@@ -8,7 +8,7 @@ items after them; all twelve months are always there, an empty month empty.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, time
 from enum import StrEnum
@@ -167,9 +167,18 @@ def in_month(items: Iterable[CalendarItem], year: int, month: int) -> list[Calen
     return sorted(found, key=calendar_order)
 
 
-def month_groups(items: Sequence[CalendarItem], year: int) -> list[MonthGroup]:
-    """All twelve months of ``year`` in order, each with its items; an empty month is empty."""
-    return [MonthGroup(year, month, tuple(in_month(items, year, month))) for month in range(1, 13)]
+def month_groups(items: Iterable[CalendarItem], year: int) -> list[MonthGroup]:
+    """All twelve months of ``year`` in order, each with its items (as ``in_month`` gives
+    them); an empty month is empty. One pass over the items, not one per month."""
+    months: list[list[CalendarItem]] = [[] for _ in range(12)]
+    for item in items:
+        day = item.day
+        if day.year == year:
+            months[day.month - 1].append(item)
+    return [
+        MonthGroup(year, month, tuple(sorted(found, key=calendar_order)))
+        for month, found in enumerate(months, 1)
+    ]
 
 
 def on_day(items: Iterable[CalendarItem], day: date) -> list[CalendarItem]:

@@ -182,10 +182,20 @@ def fee_year(
     overrides: Iterable[FeeOverride],
     payments: Iterable[Payment],
 ) -> list[MemberYear]:
-    """Every member who was a member at some time in ``year``, with the fee status."""
+    """Every member who was a member at some time in ``year``, with the fee status.
+
+    The payments are sorted out per member once: handing each member all the year's payments
+    to search would grow with the square of the register.
+    """
     by_member = {o.member_id: o for o in overrides if o.year == year}
-    this_year = [p for p in payments if p.fee_year == year]
-    rows = [member_year(m, year, schedule, by_member.get(m.id or 0), this_year) for m in members]
+    paid_by: dict[int, list[Payment]] = {}
+    for payment in payments:
+        if payment.fee_year == year:
+            paid_by.setdefault(payment.member_id, []).append(payment)
+    rows = [
+        member_year(m, year, schedule, by_member.get(m.id or 0), paid_by.get(m.id or 0, ()))
+        for m in members
+    ]
     return [row for row in rows if row.status is not FeeStatus.NOT_DUE]
 
 

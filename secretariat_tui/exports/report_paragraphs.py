@@ -16,7 +16,7 @@ from secretariat_tui.domain.activities import Activity, Category
 from secretariat_tui.domain.collation import swedish_key
 from secretariat_tui.domain.date_entry import Precision
 from secretariat_tui.domain.members import Member
-from secretariat_tui.domain.networks import NetworkMembership, participations
+from secretariat_tui.domain.networks import NetworkMembership, participations_by_network
 from secretariat_tui.domain.submissions import Submission, SubmissionKind, SubmissionStatus
 from secretariat_tui.exports.report_words import (
     ORGANISATION,
@@ -36,18 +36,19 @@ def _joined_in(network: NetworkMembership, year: int) -> bool:
     return network.since is not None and network.since.year == year
 
 
-def participation_sentence(
-    network: NetworkMembership, activities: Iterable[Activity], year: int
-) -> str:
-    """ "Plattformen deltog vid ett tillfälle under hösten.", counted from the activities that
-    name the network; "" without any (an absence of records is not an absence of meetings)."""
-    if network.id is None:
-        return ""
-    taken = participations(network.id, activities, year)
+def participation_sentence(taken: Sequence[Activity]) -> str:
+    """ "Plattformen deltog vid ett tillfälle under hösten.", counted from the year's activities
+    that name the network (``participations``); "" without any (an absence of records is not
+    an absence of meetings)."""
     if not taken:
         return ""
     times = counted(len(taken), "tillfälle", "tillfällen", neuter=True, spelled_to=PROSE_STYLE)
     return f"{ORGANISATION} deltog vid {times} {season(a.day.month for a in taken)}."
+
+
+def _taken_part(network: NetworkMembership, by_network: Mapping[int, list[Activity]]) -> str:
+    """The network's participation sentence, from ``participations_by_network``."""
+    return participation_sentence(by_network.get(network.id, []) if network.id is not None else [])
 
 
 def _organiser(network: NetworkMembership) -> str:
@@ -65,6 +66,7 @@ def networks_paragraph(
     """
     year_end = date(year, 12, 31)
     held = [n for n in networks if n.is_active_in(year) and not _joined_in(n, year)]
+    by_network = participations_by_network(activities, year)
     lines = []
     for index, network in enumerate(held):
         also = " även" if index else ""
@@ -75,8 +77,7 @@ def networks_paragraph(
             opening += f"{',' if organiser else ''} till och med {month_name(network.until)}."
         else:
             opening = f"{ORGANISATION} är{also} {role} i {network.name}{_organiser(network)}."
-        participation = participation_sentence(network, activities, year)
-        lines.append(f"{opening} {participation}".strip())
+        lines.append(f"{opening} {_taken_part(network, by_network)}".strip())
     return "\n".join(lines)
 
 
@@ -89,11 +90,12 @@ def joined_networks_paragraph(
         (n for n in networks if _joined_in(n, year) and n.is_active_in(year)),
         key=lambda n: (n.since, swedish_key(n.name)),
     )
+    by_network = participations_by_network(activities, year)
     sentences = []
     for index, network in enumerate(joined):
         opening = "Vi har även gått med i" if index else "Under året har vi också gått med i"
         sentences.append(f"{opening} {network.name}{_organiser(network)}.")
-        participation = participation_sentence(network, activities, year)
+        participation = _taken_part(network, by_network)
         sentences += [participation] if participation else []
     return " ".join(sentences)
 

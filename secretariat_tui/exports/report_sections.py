@@ -92,6 +92,8 @@ class ReportData:
     ``fee_rows`` is the year's fee ledger (``FeeLedger.of(db).year_rows(year)``): who was due a
     fee for ``year`` and whether it is paid. The calendar items are derived from the
     activities, submissions and meetings here, as the calendar repository derives them.
+    Activities and submissions of other years may be here or not (``load_report_data`` reads
+    only the year's): every part of the report picks the year's itself.
     """
 
     year: int

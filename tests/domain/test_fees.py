@@ -204,6 +204,17 @@ def test_payments_for_another_year_or_member_do_not_count() -> None:
     assert row.payments == ()
 
 
+def test_fee_year_gives_each_member_its_own_payments_of_the_year_as_recorded() -> None:
+    first, second = paid(1, "700", day=date(2024, 2, 1)), paid(1, "800", day=date(2024, 1, 15))
+    others = [paid(2, "1500"), paid(1, "1500", year=2023)]
+    rows = fee_year(
+        [member(1), member(2), member(3)], 2024, SCHEDULE_2024, [], [first, *others, second]
+    )
+
+    assert [row.payments for row in rows] == [(first, second), (others[0],), ()]
+    assert [row.status for row in rows] == [FeeStatus.PAID, FeeStatus.PAID, FeeStatus.UNPAID]
+
+
 def test_a_payment_must_be_more_than_zero() -> None:
     for amount in ("0", "-1"):
         with pytest.raises(FieldErrors) as caught:
