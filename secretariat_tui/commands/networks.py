@@ -34,7 +34,11 @@ from secretariat_tui.domain.network_fields import (
     parse_network_fields,
     parse_network_name,
 )
-from secretariat_tui.domain.networks import NetworkMembership, participations
+from secretariat_tui.domain.networks import (
+    NetworkMembership,
+    participations,
+    participations_by_network,
+)
 from secretariat_tui.exports.tabular import aligned, stdout_csv, to_json
 from secretariat_tui.store.calendar import CalendarRepository, NetworkInUse
 
@@ -91,7 +95,8 @@ def list_networks(obj: CliContext, year: int | None, fmt: str) -> None:
         calendar = CalendarRepository(db)
         found = sorted(calendar.networks.all(), key=lambda n: swedish_key(n.name))
         done = calendar.activities.all()
-    counted = [(n, participations(n.id or 0, done, year)) for n in found]
+    taken = participations_by_network(done, year)
+    counted = [(n, taken.get(n.id or 0, [])) for n in found]
     if fmt == "json":
         click.echo(to_json([{**_object(n, taken), "year": year} for n, taken in counted]))
         return

@@ -9,7 +9,8 @@ from textual import on
 from textual.binding import Binding
 from textual.widgets import Input
 
-from secretariat_tui.domain.networks import NetworkMembership, participations
+from secretariat_tui.domain.activities import Activity
+from secretariat_tui.domain.networks import NetworkMembership, participations_by_network
 from secretariat_tui.store.calendar import CalendarRepository, NetworkInUse
 from secretariat_tui.ui.screens.calendar_forms import NetworkForm
 from secretariat_tui.ui.screens.confirm import confirm_delete
@@ -52,14 +53,16 @@ class NetworksScreen(RegisterScreen):
         super().__init__(today=today, database_path=calendar.path)
         self.calendar = calendar
         self.year = self.today.year
+        self._taken: dict[int, list[Activity]] = {}
+        """The year's participations by network, counted once per reload (not per move)."""
 
     def reload(self, keep: int | None = None) -> None:
         networks = self.calendar.networks.all()
-        activities = self.calendar.activities.all()
+        self._taken = participations_by_network(self.calendar.activities.all(), self.year)
         rows = []
         for network in networks:
             assert network.id is not None
-            count = len(participations(network.id, activities, self.year))
+            count = len(self._taken.get(network.id, []))
             since = network.since.isoformat() if network.since else ""
             cells = (network.name, network.organiser, since, network.role, str(count or ""))
             rows.append(Row(str(network.id), cells, " ".join(cells[:4] + (network.notes,))))
@@ -72,7 +75,7 @@ class NetworksScreen(RegisterScreen):
         if network is None or network.id is None:
             self.register.set_status(f"Deltagande {self.year}")
             return
-        taken = participations(network.id, self.calendar.activities.all(), self.year)
+        taken = self._taken.get(network.id, [])
         dates = ", ".join(a.when.iso() for a in taken[:4]) + (" …" if len(taken) > 4 else "")
         text = f"{network.name} {self.year}: " + (
             f"deltog vid {times(len(taken))} ({dates})" if taken else "inget deltagande"
