@@ -10,7 +10,7 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 from textual.widgets._footer import FooterKey
 
-from secretariat_tui.domain.calendar import Source
+from secretariat_tui.domain.calendar import CalendarItem, Source
 from secretariat_tui.store.calendar import CalendarRepository
 from secretariat_tui.store.database import Database
 from secretariat_tui.ui.app import SecretariatApp
@@ -43,6 +43,18 @@ def rows(app: SecretariatApp, table_id: str) -> list[tuple[str, list[str]]]:
 
 def day_titles(app: SecretariatApp) -> list[str]:
     return [cells[1] for _, cells in rows(app, "day-items")]
+
+
+async def open_on_an_autumn_day(
+    pilot: Pilot[Any], db: Database
+) -> tuple[list[CalendarItem], CalendarItem]:
+    """The calendar on the day of the demo's first item in November 2024; the demo's items
+    that have a day (not only a month), and that item."""
+    items = [i for i in CalendarRepository(db).items() if not i.month_only]
+    autumn = next(i for i in items if i.day.year == 2024 and i.day.month == 11)
+    await open_calendar(pilot)
+    await go_to(pilot, autumn.day)
+    return items, autumn
 
 
 async def open_calendar(pilot: Pilot[Any]) -> CalendarScreen:
@@ -90,11 +102,8 @@ async def test_arrows_move_by_day_and_week_pages_by_month_and_t_comes_back(
 async def test_the_days_with_activities_are_marked_and_the_chosen_days_items_listed(
     app: SecretariatApp, demo_db: Database
 ) -> None:
-    items = [i for i in CalendarRepository(demo_db).items() if not i.month_only]
-    autumn = next(i for i in items if i.day.year == 2024 and i.day.month == 11)
     async with app.run_test(size=SIZE) as pilot:
-        await open_calendar(pilot)
-        await go_to(pilot, autumn.day)
+        items, autumn = await open_on_an_autumn_day(pilot, demo_db)
         november = {i.day.day for i in items if (i.day.year, i.day.month) == (2024, 11)}
         assert november <= grid(app).marked
         assert autumn.title in " ".join(day_titles(app))
@@ -230,11 +239,8 @@ def footer_keys(app: SecretariatApp) -> list[str]:
 async def test_the_footer_offers_edit_only_on_a_day_with_an_item_and_follows_the_filter(
     app: SecretariatApp, demo_db: Database
 ) -> None:
-    items = [i for i in CalendarRepository(demo_db).items() if not i.month_only]
-    autumn = next(i for i in items if i.day.year == 2024 and i.day.month == 11)
     async with app.run_test(size=SIZE) as pilot:
-        await open_calendar(pilot)
-        await go_to(pilot, autumn.day)
+        items, autumn = await open_on_an_autumn_day(pilot, demo_db)
         await pilot.pause()
         assert "Ändra" in footer_keys(app)
         await pilot.press("right")
