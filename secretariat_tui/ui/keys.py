@@ -73,8 +73,9 @@ def refresh_keys(screen: Screen[Any]) -> None:
         screen.refresh_bindings()
         return
     shown = tuple(
-        (key, active.node, active.binding.action, active.binding.show, active.enabled)
+        (key, active.node, active.binding.action, active.enabled)
         for key, active in screen.active_bindings.items()
+        if active.binding.show  # the footer leaves out the others (help lists them anew)
     )
     if _FOOTER_SHOWS.get(screen) != shown:
         _FOOTER_SHOWS[screen] = shown

@@ -334,9 +334,13 @@ class CalendarScreen(Screen[None]):
             self.redraw()
 
     @on(DataTable.RowHighlighted)
-    def _row_highlighted(self) -> None:
+    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         refresh_keys(self)
-        self._show_details()
+        if event.data_table is self.day_table:
+            # The details stand under the day's list only; a Static's update asks for a new
+            # layout of the screen, which on each key of the year list's filter was a third
+            # of the keystroke.
+            self._show_details()
 
     def _show_details(self) -> None:
         item = self.selected_item(self.day_table)
