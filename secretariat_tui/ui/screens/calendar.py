@@ -82,6 +82,11 @@ def year_cells(item: CalendarItem) -> tuple[Text, ...]:
     return (as_cell(item.when.iso()), *item_cells(item))
 
 
+def day_cells(item: CalendarItem) -> tuple[Text, ...]:
+    """Tid, Rubrik: a row of the chosen day's list."""
+    return item_cells(item, category=False)
+
+
 def item_details(item: CalendarItem, network_names: dict[int, str]) -> Text:
     """Everything about the highlighted item, under the day list."""
     text = Text()
@@ -265,7 +270,7 @@ class CalendarScreen(Screen[None]):
         what = "inget" if count == 0 else f"{count} st"
         self.query_one("#day-title", Static).update(f"{long_date(day)} · {what}")
         table = self.day_table
-        rows = [self._row(table, i, lambda i: item_cells(i, category=False)) for i in items]
+        rows = [self._row(table, i, day_cells) for i in items]
         self._fill(table, rows, keep)
         self._show_details()
 
