@@ -99,7 +99,7 @@ class EnteredDate:
         try:
             if len(text) == 10 and text[4] == text[7] == "-" and text.isascii():
                 # A whole day always holds the invariant ``__post_init__`` checks: skip
-                # the frozen ``__init__`` (2 µs, a tenth of opening the register).
+                # the frozen ``__init__`` (2 µs each, for thousands of stored dates).
                 entered = object.__new__(cls)
                 entered.__dict__.update(day=date.fromisoformat(text), precision=Precision.DAY)
                 return entered
