@@ -63,7 +63,7 @@ def shown(app: App[Any], start: str) -> bool:
     if start == "members":
         return row_count(app, "#table") > 0
     screen = app.screen
-    return isinstance(screen, CalendarScreen) and len(screen.items) > 0
+    return isinstance(screen, CalendarScreen) and len(screen.index) > 0
 
 
 async def bare_first_frame(columns: Sequence[str], rows: list[tuple[str, ...]]) -> float:

@@ -17,7 +17,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import ContentSwitcher, DataTable, Footer, Input, Select, Static
 
 from secretariat_tui.domain.activities import Activity, Category
@@ -37,6 +36,7 @@ from secretariat_tui.store.members import MemberRepository
 from secretariat_tui.ui.keys import refresh_keys
 from secretariat_tui.ui.screens.calendar_forms import ActivityForm, SubmissionForm
 from secretariat_tui.ui.screens.confirm import confirm_delete
+from secretariat_tui.ui.screens.derived_screen import DerivedScreen
 from secretariat_tui.ui.screens.export import ExportForm, ExportRequest, run_export
 from secretariat_tui.ui.screens.transfer import start_ics_import
 from secretariat_tui.ui.widgets.month_grid import MonthGrid
@@ -108,7 +108,7 @@ def item_details(item: CalendarItem, network_names: dict[int, str]) -> Text:
     return text
 
 
-class CalendarScreen(Screen[None]):
+class CalendarScreen(DerivedScreen):
     TITLE = "Kalender"
     HELP = (
         "Kalendern visar plattformens verksamhet: aktiviteter, inlagor som har skickats "
@@ -155,18 +155,12 @@ class CalendarScreen(Screen[None]):
         *,
         today: date | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(today=today)
         self.calendar, self.members = calendar, members
-        self._today = today
         self.index = CalendarIndex([])
         self._network_names: dict[int, str] = {}
         self._prepared: dict[tuple[str, str], PreparedRow] = {}
         """Rows made once per reload, by (table, item key): a keystroke only picks them."""
-        self._first_showing = True
-
-    @property
-    def today(self) -> date:
-        return self._today or date.today()
 
     # --- layout -------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -195,14 +189,8 @@ class CalendarScreen(Screen[None]):
         self.reload()
         self.grid.focus()
 
-    def on_screen_resume(self) -> None:
-        """Shown again: another register may have changed what this one derives from. The
-        first showing follows on_mount, which has just loaded (measured: 41 % of the
-        calendar's first frame went to loading twice)."""
-        if self._first_showing:
-            self._first_showing = False
-        elif self.is_mounted:
-            self.reload(keep=self.selected_key())
+    def load_again(self) -> None:
+        self.reload(keep=self.selected_key())
 
     # --- parts --------------------------------------------------------------------------------
     @property
@@ -226,10 +214,6 @@ class CalendarScreen(Screen[None]):
         return self.grid.day
 
     # --- what is shown ------------------------------------------------------------------------
-    @property
-    def items(self) -> list[CalendarItem]:
-        return self.index.items
-
     def chosen_filter(self) -> CalendarFilter:
         chosen = self.query_one("#category-filter", Select).value
         category = Category(chosen) if isinstance(chosen, str) else None

@@ -8,7 +8,6 @@ from decimal import Decimal
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Grid
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from secretariat_tui.domain.activities import Category
@@ -20,10 +19,11 @@ from secretariat_tui.domain.members import FORM_LABELS, Member, MembershipForm
 from secretariat_tui.domain.money import format_kronor
 from secretariat_tui.store.calendar import CalendarRepository
 from secretariat_tui.store.ledger import FeeLedger
+from secretariat_tui.ui.screens.derived_screen import DerivedScreen
 from secretariat_tui.ui.widgets.nav_bar import NavBar
 
 
-class OverviewScreen(Screen[None]):
+class OverviewScreen(DerivedScreen):
     TITLE = "Översikt"
     HELP = (
         "Översikten visar vad som behöver dig nu: medlemmar, obetalda avgifter, nästa "
@@ -35,13 +35,8 @@ class OverviewScreen(Screen[None]):
     def __init__(
         self, ledger: FeeLedger, calendar: CalendarRepository, *, today: date | None = None
     ) -> None:
-        super().__init__()
+        super().__init__(today=today)
         self.ledger, self.calendar = ledger, calendar
-        self._today = today
-
-    @property
-    def today(self) -> date:
-        return self._today or date.today()
 
     def compose(self) -> ComposeResult:
         yield NavBar("overview")
@@ -52,8 +47,7 @@ class OverviewScreen(Screen[None]):
             yield Static(id="submissions-card", classes="card")
         yield Footer(compact=True)
 
-    def on_screen_resume(self) -> None:
-        """Figures are derived anew each time: the registers may have changed meanwhile."""
+    def load_again(self) -> None:
         self.refresh_cards()
 
     def on_mount(self) -> None:

@@ -13,16 +13,16 @@ from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Footer
 
 from secretariat_tui.ui.keys import refresh_keys
+from secretariat_tui.ui.screens.derived_screen import DerivedScreen
 from secretariat_tui.ui.screens.transfer import CsvTransfer, start_export, start_import
 from secretariat_tui.ui.widgets.nav_bar import NavBar
 from secretariat_tui.ui.widgets.register_table import Column, RegisterTable
 
 
-class RegisterScreen(Screen[None]):
+class RegisterScreen(DerivedScreen):
     MODE: ClassVar[str]
     COLUMNS: ClassVar[tuple[Column, ...]]
     PLACEHOLDER: ClassVar[str]
@@ -50,15 +50,8 @@ class RegisterScreen(Screen[None]):
     ]
 
     def __init__(self, *, today: date | None, database_path: Path) -> None:
-        super().__init__()
-        self._today = today
+        super().__init__(today=today)
         self.database_path = database_path
-        self._first_showing = True
-
-    @property
-    def today(self) -> date:
-        """The fixed date tests give, else the real today (a session may pass midnight)."""
-        return self._today or date.today()
 
     # --- what a register provides -------------------------------------------------------------
     def reload(self, keep: int | None = None) -> None:
@@ -83,14 +76,8 @@ class RegisterScreen(Screen[None]):
         self.reload()
         self.register.table.focus()
 
-    def on_screen_resume(self) -> None:
-        """Shown again: another register may have changed what this one derives from. The
-        first showing follows on_mount, which has just loaded (measured: 41 % of the
-        calendar's first frame went to loading twice)."""
-        if self._first_showing:
-            self._first_showing = False
-        elif self.is_mounted:
-            self.reload(keep=self.selected_id())
+    def load_again(self) -> None:
+        self.reload(keep=self.selected_id())
 
     @property
     def register(self) -> RegisterTable:
