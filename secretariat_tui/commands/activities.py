@@ -21,7 +21,7 @@ from secretariat_tui.commands.calendar_common import (
     Decorator,
     RecordId,
     check_typed,
-    confirmed,
+    delete_asked,
     fetch,
     field_errors,
     find_network,
@@ -147,12 +147,7 @@ def edit_activity(obj: CliContext, activity_id: int, network: str | None, **valu
 def delete_activity(obj: CliContext, activity_id: int, yes: bool) -> None:
     """Ta bort en aktivitet. Inlagor och årsmöten tas bort i sina egna register."""
     with obj.database(create=False) as db:
-        calendar = CalendarRepository(db)
-        activity = fetch(calendar.activities, activity_id)
-        if not confirmed(f"Ta bort aktivitet {activity_id}: {_summary(activity)}?", yes):
-            return
-        calendar.activities.delete(activity_id)
-    click.echo(f"Tog bort aktivitet {activity_id}: {_summary(activity)}")
+        delete_asked(CalendarRepository(db).activities, activity_id, "aktivitet", _summary, yes)
 
 
 # --- the calendar list ---------------------------------------------------------------------------

@@ -170,6 +170,17 @@ def confirmed(question: str, yes: bool) -> bool:
     return False
 
 
+def delete_asked(
+    table: RecordTable[R], record_id: int, what: str, describe: Callable[[R], str], yes: bool
+) -> None:
+    """Delete ``what`` ``record_id`` after asking (``confirmed``), and say what went."""
+    record = fetch(table, record_id)
+    line = f"{what} {record_id}: {describe(record)}"
+    if confirmed(f"Ta bort {line}?", yes):
+        table.delete(record_id)
+        click.echo(f"Tog bort {line}")
+
+
 def find_network(text: str, networks: Sequence[NetworkMembership]) -> NetworkMembership:
     """The one network ``text`` names: an id, a full name or the start of just one name."""
     wanted = " ".join(text.split())

@@ -20,7 +20,7 @@ from secretariat_tui.commands.calendar_common import (
     Decorator,
     RecordId,
     check_typed,
-    confirmed,
+    delete_asked,
     fetch,
     field_errors,
     nothing_to_change,
@@ -155,12 +155,7 @@ def edit_submission(
 def delete_submission(obj: CliContext, submission_id: int, yes: bool) -> None:
     """Ta bort en inlaga (den försvinner då också ur kalendern)."""
     with obj.database(create=False) as db:
-        repository = SubmissionRepository(db)
-        submission = fetch(repository, submission_id)
-        if not confirmed(f"Ta bort inlaga {submission_id}: {_summary(submission)}?", yes):
-            return
-        repository.delete(submission_id)
-    click.echo(f"Tog bort inlaga {submission_id}: {_summary(submission)}")
+        delete_asked(SubmissionRepository(db), submission_id, "inlaga", _summary, yes)
 
 
 def _object(submission: Submission, names: Mapping[int, str]) -> dict[str, Any]:
