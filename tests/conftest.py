@@ -19,3 +19,19 @@ def db_path(tmp_path: Path) -> Path:
 def database(db_path: Path) -> Iterator[Database]:
     with open_database(db_path) as db:
         yield db
+
+
+def seed_references(db_path: Path, *, members: int = 9, meetings: int = 0) -> None:
+    """Members 1..``members`` and annual meetings 1..``meetings`` in the file, so that records
+    pointing at them can be stored: every save checks that a reference has its record."""
+    from datetime import date
+
+    from secretariat_tui.domain.board import AnnualMeeting
+    from secretariat_tui.store.board import MeetingRepository
+    from secretariat_tui.store.members import MemberRepository
+    from tests.factories import make_member
+
+    with open_database(db_path) as db:
+        MemberRepository(db).add_many([make_member(f"Medlem {i}") for i in range(members)])
+        for year in range(meetings):
+            MeetingRepository(db).add(AnnualMeeting(date(2020 + year, 4, 18)))

@@ -20,7 +20,16 @@ from secretariat_tui.store import backups
 from secretariat_tui.store.atomic import atomic_write_bytes, remove_stale_temps
 from secretariat_tui.store.errors import DatabaseTooNew, DatabaseUnreadable, StoreError, os_reason
 from secretariat_tui.store.lock import acquire
-from secretariat_tui.store.schema import SCHEMA_VERSION, meta_of, migrate, new_document
+from secretariat_tui.store.record_check import check_records
+from secretariat_tui.store.record_schema import SCHEMAS
+from secretariat_tui.store.schema import (
+    META_DOC_ID,
+    META_TABLE,
+    SCHEMA_VERSION,
+    meta_of,
+    migrate,
+    new_document,
+)
 from secretariat_tui.store.storage import AtomicJSONStorage, decode, encode
 
 
@@ -94,38 +103,68 @@ def open_database(path: Path, *, create: bool = True) -> Database:
 
 
 def _open_existing(path: Path) -> tuple[dict[str, Any], Path | None]:
+    """Check, back up, then migrate: a file whose records are bad is never backed up as if
+    good, and an old file's own bytes are backed up before a migration rewrites it."""
     raw = path.read_bytes()
-    document = check_document(path, raw)
+    document = read_document(path, raw)
+    old = document[META_TABLE][META_DOC_ID]["schema"] < SCHEMA_VERSION
+    if not old:
+        check_every_record(path, document)
     backup = backups.make_backup(path, raw)
-    if document["_meta"]["1"]["schema"] < SCHEMA_VERSION:
+    if old:
         document = migrate(document, SCHEMA_VERSION)
+        check_every_record(path, document)
         atomic_write_bytes(path, encode(document))
     if stat.S_IMODE(path.stat().st_mode) & 0o077:
         os.chmod(path, 0o600)
     return document, backup
 
 
-def check_document(path: Path, raw: bytes) -> dict[str, Any]:
-    """Parse and identify the file's bytes; raise DatabaseUnreadable or DatabaseTooNew."""
+def read_document(path: Path, raw: bytes, *, backup_hint: bool = True) -> dict[str, Any]:
+    """Parse and identify the file's bytes; raise DatabaseUnreadable or DatabaseTooNew.
 
-    def unreadable(reason: str) -> DatabaseUnreadable:
-        return DatabaseUnreadable(path, reason, backups.newest_readable_backup(path))
-
+    The error names the newest backup that passes every check an open makes, unless
+    ``backup_hint`` is False (when the backups themselves are being checked).
+    """
     if not raw.strip():
-        raise unreadable("filen är tom")
+        raise _unreadable(path, "filen är tom", backup_hint)
     try:
         document = decode(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise unreadable("filen är inte UTF-8-text") from None
+        raise _unreadable(path, "filen är inte UTF-8-text", backup_hint) from None
     except json.JSONDecodeError as err:
-        raise unreadable(f"ogiltig JSON på rad {err.lineno}, kolumn {err.colno}") from None
+        where = f"ogiltig JSON på rad {err.lineno}, kolumn {err.colno}"
+        raise _unreadable(path, where, backup_hint) from None
     meta = meta_of(document)
     if meta is None:
-        raise unreadable("filen är ingen databas för det här programmet")
+        raise _unreadable(path, "filen är ingen databas för det här programmet", backup_hint)
     if meta["schema"] > SCHEMA_VERSION:
         raise DatabaseTooNew(path, meta["schema"], SCHEMA_VERSION)
     assert isinstance(document, dict)
     return document
+
+
+def check_every_record(path: Path, document: dict[str, Any], *, backup_hint: bool = True) -> None:
+    """Raise DatabaseUnreadable naming the first record that does not fit the schema."""
+    bad = check_records(document, SCHEMAS)
+    if bad is not None:
+        raise _unreadable(path, f"den har en felaktig post: {bad.describe()}", backup_hint)
+
+
+def _unreadable(path: Path, reason: str, backup_hint: bool) -> DatabaseUnreadable:
+    return DatabaseUnreadable(path, reason, newest_good_backup(path) if backup_hint else None)
+
+
+def newest_good_backup(path: Path) -> Path | None:
+    """The newest backup that opens without a fault: parsed, migrated and every record checked."""
+    for candidate in reversed(backups.list_backups(path)):
+        try:
+            document = read_document(candidate, candidate.read_bytes(), backup_hint=False)
+            check_every_record(candidate, migrate(document, SCHEMA_VERSION), backup_hint=False)
+        except Exception:  # noqa: BLE001  (any fault at all means: not a backup to restore)
+            continue
+        return candidate
+    return None
 
 
 def stored_documents(table: Table) -> Iterator[tuple[int, dict[str, Any]]]:

@@ -40,9 +40,9 @@ class DatabaseUnreadable(StoreError):
 
     def __init__(self, path: Path, reason: str, newest_backup: Path | None) -> None:
         hint = (
-            f" Senaste läsbara säkerhetskopia: {newest_backup}."
+            f" Senaste säkerhetskopia utan fel: {newest_backup}."
             if newest_backup
-            else " Ingen läsbar säkerhetskopia hittades."
+            else " Ingen säkerhetskopia utan fel hittades."
         )
         super().__init__(
             f"Databasen {path} kan inte läsas: {reason}. Filen har inte ändrats.{hint}"

@@ -16,6 +16,8 @@ from tinydb.storages import Storage
 
 from secretariat_tui.store.atomic import atomic_write_bytes
 from secretariat_tui.store.errors import StoreError, os_reason
+from secretariat_tui.store.record_check import check_records
+from secretariat_tui.store.record_schema import SCHEMAS
 
 
 def encode(document: dict[str, Any]) -> bytes:
@@ -33,6 +35,22 @@ def decode(data: bytes | str) -> Any:
     return json.loads(data)
 
 
+class RecordRefused(StoreError):
+    """A save would write a record that the next open refuses: it is not written."""
+
+
+def refuse_bad_records(document: dict[str, Any]) -> None:
+    """The open's own check, before every save: the program never writes a file it would then
+    refuse to open (a reference to a record that is not there, a wrong-typed field). About
+    5 ms for the ten-year register, next to the 30 ms its write and fsync take."""
+    bad = check_records(document, SCHEMAS)
+    if bad is not None:
+        raise RecordRefused(
+            f"Ändringen sparades inte: den skulle ge en felaktig post i databasen "
+            f"({bad.describe()}). Inget har ändrats."
+        )
+
+
 class AtomicJSONStorage(Storage):
     def __init__(self, path: Path, document: dict[str, Any]) -> None:
         self._path = path
@@ -43,6 +61,7 @@ class AtomicJSONStorage(Storage):
 
     def write(self, data: dict[str, Any]) -> None:
         try:
+            refuse_bad_records(data)
             atomic_write_bytes(self._path, encode(data))
         except BaseException as err:
             # TinyDB edits the documents in place before calling write; on a failed save put

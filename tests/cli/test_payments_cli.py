@@ -21,6 +21,7 @@ from secretariat_tui.commands import payments as payments_command
 from secretariat_tui.domain.fees import Payment
 from secretariat_tui.store.database import open_database
 from secretariat_tui.store.payments import PaymentNotFound, PaymentRepository
+from secretariat_tui.store.storage import RecordRefused
 from tests.cli.helpers import add_org, add_person, run, run_process
 
 
@@ -494,11 +495,28 @@ def test_delete_of_an_unknown_payment_is_a_store_error(db_path: Path) -> None:
     )
 
 
-def test_a_payment_from_a_member_no_longer_in_the_names_is_still_listed(db_path: Path) -> None:
-    """Payments are never orphaned by the CLI, but a list must not crash on one."""
+def test_a_payment_cannot_be_pointed_at_a_member_that_is_not_there(db_path: Path) -> None:
+    """The save refuses it, so no command can write a file that the next open refuses."""
     three_payments(db_path)
+    before = db_path.read_bytes()
     with open_database(db_path, create=False) as db:
         repo = PaymentRepository(db)
-        repo.update(replace(repo.get(1), member_id=42))
+        with pytest.raises(RecordRefused, match="betalning 1 .*member_id: ”42”"):
+            repo.update(replace(repo.get(1), member_id=42))
+        assert repo.get(1).member_id != 42, "memory is what the file holds"
 
-    assert "okänd medlem 42" in ok(db_path, "payments", "list")
+    assert db_path.read_bytes() == before
+
+
+def test_a_file_with_a_payment_of_an_unknown_member_is_refused_in_one_line(db_path: Path) -> None:
+    three_payments(db_path)
+    document = json.loads(db_path.read_bytes())
+    document["payments"]["1"]["member_id"] = 42
+    db_path.write_text(json.dumps(document), encoding="utf-8")
+
+    process = run_process(db_path, "payments", "list")
+
+    assert process.returncode == 1
+    assert process.stdout == ""
+    assert process.stderr.count("\n") == 1
+    assert "betalning 1 (tabellen payments), fältet member_id: ”42”" in process.stderr

@@ -13,10 +13,14 @@ from secretariat_tui.domain.voting import Attendance
 from secretariat_tui.store import storage
 from secretariat_tui.store.board import BoardRepository, MeetingNotFound, SeatNotFound
 from secretariat_tui.store.database import Database, open_database
+from secretariat_tui.store.members import MemberRepository
+from tests.conftest import seed_references
+from tests.factories import make_member
 
 
 def seat(person: str = "Nils Berg", **changes: object) -> BoardSeat:
-    base = BoardSeat(person=person, role=Role.MEMBER, organisation_id=3, elected_at=1)
+    """A seat from member 1, elected at meeting 1: both must be stored first."""
+    base = BoardSeat(person=person, role=Role.MEMBER, organisation_id=1, elected_at=1)
     return replace(base, **changes)  # type: ignore[arg-type]
 
 
@@ -34,6 +38,7 @@ def test_meetings_round_trip_and_list_by_date(db_path: Path) -> None:
 
 
 def test_a_seat_round_trips_with_every_field_through_the_file(db_path: Path) -> None:
+    seed_references(db_path, meetings=1)
     original = seat(
         "Åsa Öberg",
         role=Role.VICE_CHAIR,
@@ -52,6 +57,7 @@ def test_a_seat_round_trips_with_every_field_through_the_file(db_path: Path) -> 
 
 
 def test_a_seat_without_organisation_or_dates_round_trips(database: Database) -> None:
+    BoardRepository(database).meetings.add(AnnualMeeting(date(2024, 4, 18)))
     repo = BoardRepository(database).seats
     added = repo.add(seat(organisation_id=None))
 
@@ -69,6 +75,8 @@ def test_add_many_stores_an_election_in_one_write(
         writes.append(len(data))
         real_write(target, data)
 
+    MemberRepository(database).add(make_member())
+    BoardRepository(database).meetings.add(AnnualMeeting(date(2024, 4, 18)))
     monkeypatch.setattr(storage, "atomic_write_bytes", counting_write)
     repo = BoardRepository(database).seats
     added = repo.add_many([seat(f"Person {i}") for i in range(6)])
@@ -78,7 +86,9 @@ def test_add_many_stores_an_election_in_one_write(
     assert [s.id for s in added] == [1, 2, 3, 4, 5, 6]
 
 
-def test_attendance_is_per_meeting_and_setting_it_again_replaces_it(database: Database) -> None:
+def test_attendance_is_per_meeting_and_setting_it_again_replaces_it(db_path: Path) -> None:
+    seed_references(db_path, meetings=3)
+    database = open_database(db_path)
     repo = BoardRepository(database).attendance
     repo.set(1, Attendance(7, delegate="Anna Ombud"))
     repo.set(1, Attendance(8, present=True))
@@ -91,6 +101,7 @@ def test_attendance_is_per_meeting_and_setting_it_again_replaces_it(database: Da
     }
     assert repo.for_meeting(2) == {7: Attendance(7, delegate="Annan")}
     assert repo.for_meeting(3) == {}
+    database.close()
 
 
 def test_unknown_ids_raise_not_found_in_swedish(database: Database) -> None:

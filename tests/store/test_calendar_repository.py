@@ -18,6 +18,7 @@ from secretariat_tui.store import storage
 from secretariat_tui.store.calendar import CalendarRepository, NetworkInUse
 from secretariat_tui.store.database import open_database
 from secretariat_tui.store.records import RecordNotFound
+from tests.conftest import seed_references
 
 MEETING = Activity(
     title="Höstens plattformsmöte",
@@ -74,6 +75,7 @@ def test_an_activity_is_found_by_its_uid(db_path: Path) -> None:
 
 
 def test_a_submission_round_trips_with_its_co_signers(db_path: Path) -> None:
+    seed_references(db_path)
     submission = Submission(
         kind=SubmissionKind.PETITION,
         title="Framställan till handlingsplanen",

@@ -5,14 +5,23 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from secretariat_tui.domain.fees import FeeOverride, FeeSchedule
 from secretariat_tui.domain.members import MembershipForm
 from secretariat_tui.store.database import Database, open_database
 from secretariat_tui.store.fees import FeeRepository
+from tests.conftest import seed_references
 
 FULL = MembershipForm.FULL
 INDIVIDUAL = MembershipForm.INDIVIDUAL
 NETWORKING = MembershipForm.NETWORKING
+
+
+@pytest.fixture(autouse=True)
+def members_to_refer_to(db_path: Path) -> None:
+    """Payments and agreements point at members, which must be in the file."""
+    seed_references(db_path)
 
 
 def test_a_schedule_round_trips_through_the_file_with_exact_amounts(db_path: Path) -> None:

@@ -12,6 +12,8 @@ from secretariat_tui.store.atomic import temp_name
 from secretariat_tui.store.backups import list_backups
 from secretariat_tui.store.database import open_database
 from secretariat_tui.store.errors import DatabaseLocked
+from secretariat_tui.store.members import MemberRepository
+from tests.factories import make_member
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -74,7 +76,7 @@ def test_the_lock_is_free_again_when_the_other_process_has_closed(db_path: Path)
 def test_a_refused_open_touches_nothing(db_path: Path) -> None:
     """The holder may be mid-save: its temp file and the file itself must be left alone."""
     with open_database(db_path) as holder:
-        holder.table("members").insert({"name": "x"})
+        MemberRepository(holder).add(make_member())
         in_flight = db_path.with_name(f"{temp_name(db_path)}999-beef")
         in_flight.write_bytes(b"the holder's save in progress")
         before = db_path.read_bytes()

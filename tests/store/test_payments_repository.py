@@ -13,6 +13,13 @@ from secretariat_tui.domain.fees import Payment
 from secretariat_tui.store import storage
 from secretariat_tui.store.database import Database, open_database
 from secretariat_tui.store.payments import PaymentNotFound, PaymentRepository
+from tests.conftest import seed_references
+
+
+@pytest.fixture(autouse=True)
+def members_to_refer_to(db_path: Path) -> None:
+    """Payments and agreements point at members, which must be in the file."""
+    seed_references(db_path)
 
 
 def payment(

@@ -112,7 +112,7 @@ def test_a_refused_file_releases_the_lock(db_path: Path) -> None:
 def test_without_any_backup_the_message_says_so(db_path: Path) -> None:
     refusal = refused_open(db_path, b'{"_default": {}}', DatabaseUnreadable)
     assert refusal.newest_backup is None
-    assert "Ingen läsbar säkerhetskopia" in str(refusal)
+    assert "Ingen säkerhetskopia utan fel" in str(refusal)
     assert not backup_dir(db_path).exists()
 
 

@@ -1,0 +1,93 @@
+"""The schema the open checks is the one the repositories write: no field more, none less."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, time
+from decimal import Decimal
+from pathlib import Path
+
+from secretariat_tui.domain.activities import Activity, Category
+from secretariat_tui.domain.board import AnnualMeeting, BoardSeat, Role
+from secretariat_tui.domain.date_entry import EnteredDate
+from secretariat_tui.domain.fees import FeeOverride, FeeSchedule, Payment
+from secretariat_tui.domain.members import Contact, MembershipForm
+from secretariat_tui.domain.networks import NetworkMembership
+from secretariat_tui.domain.submissions import Submission, SubmissionKind, SubmissionStatus
+from secretariat_tui.domain.voting import Attendance
+from secretariat_tui.store.board import BoardRepository
+from secretariat_tui.store.calendar import CalendarRepository
+from secretariat_tui.store.database import open_database
+from secretariat_tui.store.fees import FeeRepository
+from secretariat_tui.store.members import MemberRepository
+from secretariat_tui.store.payments import PaymentRepository
+from secretariat_tui.store.record_check import check_records
+from secretariat_tui.store.record_schema import SCHEMAS
+from tests.factories import make_member
+
+
+def one_of_everything(path: Path) -> None:
+    """One record in every table, every optional field filled, written by the repositories."""
+    day = date(2024, 4, 18)
+    with open_database(path) as db:
+        member = MemberRepository(db).add(
+            make_member(contact=Contact("Anna", "a@example.se", "08-123 456", "Gatan 1"))
+        )
+        assert member.id is not None
+        fees = FeeRepository(db)
+        fees.save_schedule(FeeSchedule(2024, {MembershipForm.FULL: Decimal("1500")}))
+        fees.save_override(FeeOverride(member.id, 2024, Decimal("750"), "Avtal"))
+        PaymentRepository(db).add(Payment(member.id, 2024, Decimal("750"), day, "R1", "N"))
+        board = BoardRepository(db)
+        meeting = board.meetings.add(
+            AnnualMeeting(day, "Noter", voting_fee_year=2024, voting_cutoff=day)
+        )
+        assert meeting.id is not None
+        board.seats.add(
+            BoardSeat("Nils", Role.CHAIR, member.id, meeting.id, 2, day, "Flytt", starts_on=day)
+        )
+        board.attendance.set(meeting.id, Attendance(member.id, "Ombud", present=True))
+        calendar = CalendarRepository(db)
+        network = calendar.networks.add(
+            NetworkMembership("Nät", "Org", day, day, "Medlem", "Varje månad", "K", "N")
+        )
+        calendar.activities.add(
+            Activity(
+                title="Möte",
+                when=EnteredDate(day),
+                category=Category.PLATFORM_MEETING,
+                starts_at=time(18),
+                ends_at=time(20),
+                ends_on=day,
+                location="Stockholm",
+                participants="Alla",
+                notes="N",
+                network_id=network.id,
+            )
+        )
+        calendar.submissions.add(
+            Submission(
+                kind=SubmissionKind.PETITION,
+                title="Skrivelse",
+                when=EnteredDate(day),
+                status=SubmissionStatus.SUBMITTED,
+                recipient="Departementet",
+                co_signers=(member.id,),
+                reference="Ref",
+                notes="N",
+            )
+        )
+
+
+def test_every_field_the_repositories_write_is_a_column_and_every_column_is_written(
+    db_path: Path,
+) -> None:
+    one_of_everything(db_path)
+    document = json.loads(db_path.read_bytes())
+
+    assert check_records(document, SCHEMAS) is None
+    for schema in SCHEMAS:
+        records = list(document[schema.name].values())
+        assert records, f"nothing was written to {schema.name}"
+        written = set().union(*(record.keys() for record in records))
+        assert written == {column.name for column in schema.columns}, schema.name
