@@ -18,7 +18,14 @@ from tinydb.table import Table
 
 from secretariat_tui.store import backups
 from secretariat_tui.store.atomic import atomic_write_bytes, remove_stale_temps
-from secretariat_tui.store.errors import DatabaseTooNew, DatabaseUnreadable, StoreError, os_reason
+from secretariat_tui.store.errors import (
+    DatabaseLocked,
+    DatabaseTooNew,
+    DatabaseUnreadable,
+    StoreError,
+    file_label,
+    os_reason,
+)
 from secretariat_tui.store.lock import acquire
 from secretariat_tui.store.schema import SCHEMA_VERSION, meta_of, migrate, new_document
 from secretariat_tui.store.storage import AtomicJSONStorage, decode, encode
@@ -29,19 +36,33 @@ class Database:
     """An open database file; close it (or use ``with``) to release the lock."""
 
     path: Path
+    """The real path (links resolved): the lock, the saves and the backups are all beside it."""
     tinydb: TinyDB
-    lock: BaseFileLock
+    lock: BaseFileLock | None
+    """None only in a read-only session that found the file open elsewhere."""
     backup: Path | None = None
     removed_temps: list[Path] = field(default_factory=list)
     created: bool = False
     """True when this open made a new, empty file (a mistyped path should be noticed)."""
+    read_only: bool = False
+    """Every write is refused with a StoreError saying nothing was saved and why."""
+    warnings: list[str] = field(default_factory=list)
+    """One-line Swedish notices for the user (read-only, no backup possible), in order."""
+    given: Path | None = None
+    """The path as the user gave it, when that is a link to ``path``."""
+
+    @property
+    def label(self) -> str:
+        """The file as messages name it: as given, and where the link leads if it is one."""
+        return file_label(self.path, self.given)
 
     def table(self, name: str) -> Table:
         return self.tinydb.table(name)
 
     def close(self) -> None:
         self.tinydb.close()
-        self.lock.release()
+        if self.lock is not None:
+            self.lock.release()
 
     def __enter__(self) -> Database:
         return self
@@ -50,66 +71,163 @@ class Database:
         self.close()
 
 
-def open_database(path: Path, *, create: bool = True) -> Database:
+@dataclass
+class _Opened:
+    """What reading an existing file found, before TinyDB is handed the document."""
+
+    document: dict[str, Any]
+    backup: Path | None = None
+    refusal: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def open_database(path: Path, *, create: bool = True, read_only: bool = False) -> Database:
     """Open ``path`` for this session, or raise a StoreError that names the file.
 
-    A missing file is created (when ``create``); an existing file that does not check out is
-    never written to, and an empty database is never started over it.
+    The path is resolved first (links followed): the lock, temp files, saves and backups are
+    all beside the real file, so a link to it (a synced folder) stays a link, and a second
+    session through another name finds the same lock. A missing file is created (when
+    ``create``, never when ``read_only``); an existing file that does not check out is never
+    written to, and an empty database is never started over it.
+
+    ``read_only`` is for commands that only read: every write is refused. When another session
+    holds the lock, the file is read without it (saves are atomic, so it is the last saved
+    state) and nothing is touched: no backup, and no stale temp file removed, since it may be
+    that session's save in flight. A file its owner may not write opens read-only as well,
+    and is never chmodded.
     """
-    path = Path(path).expanduser().absolute()
-    if path.is_dir():
-        raise StoreError(f"{path} är en mapp, inte en databasfil.")
-    if not path.exists() and not create:
-        raise StoreError(f"Databasen {path} finns inte.")
+    given = Path(path).expanduser().absolute()
+    real = Path(os.path.realpath(given))
+    label = file_label(real, given)
+    if real.is_dir():
+        raise StoreError(f"{label} är en mapp, inte en databasfil.")
+    if not real.exists() and (read_only or not create):
+        raise StoreError(f"Databasen {label} finns inte.")
+    lock: BaseFileLock | None = None
+    warnings: list[str] = []
     try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        if not os.access(path.parent, os.W_OK):
-            raise PermissionError(errno.EACCES, "no write access", str(path.parent))
-        lock = acquire(path)
+        real.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if not os.access(real.parent, os.W_OK):
+            raise PermissionError(errno.EACCES, "no write access", str(real.parent))
+        lock = acquire(real, given)
+    except DatabaseLocked:
+        if not read_only:
+            raise
+        warnings.append(
+            f"Databasen {label} är öppen i ett annat fönster eller program: "
+            "här visas det senast sparade."
+        )
     except OSError as err:
-        raise StoreError(f"Databasen {path} kan inte öppnas: {os_reason(err)}.") from err
+        raise StoreError(f"Databasen {label} kan inte öppnas: {os_reason(err)}.") from err
     try:
-        removed = remove_stale_temps(path)
-        created = not path.exists()
-        if not created:
-            document, backup = _open_existing(path)
+        removed = remove_stale_temps(real) if lock is not None else []
+        created = not real.exists()
+        if created and read_only:
+            raise StoreError(f"Databasen {label} finns inte.")
+        if created:
+            opened = _Opened(new_document(datetime.now().isoformat(timespec="seconds")))
+            atomic_write_bytes(real, encode(opened.document))
         else:
-            document, backup = new_document(datetime.now().isoformat(timespec="seconds")), None
-            atomic_write_bytes(path, encode(document))
-        tinydb = TinyDB(path, document, storage=AtomicJSONStorage)
+            opened = _open_existing(real, given, locked=lock is not None, read_only=read_only)
+        refusal = opened.refusal
+        if refusal is None and read_only:
+            refusal = (
+                f"Inget sparades: databasen {label} är öppen i ett annat fönster eller program. "
+                "Stäng det och försök igen."
+                if lock is None
+                else f"Inget sparades: databasen {label} är öppnad bara för läsning."
+            )
+        tinydb = TinyDB(
+            real,
+            opened.document,
+            storage=AtomicJSONStorage,
+            refusal=refusal,
+            reload=lambda: _current(decode(real.read_bytes())),
+        )
     except OSError as err:
-        lock.release()
-        raise StoreError(f"Databasen {path} kan inte öppnas: {os_reason(err)}.") from err
+        if lock is not None:
+            lock.release()
+        raise StoreError(f"Databasen {label} kan inte öppnas: {os_reason(err)}.") from err
     except BaseException:
-        lock.release()
+        if lock is not None:
+            lock.release()
         raise
     return Database(
-        path=path,
+        path=real,
         tinydb=tinydb,
         lock=lock,
-        backup=backup,
+        backup=opened.backup,
         removed_temps=removed,
         created=created,
+        read_only=refusal is not None,
+        warnings=warnings + opened.warnings,
+        given=given if given != real else None,
     )
 
 
-def _open_existing(path: Path) -> tuple[dict[str, Any], Path | None]:
-    raw = path.read_bytes()
-    document = check_document(path, raw)
-    backup = backups.make_backup(path, raw)
+def _open_existing(real: Path, given: Path, *, locked: bool, read_only: bool) -> _Opened:
+    """Check the file, back it up (under the lock), migrate it, keep it owner-only.
+
+    Only what the file allows: a file without the owner's write bit is read, never written
+    or chmodded; an unwritable backups folder is a warning, not a refusal to open.
+    """
+    label = file_label(real, given)
+    raw = real.read_bytes()
+    opened = _Opened(check_document(real, raw, given=given))
+    mode = stat.S_IMODE(real.stat().st_mode)
+    if not mode & stat.S_IWUSR:
+        opened.refusal = (
+            f"Inget sparades: databasen {label} är skrivskyddad (ägaren saknar skrivrätt). "
+            "Ge filen skrivrätt för att kunna spara."
+        )
+        opened.warnings.append(
+            f"Databasen {label} är skrivskyddad: den visas bara för läsning, inget kan sparas."
+        )
+    backed_up = False
+    if locked:
+        try:
+            opened.backup = backups.make_backup(real, raw)
+            backed_up = True
+        except OSError as err:
+            folder = backups.backup_dir(real)
+            reason = (
+                "det är en fil, inte en mapp"
+                if folder.exists() and not folder.is_dir()
+                else os_reason(err)
+            )
+            opened.warnings.append(
+                f"Ingen säkerhetskopia kunde göras i {folder}: {reason}. Databasen öppnades ändå."
+            )
+    if opened.document["_meta"]["1"]["schema"] < SCHEMA_VERSION:
+        opened.document = migrate(opened.document, SCHEMA_VERSION)
+        if not backed_up and opened.refusal is None and not read_only:
+            opened.refusal = (
+                f"Inget sparades: databasen {label} har ett äldre format och kunde inte "
+                "säkerhetskopieras innan den uppdaterades."
+            )
+            opened.warnings.append(
+                f"Databasen {label} har ett äldre format men kunde inte säkerhetskopieras: "
+                "den visas bara för läsning och uppdateras inte."
+            )
+        if opened.refusal is None and not read_only:
+            atomic_write_bytes(real, encode(opened.document))
+    if opened.refusal is None and not read_only and mode & 0o077:
+        os.chmod(real, mode & ~0o077)
+    return opened
+
+
+def _current(document: dict[str, Any]) -> dict[str, Any]:
+    """The document as this program's schema, migrated in memory if the file is older."""
     if document["_meta"]["1"]["schema"] < SCHEMA_VERSION:
-        document = migrate(document, SCHEMA_VERSION)
-        atomic_write_bytes(path, encode(document))
-    if stat.S_IMODE(path.stat().st_mode) & 0o077:
-        os.chmod(path, 0o600)
-    return document, backup
+        return migrate(document, SCHEMA_VERSION)
+    return document
 
 
-def check_document(path: Path, raw: bytes) -> dict[str, Any]:
+def check_document(path: Path, raw: bytes, *, given: Path | None = None) -> dict[str, Any]:
     """Parse and identify the file's bytes; raise DatabaseUnreadable or DatabaseTooNew."""
 
     def unreadable(reason: str) -> DatabaseUnreadable:
-        return DatabaseUnreadable(path, reason, backups.newest_readable_backup(path))
+        return DatabaseUnreadable(path, reason, backups.newest_readable_backup(path), given)
 
     if not raw.strip():
         raise unreadable("filen är tom")
@@ -123,7 +241,7 @@ def check_document(path: Path, raw: bytes) -> dict[str, Any]:
     if meta is None:
         raise unreadable("filen är ingen databas för det här programmet")
     if meta["schema"] > SCHEMA_VERSION:
-        raise DatabaseTooNew(path, meta["schema"], SCHEMA_VERSION)
+        raise DatabaseTooNew(path, meta["schema"], SCHEMA_VERSION, given)
     assert isinstance(document, dict)
     return document
 
