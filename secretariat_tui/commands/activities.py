@@ -234,7 +234,7 @@ def list_activities(
     else:
         year = year or date.today().year
         months, period = list(range(1, 13)), str(year)
-    with obj.database(create=False) as db:
+    with obj.reading() as db:
         items = CalendarRepository(db).items()
     shown = [
         i

@@ -185,7 +185,7 @@ def add_meeting(obj: CliContext, day: str, notes: str) -> None:
 @click.pass_obj
 def list_meetings(obj: CliContext, fmt: str) -> None:
     """Lista årsmötena i datumordning."""
-    with obj.database(create=False) as db:
+    with obj.reading() as db:
         meetings = BoardRepository(db).meetings.all()
     if fmt == "json":
         click.echo(
@@ -218,7 +218,7 @@ def roll(
     md är Markdown, text är för utskrift, csv är `;`-separerad för Excel.
     """
     cutoff_day = day_option(cutoff, "--cutoff") if cutoff else None
-    with obj.database(create=False) as db:
+    with obj.reading() as db:
         board = BoardRepository(db)
         held = get_meeting(board, meeting_id)
         stored = rule_for(held)
@@ -289,7 +289,7 @@ def board() -> None:
 def show_board(obj: CliContext, day: str | None, fmt: str) -> None:
     """Styrelsen en viss dag, ordföranden först."""
     on = date.today() if day is None else day_option(day, "--date")
-    with obj.database(create=False) as db:
+    with obj.reading() as db:
         repository = BoardRepository(db)
         meetings = repository.meetings.all()
         seats = board_on(on, repository.seats.all(), meetings)
@@ -379,7 +379,7 @@ def end_seat(obj: CliContext, seat_id: int, day: str, reason: str) -> None:
 @click.pass_obj
 def paragraph(obj: CliContext, year: int) -> None:
     """Styrelsestycket i årsberättelsen: valet, ledamöterna och ändringar under året."""
-    with obj.database(create=False) as db:
+    with obj.reading() as db:
         repository = BoardRepository(db)
         text = board_paragraph(
             year, repository.seats.all(), repository.meetings.all(), _members_by_id(db)
@@ -393,7 +393,7 @@ def paragraph(obj: CliContext, year: int) -> None:
 def nominations(obj: CliContext, day: str | None) -> None:
     """För valberedningen: posterna vars mandattid går ut vid nästa årsmöte."""
     on = date.today() if day is None else day_option(day, "--date")
-    with obj.database(create=False) as db:
+    with obj.reading() as db:
         repository = BoardRepository(db)
         meetings = repository.meetings.all()
         ending = seats_ending_at_next_meeting(repository.seats.all(), meetings, on)

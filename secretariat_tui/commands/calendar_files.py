@@ -85,7 +85,7 @@ def export_ics_command(
         category=category,
         platform_meetings_only=platform_meetings,
     )
-    with obj.database(create=False) as db:
+    with obj.reading() as db:
         items = CalendarRepository(db).items()
     result = export_ics(items, filter=chosen, stamp=datetime.now(UTC))
     if not result.events:
@@ -130,7 +130,7 @@ def export_report(obj: CliContext, year: int, section: str, fmt: str, output: st
     binary_to_terminal(fmt, output)
     from secretariat_tui.exports.annual_report import render_section  # loads python-docx
 
-    with obj.database(create=False) as db:
+    with obj.reading() as db:
         data = load_report_data(db, year)
     write_output(obj, render_section(data, section, fmt), output, SECTION_NAMES[section])
 
@@ -150,7 +150,7 @@ def export_month(obj: CliContext, month_text: str, fmt: str, output: str) -> Non
         raise click.ClickException(f"--month: {err}") from None
     from secretariat_tui.exports.annual_report import render_month
 
-    with obj.database(create=False) as db:
+    with obj.reading() as db:
         items = CalendarRepository(db).items()
     data = render_month(items, month.day.year, month.day.month, fmt)
     write_output(obj, data, output, f"månadslistan för {month.describe()}")

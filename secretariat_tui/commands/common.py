@@ -1,15 +1,17 @@
 """What every command group shares: the context holding the database path, and errors.
 
-Commands open the database through ``CliContext.database()`` (which holds the lock) and turn a
-domain ``FieldErrors`` into ``FieldErrorsForCli``: one stderr line naming the flags, exit 1.
-Listing commands take their ``--format`` from ``format_option``.
+Commands that may write open the database through ``CliContext.database()`` (which holds the
+lock); commands that only read use ``CliContext.reading()``, which also works while the file is
+open in the TUI (it shows the last saved state). Both print the store's notices once, as
+``Obs: …`` lines on stderr. A domain ``FieldErrors`` becomes ``FieldErrorsForCli``: one stderr
+line naming the flags, exit 1. Listing commands take their ``--format`` from ``format_option``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -22,13 +24,35 @@ from secretariat_tui.store.database import Database, open_database
 @dataclass
 class CliContext:
     db_path: Path
+    _told: set[str] = field(default_factory=set, repr=False)
 
     @contextmanager
     def database(self, *, create: bool = True) -> Iterator[Database]:
+        """The database for a command that may write: refused while another session has it."""
         with open_database(self.db_path, create=create) as db:
             if db.created:
-                click.echo(f"Obs: skapade en ny, tom databas {db.path}.", err=True)
+                self._tell(f"skapade en ny, tom databas {db.label}.")
+            for warning in db.warnings:
+                self._tell(warning)
             yield db
+
+    @contextmanager
+    def reading(self) -> Iterator[Database]:
+        """The database read-only, for a command that only reads: every write is refused.
+
+        Opens also while the TUI has the file (it reads the last saved state) and never
+        creates a missing file.
+        """
+        with open_database(self.db_path, create=False, read_only=True) as db:
+            for warning in db.warnings:
+                self._tell(warning)
+            yield db
+
+    def _tell(self, notice: str) -> None:
+        """A notice on stderr, once per command even if it opens the file twice."""
+        if notice not in self._told:
+            self._told.add(notice)
+            click.echo(f"Obs: {notice}", err=True)
 
 
 def format_option(

@@ -81,7 +81,7 @@ def fees() -> None:
 @click.pass_obj
 def show_schedule(obj: CliContext, year: int | None, fmt: str) -> None:
     """Visa avgiften per medlemsform för ett år eller för alla år."""
-    with obj.database(create=False) as db:
+    with obj.reading() as db:
         repository = FeeRepository(db)
         if year is None:
             schedules = repository.schedules()
@@ -180,7 +180,7 @@ def agree(
 @click.pass_obj
 def status(obj: CliContext, year: int, fmt: str, unpaid: bool) -> None:
     """Varje medlem det året: form, avgift, betalt, kvar och status."""
-    with obj.database(create=False) as db:
+    with obj.reading() as db:
         rows = _year_rows(db, year)
     if unpaid:
         rows = [r for r in rows if r.owes]
@@ -202,7 +202,7 @@ def unpaid(obj: CliContext, year: int, fmt: str) -> None:
     text är en lista att klistra in i ett e-brev; csv är `;`-separerad UTF-8 för Excel.
     Medlemmar utan e-postadress markeras.
     """
-    with obj.database(create=False) as db:
+    with obj.reading() as db:
         rows = listing.owing(_year_rows(db, year))
     if fmt == "csv":
         click.echo(listing.reminder_csv(rows), nl=False)
@@ -216,7 +216,7 @@ def unpaid(obj: CliContext, year: int, fmt: str) -> None:
 @click.pass_obj
 def figures(obj: CliContext, year: int, fmt: str) -> None:
     """Betalande medlemmar det året, varav organisationer, per form; och vad som är obetalt."""
-    with obj.database(create=False) as db:
+    with obj.reading() as db:
         rows = _year_rows(db, year)
     counted = paying_figures(rows, year)
     if fmt == "json":

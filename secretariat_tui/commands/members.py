@@ -71,7 +71,7 @@ def members() -> None:
 @click.pass_obj
 def list_members(obj: CliContext, fmt: str, include_ended: bool) -> None:
     """Lista medlemmarna i namnordning (utan --all bara de som inte har lämnat ännu)."""
-    with obj.database(create=False) as db:
+    with obj.reading() as db:
         found = MemberRepository(db).all()
     today = date.today()
     shown = listing.sorted_members(m for m in found if include_ended or not m.has_left(today))
@@ -89,7 +89,7 @@ def list_members(obj: CliContext, fmt: str, include_ended: bool) -> None:
 @click.pass_obj
 def show_member(obj: CliContext, member_id: int, fmt: str) -> None:
     """Visa alla uppgifter om en medlem, formhistoriken och rättigheterna."""
-    with obj.database(create=False) as db:
+    with obj.reading() as db:
         member = MemberRepository(db).get(member_id)
     click.echo(listing.member_json(member) if fmt == "json" else listing.member_detail(member))
 
@@ -180,6 +180,6 @@ def reopen_member(obj: CliContext, member_id: int) -> None:
 @click.pass_obj
 def member_figures(obj: CliContext, year: int, fmt: str) -> None:
     """Årets siffror: nya, avslutade och medlemmar vid årets slut per typ och form."""
-    with obj.database(create=False) as db:
+    with obj.reading() as db:
         figures = year_figures(MemberRepository(db).all(), year)
     click.echo(listing.figures_json(figures) if fmt == "json" else listing.figures_text(figures))

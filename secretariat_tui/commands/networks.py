@@ -91,7 +91,7 @@ def networks() -> None:
 def list_networks(obj: CliContext, year: int | None, fmt: str) -> None:
     """Alla nätverk i namnordning, med antalet aktiviteter i dem under året."""
     year = year or date.today().year
-    with obj.database(create=False) as db:
+    with obj.reading() as db:
         calendar = CalendarRepository(db)
         found = sorted(calendar.networks.all(), key=lambda n: swedish_key(n.name))
         done = calendar.activities.all()
@@ -120,7 +120,7 @@ def list_networks(obj: CliContext, year: int | None, fmt: str) -> None:
 @click.pass_obj
 def show_network(obj: CliContext, network_id: int, year: int | None, fmt: str) -> None:
     """Ett nätverk med alla uppgifter och de aktiviteter som var deltagande i det."""
-    with obj.database(create=False) as db:
+    with obj.reading() as db:
         calendar = CalendarRepository(db)
         network = fetch(calendar.networks, network_id)
         taken = participations(network_id, calendar.activities.all(), year)

@@ -117,7 +117,7 @@ def _typed_payment(
 @click.pass_obj
 def list_payments(obj: CliContext, year: int | None, member_id: int | None, fmt: str) -> None:
     """Lista betalningarna i datumordning."""
-    with obj.database(create=False) as db:
+    with obj.reading() as db:
         if member_id is not None:
             get_member(db, member_id)
         repository = PaymentRepository(db)

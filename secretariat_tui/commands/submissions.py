@@ -190,7 +190,7 @@ def list_submissions(
 ) -> None:
     """Årets inlagor i datumordning, med typ, status och mottagare."""
     year = year or date.today().year
-    with obj.database(create=False) as db:
+    with obj.reading() as db:
         found = SubmissionRepository(db).all()
         members = MemberRepository(db).all()
     shown = sorted(

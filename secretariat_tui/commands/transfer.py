@@ -69,7 +69,7 @@ def _import_options(command: Callable[..., object]) -> Callable[..., object]:
 @click.pass_obj
 def export_members(obj: CliContext, output: str) -> None:
     """Skriv hela medlemsregistret (även avslutade) som CSV för Excel."""
-    with obj.database(create=False) as db:
+    with obj.reading() as db:
         found = MemberRepository(db).all()
     write_output(obj, members_csv_bytes(found), output, f"{len(found)} medlemmar")
 
@@ -82,7 +82,7 @@ def export_members(obj: CliContext, output: str) -> None:
 @click.pass_obj
 def export_payments(obj: CliContext, year: int | None, output: str) -> None:
     """Skriv betalningarna som CSV för Excel, med medlemmens namn och organisationsnummer."""
-    with obj.database(create=False) as db:
+    with obj.reading() as db:
         repository = PaymentRepository(db)
         found = repository.for_year(year) if year is not None else repository.all()
         known = MemberRepository(db).all()

@@ -18,7 +18,14 @@ from tinydb.table import Table
 
 from secretariat_tui.store import backups
 from secretariat_tui.store.atomic import atomic_write_bytes, remove_stale_temps
-from secretariat_tui.store.errors import DatabaseTooNew, DatabaseUnreadable, StoreError, os_reason
+from secretariat_tui.store.errors import (
+    DatabaseLocked,
+    DatabaseTooNew,
+    DatabaseUnreadable,
+    StoreError,
+    file_label,
+    os_reason,
+)
 from secretariat_tui.store.lock import acquire
 from secretariat_tui.store.record_check import check_records
 from secretariat_tui.store.record_schema import SCHEMAS
@@ -38,19 +45,33 @@ class Database:
     """An open database file; close it (or use ``with``) to release the lock."""
 
     path: Path
+    """The real path (links resolved): the lock, the saves and the backups are all beside it."""
     tinydb: TinyDB
-    lock: BaseFileLock
+    lock: BaseFileLock | None
+    """None only in a read-only session that found the file open elsewhere."""
     backup: Path | None = None
     removed_temps: list[Path] = field(default_factory=list)
     created: bool = False
     """True when this open made a new, empty file (a mistyped path should be noticed)."""
+    read_only: bool = False
+    """Every write is refused with a StoreError saying nothing was saved and why."""
+    warnings: list[str] = field(default_factory=list)
+    """One-line Swedish notices for the user (read-only, no backup possible), in order."""
+    given: Path | None = None
+    """The path as the user gave it, when that is a link to ``path``."""
+
+    @property
+    def label(self) -> str:
+        """The file as messages name it: as given, and where the link leads if it is one."""
+        return file_label(self.path, self.given)
 
     def table(self, name: str) -> Table:
         return self.tinydb.table(name)
 
     def close(self) -> None:
         self.tinydb.close()
-        self.lock.release()
+        if self.lock is not None:
+            self.lock.release()
 
     def __enter__(self) -> Database:
         return self
@@ -59,100 +80,208 @@ class Database:
         self.close()
 
 
-def open_database(path: Path, *, create: bool = True) -> Database:
+@dataclass
+class _Opened:
+    """What reading an existing file found, before TinyDB is handed the document."""
+
+    document: dict[str, Any]
+    backup: Path | None = None
+    refusal: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def open_database(path: Path, *, create: bool = True, read_only: bool = False) -> Database:
     """Open ``path`` for this session, or raise a StoreError that names the file.
 
-    A missing file is created (when ``create``); an existing file that does not check out is
-    never written to, and an empty database is never started over it.
+    The path is resolved first (links followed): the lock, temp files, saves and backups are
+    all beside the real file, so a link to it (a synced folder) stays a link, and a second
+    session through another name finds the same lock. A missing file is created (when
+    ``create``, never when ``read_only``); an existing file that does not check out is never
+    written to, and an empty database is never started over it.
+
+    ``read_only`` is for commands that only read: every write is refused. When another session
+    holds the lock, the file is read without it (saves are atomic, so it is the last saved
+    state) and nothing is touched: no backup, and no stale temp file removed, since it may be
+    that session's save in flight. A file its owner may not write opens read-only as well,
+    and is never chmodded.
     """
-    path = Path(path).expanduser().absolute()
-    if path.is_dir():
-        raise StoreError(f"{path} är en mapp, inte en databasfil.")
-    if not path.exists() and not create:
-        raise StoreError(f"Databasen {path} finns inte.")
+    given = Path(path).expanduser().absolute()
+    real = Path(os.path.realpath(given))
+    label = file_label(real, given)
+    if real.is_dir():
+        raise StoreError(f"{label} är en mapp, inte en databasfil.")
+    if not real.exists() and (read_only or not create):
+        raise StoreError(f"Databasen {label} finns inte.")
+    lock: BaseFileLock | None = None
+    warnings: list[str] = []
     try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        if not os.access(path.parent, os.W_OK):
-            raise PermissionError(errno.EACCES, "no write access", str(path.parent))
-        lock = acquire(path)
+        real.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if not os.access(real.parent, os.W_OK):
+            raise PermissionError(errno.EACCES, "no write access", str(real.parent))
+        lock = acquire(real, given)
+    except DatabaseLocked:
+        if not read_only:
+            raise
+        warnings.append(
+            f"Databasen {label} är öppen i ett annat fönster eller program: "
+            "här visas det senast sparade."
+        )
     except OSError as err:
-        raise StoreError(f"Databasen {path} kan inte öppnas: {os_reason(err)}.") from err
+        raise StoreError(f"Databasen {label} kan inte öppnas: {os_reason(err)}.") from err
     try:
-        removed = remove_stale_temps(path)
-        created = not path.exists()
-        if not created:
-            document, backup = _open_existing(path)
+        removed = remove_stale_temps(real) if lock is not None else []
+        created = not real.exists()
+        if created and read_only:
+            raise StoreError(f"Databasen {label} finns inte.")
+        if created:
+            opened = _Opened(new_document(datetime.now().isoformat(timespec="seconds")))
+            atomic_write_bytes(real, encode(opened.document))
         else:
-            document, backup = new_document(datetime.now().isoformat(timespec="seconds")), None
-            atomic_write_bytes(path, encode(document))
-        tinydb = TinyDB(path, document, storage=AtomicJSONStorage)
+            opened = _open_existing(real, given, locked=lock is not None, read_only=read_only)
+        refusal = opened.refusal
+        if refusal is None and read_only:
+            refusal = (
+                f"Inget sparades: databasen {label} är öppen i ett annat fönster eller program. "
+                "Stäng det och försök igen."
+                if lock is None
+                else f"Inget sparades: databasen {label} är öppnad bara för läsning."
+            )
+        tinydb = TinyDB(
+            real,
+            opened.document,
+            storage=AtomicJSONStorage,
+            refusal=refusal,
+            reload=lambda: _current(decode(real.read_bytes())),
+        )
     except OSError as err:
-        lock.release()
-        raise StoreError(f"Databasen {path} kan inte öppnas: {os_reason(err)}.") from err
+        if lock is not None:
+            lock.release()
+        raise StoreError(f"Databasen {label} kan inte öppnas: {os_reason(err)}.") from err
     except BaseException:
-        lock.release()
+        if lock is not None:
+            lock.release()
         raise
     return Database(
-        path=path,
+        path=real,
         tinydb=tinydb,
         lock=lock,
-        backup=backup,
+        backup=opened.backup,
         removed_temps=removed,
         created=created,
+        read_only=refusal is not None,
+        warnings=warnings + opened.warnings,
+        given=given if given != real else None,
     )
 
 
-def _open_existing(path: Path) -> tuple[dict[str, Any], Path | None]:
-    """Check, back up, then migrate: a file whose records are bad is never backed up as if
-    good, and an old file's own bytes are backed up before a migration rewrites it."""
-    raw = path.read_bytes()
-    document = read_document(path, raw)
-    old = document[META_TABLE][META_DOC_ID]["schema"] < SCHEMA_VERSION
+def _open_existing(real: Path, given: Path, *, locked: bool, read_only: bool) -> _Opened:
+    """Check every record, back the file up (under the lock), migrate it, keep it owner-only.
+
+    A file whose records are bad is refused before it is backed up, so it never passes for
+    a good backup; an old file's own bytes are backed up before a migration rewrites it.
+    Only what the file allows: a file without the owner's write bit is read, never written
+    or chmodded; an unwritable backups folder is a warning, not a refusal to open.
+    """
+    label = file_label(real, given)
+    raw = real.read_bytes()
+    opened = _Opened(read_document(real, raw, given=given))
+    old = opened.document[META_TABLE][META_DOC_ID]["schema"] < SCHEMA_VERSION
     if not old:
-        check_every_record(path, document)
-    backup = backups.make_backup(path, raw)
+        check_every_record(real, opened.document, given=given)
+    mode = stat.S_IMODE(real.stat().st_mode)
+    if not mode & stat.S_IWUSR:
+        opened.refusal = (
+            f"Inget sparades: databasen {label} är skrivskyddad (ägaren saknar skrivrätt). "
+            "Ge filen skrivrätt för att kunna spara."
+        )
+        opened.warnings.append(
+            f"Databasen {label} är skrivskyddad: den visas bara för läsning, inget kan sparas."
+        )
+    backed_up = False
+    if locked:
+        try:
+            opened.backup = backups.make_backup(real, raw)
+            backed_up = True
+        except OSError as err:
+            folder = backups.backup_dir(real)
+            reason = (
+                "det är en fil, inte en mapp"
+                if folder.exists() and not folder.is_dir()
+                else os_reason(err)
+            )
+            opened.warnings.append(
+                f"Ingen säkerhetskopia kunde göras i {folder}: {reason}. Databasen öppnades ändå."
+            )
     if old:
-        document = migrate(document, SCHEMA_VERSION)
-        check_every_record(path, document)
-        atomic_write_bytes(path, encode(document))
-    if stat.S_IMODE(path.stat().st_mode) & 0o077:
-        os.chmod(path, 0o600)
-    return document, backup
+        opened.document = migrate(opened.document, SCHEMA_VERSION)
+        check_every_record(real, opened.document, given=given)
+        if not backed_up and opened.refusal is None and not read_only:
+            opened.refusal = (
+                f"Inget sparades: databasen {label} har ett äldre format och kunde inte "
+                "säkerhetskopieras innan den uppdaterades."
+            )
+            opened.warnings.append(
+                f"Databasen {label} har ett äldre format men kunde inte säkerhetskopieras: "
+                "den visas bara för läsning och uppdateras inte."
+            )
+        if opened.refusal is None and not read_only:
+            atomic_write_bytes(real, encode(opened.document))
+    if opened.refusal is None and not read_only and mode & 0o077:
+        os.chmod(real, mode & ~0o077)
+    return opened
 
 
-def read_document(path: Path, raw: bytes, *, backup_hint: bool = True) -> dict[str, Any]:
+def _current(document: dict[str, Any]) -> dict[str, Any]:
+    """The document as this program's schema, migrated in memory if the file is older."""
+    if document[META_TABLE][META_DOC_ID]["schema"] < SCHEMA_VERSION:
+        return migrate(document, SCHEMA_VERSION)
+    return document
+
+
+def read_document(
+    path: Path, raw: bytes, *, given: Path | None = None, backup_hint: bool = True
+) -> dict[str, Any]:
     """Parse and identify the file's bytes; raise DatabaseUnreadable or DatabaseTooNew.
 
     The error names the newest backup that passes every check an open makes, unless
     ``backup_hint`` is False (when the backups themselves are being checked).
     """
+
+    def unreadable(reason: str) -> DatabaseUnreadable:
+        return _unreadable(path, reason, given=given, backup_hint=backup_hint)
+
     if not raw.strip():
-        raise _unreadable(path, "filen är tom", backup_hint)
+        raise unreadable("filen är tom")
     try:
         document = decode(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise _unreadable(path, "filen är inte UTF-8-text", backup_hint) from None
+        raise unreadable("filen är inte UTF-8-text") from None
     except json.JSONDecodeError as err:
-        where = f"ogiltig JSON på rad {err.lineno}, kolumn {err.colno}"
-        raise _unreadable(path, where, backup_hint) from None
+        raise unreadable(f"ogiltig JSON på rad {err.lineno}, kolumn {err.colno}") from None
     meta = meta_of(document)
     if meta is None:
-        raise _unreadable(path, "filen är ingen databas för det här programmet", backup_hint)
+        raise unreadable("filen är ingen databas för det här programmet")
     if meta["schema"] > SCHEMA_VERSION:
-        raise DatabaseTooNew(path, meta["schema"], SCHEMA_VERSION)
+        raise DatabaseTooNew(path, meta["schema"], SCHEMA_VERSION, given)
     assert isinstance(document, dict)
     return document
 
 
-def check_every_record(path: Path, document: dict[str, Any], *, backup_hint: bool = True) -> None:
+def check_every_record(
+    path: Path, document: dict[str, Any], *, given: Path | None = None, backup_hint: bool = True
+) -> None:
     """Raise DatabaseUnreadable naming the first record that does not fit the schema."""
     bad = check_records(document, SCHEMAS)
     if bad is not None:
-        raise _unreadable(path, f"den har en felaktig post: {bad.describe()}", backup_hint)
+        reason = f"den har en felaktig post: {bad.describe()}"
+        raise _unreadable(path, reason, given=given, backup_hint=backup_hint)
 
 
-def _unreadable(path: Path, reason: str, backup_hint: bool) -> DatabaseUnreadable:
-    return DatabaseUnreadable(path, reason, newest_good_backup(path) if backup_hint else None)
+def _unreadable(
+    path: Path, reason: str, *, given: Path | None, backup_hint: bool
+) -> DatabaseUnreadable:
+    backup = newest_good_backup(path) if backup_hint else None
+    return DatabaseUnreadable(path, reason, backup, given)
 
 
 def newest_good_backup(path: Path) -> Path | None:

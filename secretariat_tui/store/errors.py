@@ -23,14 +23,22 @@ def os_reason(err: OSError) -> str:
     return _SWEDISH_ERRNO.get(err.errno or 0, err.strerror or str(err))
 
 
+def file_label(path: Path, given: Path | None = None) -> str:
+    """How a message names a database file: as the user gave it, and where a link leads."""
+    if given is None or given == path:
+        return str(path)
+    return f"{given} (länk till {path})"
+
+
 class StoreError(Exception):
     """A database could not be opened or saved; ``str(err)`` is the message for the user."""
 
 
 class DatabaseLocked(StoreError):
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, given: Path | None = None) -> None:
+        name = file_label(path, given)
         super().__init__(
-            f"Databasen {path} är redan öppen i ett annat fönster eller program. "
+            f"Databasen {name} är redan öppen i ett annat fönster eller program. "
             "Stäng det först; två samtidiga kan skriva över varandras ändringar."
         )
 
@@ -38,22 +46,26 @@ class DatabaseLocked(StoreError):
 class DatabaseUnreadable(StoreError):
     """Corrupt, empty or foreign: the file is left exactly as it is."""
 
-    def __init__(self, path: Path, reason: str, newest_backup: Path | None) -> None:
+    def __init__(
+        self, path: Path, reason: str, newest_backup: Path | None, given: Path | None = None
+    ) -> None:
         hint = (
             f" Senaste säkerhetskopia utan fel: {newest_backup}."
             if newest_backup
             else " Ingen säkerhetskopia utan fel hittades."
         )
+        name = file_label(path, given)
         super().__init__(
-            f"Databasen {path} kan inte läsas: {reason}. Filen har inte ändrats.{hint}"
+            f"Databasen {name} kan inte läsas: {reason}. Filen har inte ändrats.{hint}"
         )
         self.path = path
         self.newest_backup = newest_backup
 
 
 class DatabaseTooNew(StoreError):
-    def __init__(self, path: Path, found: int, known: int) -> None:
+    def __init__(self, path: Path, found: int, known: int, given: Path | None = None) -> None:
+        name = file_label(path, given)
         super().__init__(
-            f"Databasen {path} har schemaversion {found}, men det här programmet känner bara till "
+            f"Databasen {name} har schemaversion {found}, men det här programmet känner bara till "
             f"version {known}. Uppdatera programmet; filen har inte ändrats."
         )

@@ -14,14 +14,16 @@ def lock_path(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + ".lock")
 
 
-def acquire(db_path: Path) -> FileLock:
+def acquire(db_path: Path, given: Path | None = None) -> FileLock:
     """Take the lock without waiting, or raise DatabaseLocked naming the file.
 
-    The OS drops the lock when the process dies, so a crash never leaves the file locked.
+    ``db_path`` is the real path, so that every link to one file shares one lock; ``given``,
+    the path as typed, is only for the message. The OS drops the lock when the process dies,
+    so a crash never leaves the file locked.
     """
     lock = FileLock(lock_path(db_path), timeout=0, mode=OWNER_ONLY)
     try:
         lock.acquire()
     except Timeout:
-        raise DatabaseLocked(db_path) from None
+        raise DatabaseLocked(db_path, given) from None
     return lock

@@ -4,11 +4,15 @@ TinyDB's own ``JSONStorage`` rewrites the file in place, so a crash mid-write le
 file; it must not be used. Because the session holds the file's lock, nobody else writes it,
 and the document read at open is the truth: reads come from memory, every write goes to disk
 through ``atomic_write_bytes`` before TinyDB sees it succeed.
+
+A read-only session (a write-protected file, or a reading command while the file is open
+elsewhere) has a ``refusal``: every write raises it as a StoreError and writes nothing.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -52,22 +56,36 @@ def refuse_bad_records(document: dict[str, Any]) -> None:
 
 
 class AtomicJSONStorage(Storage):
-    def __init__(self, path: Path, document: dict[str, Any]) -> None:
+    def __init__(
+        self,
+        path: Path,
+        document: dict[str, Any],
+        *,
+        refusal: str | None = None,
+        reload: Callable[[], dict[str, Any]] | None = None,
+    ) -> None:
+        """``refusal``: the message every write is refused with in a read-only session.
+        ``reload``: the document as the session sees the file (default: the file parsed)."""
         self._path = path
         self._document = document
+        self._refusal = refusal
+        self._reload = reload or (lambda: decode(path.read_bytes()))
 
     def read(self) -> dict[str, Any]:
         return self._document
 
     def write(self, data: dict[str, Any]) -> None:
         try:
+            if self._refusal is not None:
+                raise StoreError(self._refusal)
             refuse_bad_records(data)
             atomic_write_bytes(self._path, encode(data))
         except BaseException as err:
-            # TinyDB edits the documents in place before calling write; on a failed save put
-            # memory back to what is on disk, so the session never shows unsaved data as saved.
+            # TinyDB edits the documents in place before calling write; on a failed or refused
+            # save put memory back to what is on disk, so the session never shows unsaved data
+            # as saved.
             try:
-                self._document = decode(self._path.read_bytes())
+                self._document = self._reload()
             except (OSError, ValueError) as reread:
                 raise StoreError(
                     f"Kunde inte spara i {self._path}, och filen går inte att läsa igen. "

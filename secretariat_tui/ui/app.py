@@ -84,7 +84,7 @@ class SecretariatApp(App[None]):
         super().__init__()
         self.database = database
         self.today = today
-        self.sub_title = str(database.path)
+        self.sub_title = database.label
         ledger = FeeLedger.of(database)
         calendar = CalendarRepository(database)
         self.add_mode("overview", lambda: OverviewScreen(ledger, calendar, today=today))
@@ -100,11 +100,13 @@ class SecretariatApp(App[None]):
     def on_mount(self) -> None:
         if self.database.created:
             self.notify(
-                f"Det här är en ny, tom databas: {escape(str(self.database.path))}. "
+                f"Det här är en ny, tom databas: {escape(self.database.label)}. "
                 "Var det fel fil? Avsluta med q och ange rätt fil med --db.",
                 title="Ny databas",
                 timeout=15,
             )
+        for warning in self.database.warnings:
+            self.notify(escape(warning), title="Obs", severity="warning", timeout=15)
 
     def action_switch_register(self, mode: str) -> None:
         self.switch_mode(mode)

@@ -90,14 +90,16 @@ def test_missing_required_option_names_it(db_path: Path) -> None:
     assert not db_path.exists()
 
 
-def test_locked_database_is_one_line_exit_1(db_path: Path) -> None:
+def test_a_write_to_a_locked_database_is_one_line_exit_1(db_path: Path) -> None:
+    """Reading commands read the last saved state (tests/cli/test_reading_cli.py); writes wait."""
     add_org(db_path)
     with open_database(db_path):
-        result = run_process(db_path, "members", "list")
+        result = run_process(db_path, "members", "end", "1", "--date", "2024-12-31")
 
     assert result.returncode == 1
     assert "redan öppen" in assert_one_error_line(result.stderr)
     assert result.stdout == ""
+    assert stored(db_path)[0].ended is None
 
 
 def test_a_new_database_file_is_announced_so_a_mistyped_path_is_noticed(tmp_path: Path) -> None:

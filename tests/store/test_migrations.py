@@ -9,10 +9,12 @@ from typing import Any
 import pytest
 
 from secretariat_tui.store import database, schema
-from secretariat_tui.store.backups import list_backups
+from secretariat_tui.store.backups import backup_dir, list_backups
 from secretariat_tui.store.database import open_database
+from secretariat_tui.store.errors import StoreError
 from secretariat_tui.store.schema import migrate, new_document
 from secretariat_tui.store.storage import encode
+from tests.store.holder import held_elsewhere
 
 V1_MEMBER = {
     "name": "Exempel",
@@ -126,3 +128,36 @@ def test_a_current_file_is_not_rewritten_on_open(db_path: Path) -> None:
         pass
     assert db_path.read_bytes() == before
     assert db_path.stat().st_mtime_ns == mtime
+
+
+def test_a_reading_session_migrates_in_memory_only(
+    db_path: Path, v1_file: bytes, schema_v2: list[str]
+) -> None:
+    with open_database(db_path, read_only=True) as db:
+        assert db.table("members").get(doc_id=1)["contact_person"] == "Åsa"
+    assert db_path.read_bytes() == v1_file
+
+
+def test_a_reader_of_an_old_file_held_elsewhere_writes_nothing(
+    db_path: Path, v1_file: bytes, schema_v2: list[str]
+) -> None:
+    """The holder runs this program's schema 1: the reader knows 2, and must not save it."""
+    with held_elsewhere(db_path):
+        held = db_path.read_bytes()
+        with open_database(db_path, read_only=True) as db:
+            assert db.table("members").get(doc_id=1)["contact_person"] == "Åsa"
+        assert db_path.read_bytes() == held
+
+
+def test_an_old_file_that_cannot_be_backed_up_is_not_migrated_on_disk(
+    db_path: Path, v1_file: bytes, schema_v2: list[str]
+) -> None:
+    backup_dir(db_path).write_bytes(b"a file where the folder should be")
+    with open_database(db_path) as db:
+        assert db.read_only
+        assert db.table("members").get(doc_id=1)["contact_person"] == "Åsa"
+        assert any("äldre format" in w for w in db.warnings)
+        with pytest.raises(StoreError) as caught:
+            db.table("members").insert({"name": "Ny"})
+    assert "Inget sparades" in str(caught.value)
+    assert db_path.read_bytes() == v1_file

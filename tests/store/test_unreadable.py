@@ -9,8 +9,8 @@ from typing import TypeVar
 import pytest
 
 from secretariat_tui import APP_NAME
-from secretariat_tui.store.backups import backup_dir, list_backups, newest_readable_backup
-from secretariat_tui.store.database import open_database
+from secretariat_tui.store.backups import backup_dir, list_backups
+from secretariat_tui.store.database import newest_good_backup, open_database
 from secretariat_tui.store.errors import DatabaseTooNew, DatabaseUnreadable
 from secretariat_tui.store.lock import acquire
 from secretariat_tui.store.members import MemberRepository
@@ -121,7 +121,7 @@ def test_a_broken_newest_backup_is_skipped_for_the_older_readable_one(db_path: P
     broken_newest = older.with_name(older.name.replace("-", "-9", 1))
     broken_newest.write_bytes(b"{broken")
     assert list_backups(db_path)[-1] == broken_newest
-    assert newest_readable_backup(db_path) == older
+    assert newest_good_backup(db_path) == older
     assert refused_open(db_path, b"", DatabaseUnreadable).newest_backup == older
 
 
