@@ -41,7 +41,7 @@ from secretariat_tui.domain.date_entry import (
     parse_time_entry,
 )
 from secretariat_tui.domain.field_reader import yes_no
-from secretariat_tui.exports.tabular import aligned, stdout_csv, to_json
+from secretariat_tui.exports.tabular import aligned, csv_text, to_json
 from secretariat_tui.store.calendar import CalendarRepository
 
 CATEGORY = ChoiceOf(Category, "kategori")
@@ -246,7 +246,7 @@ def list_activities(
     if fmt == "json":
         click.echo(to_json([_item_object(i) for i in shown]))
     elif fmt == "csv":
-        click.echo(stdout_csv(CSV_HEADER, [_csv_row(i) for i in shown]), nl=False)
+        click.echo(csv_text(CSV_HEADER, [_csv_row(i) for i in shown]), nl=False)
     elif not shown:
         what = f" i kategorin {category.value}" if category else ""
         click.echo(f"Inget i kalendern{what} {period}.")

@@ -14,7 +14,13 @@ import click
 
 from secretariat_tui.commands.activities import CATEGORY
 from secretariat_tui.commands.common import CliContext
-from secretariat_tui.commands.transfer import STDOUT, output_option, read_input, write_output
+from secretariat_tui.commands.transfer import (
+    STDOUT,
+    output_option,
+    output_target,
+    read_input,
+    write_output,
+)
 from secretariat_tui.domain.activities import Category
 from secretariat_tui.domain.date_entry import parse_date_entry, parse_day_entry
 from secretariat_tui.exports.ics_calendar import IcsFilter, export_ics
@@ -69,6 +75,7 @@ def export_ics_command(
     category: Category | None,
     platform_meetings: bool,
     output: str,
+    force: bool,
 ) -> None:
     """Kalenderfil (.ics) att läsa in i Outlook, Google Kalender eller Thunderbird.
 
@@ -85,13 +92,14 @@ def export_ics_command(
         category=category,
         platform_meetings_only=platform_meetings,
     )
+    target = output_target(obj, output, force=force)
     with obj.reading() as db:
         items = CalendarRepository(db).items()
     result = export_ics(items, filter=chosen, stamp=datetime.now(UTC))
     if not result.events:
         raise click.ClickException("Inga aktiviteter passar urvalet; ingen fil skrevs.")
     what = f"{result.events} händelser" if result.events != 1 else "en händelse"
-    write_output(obj, result.data, output, what)
+    write_output(target, result.data, output, what)
     if result.month_only_left_out:
         left = result.month_only_left_out
         click.echo(
@@ -125,14 +133,17 @@ SECTION_NAMES = {
 )
 @output_option("texten")
 @click.pass_obj
-def export_report(obj: CliContext, year: int, section: str, fmt: str, output: str) -> None:
+def export_report(
+    obj: CliContext, year: int, section: str, fmt: str, output: str, force: bool
+) -> None:
     """Verksamhetsberättelsen: löpande verksamhet, medlemskap, styrelse, nätverk, påverkan."""
     binary_to_terminal(fmt, output)
+    target = output_target(obj, output, force=force)
     from secretariat_tui.exports.annual_report import render_section  # loads python-docx
 
     with obj.reading() as db:
         data = load_report_data(db, year)
-    write_output(obj, render_section(data, section, fmt), output, SECTION_NAMES[section])
+    write_output(target, render_section(data, section, fmt), output, SECTION_NAMES[section])
 
 
 @export_group.command("month")
@@ -142,18 +153,19 @@ def export_report(obj: CliContext, year: int, section: str, fmt: str, output: st
 @click.option("--format", "fmt", type=click.Choice(["md", "txt"]), default="md", show_default=True)
 @output_option("månadslistan")
 @click.pass_obj
-def export_month(obj: CliContext, month_text: str, fmt: str, output: str) -> None:
+def export_month(obj: CliContext, month_text: str, fmt: str, output: str, force: bool) -> None:
     """En månads rader ur löpande verksamhet, t.ex. till medlemsbrevet."""
     try:
         month = parse_date_entry(month_text, date.today())
     except ValueError as err:
         raise click.ClickException(f"--month: {err}") from None
+    target = output_target(obj, output, force=force)
     from secretariat_tui.exports.annual_report import render_month
 
     with obj.reading() as db:
         items = CalendarRepository(db).items()
     data = render_month(items, month.day.year, month.day.month, fmt)
-    write_output(obj, data, output, f"månadslistan för {month.describe()}")
+    write_output(target, data, output, f"månadslistan för {month.describe()}")
 
 
 def binary_to_terminal(fmt: str, output: str) -> None:

@@ -39,7 +39,7 @@ from secretariat_tui.domain.networks import (
     participations,
     participations_by_network,
 )
-from secretariat_tui.exports.tabular import aligned, stdout_csv, to_json
+from secretariat_tui.exports.tabular import aligned, csv_text, to_json
 from secretariat_tui.store.calendar import CalendarRepository, NetworkInUse
 
 
@@ -106,7 +106,7 @@ def list_networks(obj: CliContext, year: int | None, fmt: str) -> None:
         for n, taken in counted
     ]
     if fmt == "csv":
-        click.echo(stdout_csv(header, rows), nl=False)
+        click.echo(csv_text(header, rows), nl=False)
     elif not rows:
         click.echo("Inga nätverk registrerade.")
     else:

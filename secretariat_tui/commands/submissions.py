@@ -41,7 +41,7 @@ from secretariat_tui.domain.submission_fields import (
     parse_submission_fields,
 )
 from secretariat_tui.domain.submissions import Submission, SubmissionKind, SubmissionStatus
-from secretariat_tui.exports.tabular import aligned, stdout_csv, to_json
+from secretariat_tui.exports.tabular import aligned, csv_text, to_json
 from secretariat_tui.store.calendar import SubmissionRepository
 from secretariat_tui.store.members import MemberRepository
 
@@ -215,7 +215,7 @@ def list_submissions(
         more = [(co_signer_names(s, members), s.reference, yes_no(s.in_report)) for s in shown]
         extra = ("Medundertecknare", "Länk/diarienr", "I berättelsen")
         csv_rows = [row + added for row, added in zip(rows, more, strict=True)]
-        click.echo(stdout_csv(header + extra, csv_rows), nl=False)
+        click.echo(csv_text(header + extra, csv_rows), nl=False)
     elif not rows:
         click.echo(f"Inga inlagor {year}.")
     else:

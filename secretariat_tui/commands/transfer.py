@@ -25,10 +25,16 @@ from secretariat_tui.imports.csv_dialect import CsvFormatError, ImportPlan
 from secretariat_tui.imports.members_csv import plan_members_import
 from secretariat_tui.imports.payments_csv import plan_payments_import
 from secretariat_tui.imports.plan_report import plan_report, skipping_note
-from secretariat_tui.store.atomic import atomic_write_bytes
 from secretariat_tui.store.database import Database
 from secretariat_tui.store.errors import os_reason
 from secretariat_tui.store.members import MemberRepository
+from secretariat_tui.store.output_files import (
+    OutputExists,
+    OutputRefused,
+    ResolvedOutput,
+    resolve_output,
+    write_output_file,
+)
 from secretariat_tui.store.payments import PaymentRepository
 
 T = TypeVar("T")
@@ -37,14 +43,41 @@ STDOUT = "-"
 
 
 def output_option(what: str) -> Callable[[Callable[..., object]], Callable[..., object]]:
-    return click.option(
-        "-o",
-        "--output",
-        default=STDOUT,
-        show_default=True,
-        metavar="FIL",
-        help=f"Fil att skriva {what} till (- för standard ut). Filen blir läsbar bara för dig.",
-    )
+    """``-o FIL`` (stored as ``output``) and ``--force`` (``force``): every command that writes."""
+
+    def decorate(command: Callable[..., object]) -> Callable[..., object]:
+        command = click.option(
+            "--force", is_flag=True, help="Ersätt filen om den finns (annars vägras den)."
+        )(command)
+        return click.option(
+            "-o",
+            "--output",
+            default=STDOUT,
+            show_default=True,
+            metavar="FIL",
+            help=f"Fil att skriva {what} till (- för standard ut). Filen blir läsbar bara för dig.",
+        )(command)
+
+    return decorate
+
+
+def output_target(obj: CliContext, output: str, *, force: bool) -> ResolvedOutput | None:
+    """Where ``-o`` writes (None: standard out), checked before any work is done.
+
+    The database, its lock and its backups are refused by real path; an existing file only
+    with ``--force``. One line on stderr and exit 1, and nothing is written.
+    """
+    if output == STDOUT:
+        return None
+    try:
+        return resolve_output(Path(output), obj.db_path, replace=force)
+    except OutputExists as err:
+        raise click.ClickException(
+            f"Filen {err.path} finns redan; inget skrevs. Välj ett annat namn, "
+            "eller ersätt filen med --force."
+        ) from None
+    except OutputRefused as err:
+        raise click.ClickException(f"{err} Inget skrevs.") from None
 
 
 def _import_options(command: Callable[..., object]) -> Callable[..., object]:
@@ -67,11 +100,12 @@ def _import_options(command: Callable[..., object]) -> Callable[..., object]:
 @members.command("export")
 @output_option("medlemsregistret")
 @click.pass_obj
-def export_members(obj: CliContext, output: str) -> None:
+def export_members(obj: CliContext, output: str, force: bool) -> None:
     """Skriv hela medlemsregistret (även avslutade) som CSV för Excel."""
+    target = output_target(obj, output, force=force)
     with obj.reading() as db:
         found = MemberRepository(db).all()
-    write_output(obj, members_csv_bytes(found), output, f"{len(found)} medlemmar")
+    write_output(target, members_csv_bytes(found), output, f"{len(found)} medlemmar")
 
 
 @payments.command("export")
@@ -80,29 +114,27 @@ def export_members(obj: CliContext, output: str) -> None:
 )
 @output_option("betalningarna")
 @click.pass_obj
-def export_payments(obj: CliContext, year: int | None, output: str) -> None:
+def export_payments(obj: CliContext, year: int | None, output: str, force: bool) -> None:
     """Skriv betalningarna som CSV för Excel, med medlemmens namn och organisationsnummer."""
+    target = output_target(obj, output, force=force)
     with obj.reading() as db:
         repository = PaymentRepository(db)
         found = repository.for_year(year) if year is not None else repository.all()
         known = MemberRepository(db).all()
-    write_output(obj, payments_csv_bytes(found, known), output, f"{len(found)} betalningar")
+    write_output(target, payments_csv_bytes(found, known), output, f"{len(found)} betalningar")
 
 
-def write_output(obj: CliContext, data: bytes, output: str, what: str) -> None:
-    if output == STDOUT:
+def write_output(target: ResolvedOutput | None, data: bytes, output: str, what: str) -> None:
+    """``data`` to the file ``output_target`` allowed, or to standard out when it is None."""
+    if target is None:
         click.echo(data, nl=False)  # bytes go to the binary stream: the BOM and CRLF stay
         return
-    target = Path(output).expanduser()
-    if target.is_dir():
-        raise click.ClickException(f"{target} är en mapp: ange ett filnamn, t.ex. medlemmar.csv.")
-    if target.absolute() == obj.db_path.expanduser().absolute():
-        raise click.ClickException(f"{target} är databasen själv: välj ett annat filnamn.")
+    shown = Path(output).expanduser()
     try:
-        atomic_write_bytes(target, data)
+        write_output_file(target, data)
     except OSError as err:
-        raise click.ClickException(f"Kunde inte skriva {target}: {os_reason(err)}.") from None
-    click.echo(f"Skrev {what} till {target}.")
+        raise click.ClickException(f"Kunde inte skriva {shown}: {os_reason(err)}.") from None
+    click.echo(f"Skrev {what} till {shown}.")
 
 
 # --- import -------------------------------------------------------------------------------------

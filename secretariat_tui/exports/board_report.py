@@ -17,7 +17,7 @@ from secretariat_tui.domain.board import AnnualMeeting, BoardSeat, board_on, sea
 from secretariat_tui.domain.date_entry import MONTH_NAMES
 from secretariat_tui.domain.members import Member
 from secretariat_tui.domain.voting import RollEntry, VotingRoll, VotingRule
-from secretariat_tui.exports.tabular import aligned, stdout_csv
+from secretariat_tui.exports.tabular import aligned, csv_text, excel_csv_bytes
 
 
 def month_name(day: date) -> str:
@@ -176,9 +176,19 @@ def voting_roll_text(roll: VotingRoll, meeting: AnnualMeeting, rule: VotingRule)
     return "\n".join(lines) + "\n"
 
 
-def voting_roll_csv(roll: VotingRoll, meeting: AnnualMeeting, rule: VotingRule) -> str:
-    """Every member on the meeting day, voters first; `;`-separated for stdout."""
-    del meeting, rule  # the same signature as the other renderings; the rows say it all
-    rows = [(*_roll_row(e), "ja", "") for e in roll.voters]
+def voting_roll_rows(roll: VotingRoll) -> list[tuple[str, ...]]:
+    """Every member on the meeting day, voters first, with the reason of those without a vote."""
+    rows: list[tuple[str, ...]] = [(*_roll_row(e), "ja", "") for e in roll.voters]
     rows += [(*_roll_row(e), "nej", e.reason) for e in roll.not_entitled]
-    return stdout_csv(CSV_HEADERS, rows)
+    return rows
+
+
+def voting_roll_csv(roll: VotingRoll, meeting: AnnualMeeting, rule: VotingRule) -> str:
+    """The roll `;`-separated for stdout."""
+    del meeting, rule  # the same signature as the other renderings; the rows say it all
+    return csv_text(CSV_HEADERS, voting_roll_rows(roll))
+
+
+def voting_roll_excel_bytes(roll: VotingRoll) -> bytes:
+    """The roll as a file Swedish Excel opens (BOM, ';', CRLF)."""
+    return excel_csv_bytes(CSV_HEADERS, voting_roll_rows(roll))

@@ -25,7 +25,7 @@ from secretariat_tui.domain.fees import (
 from secretariat_tui.domain.members import MembershipForm
 from secretariat_tui.domain.money import format_kronor, plain_amount, typed_amount
 from secretariat_tui.exports.members_listing import kind_form_lines, kind_form_object
-from secretariat_tui.exports.tabular import aligned, excel_csv_bytes, stdout_csv, to_json
+from secretariat_tui.exports.tabular import aligned, csv_text, excel_csv_bytes, to_json
 
 EMPTY = "–"
 NOT_SET = "ej fastställd"
@@ -118,7 +118,7 @@ def status_table(rows: Sequence[MemberYear]) -> str:
 
 
 def status_csv(rows: Sequence[MemberYear]) -> str:
-    return stdout_csv(
+    return csv_text(
         STATUS_HEADERS,
         (
             (
@@ -220,7 +220,7 @@ def reminder_rows(rows: Sequence[MemberYear]) -> list[tuple[str, ...]]:
 
 
 def reminder_csv(rows: Sequence[MemberYear]) -> str:
-    return stdout_csv(REMINDER_HEADERS, reminder_rows(rows))
+    return csv_text(REMINDER_HEADERS, reminder_rows(rows))
 
 
 def reminder_excel_bytes(rows: Sequence[MemberYear]) -> bytes:
@@ -310,7 +310,7 @@ def payments_table(payments: Sequence[Payment], names: Mapping[int, str]) -> str
 
 def payments_csv(payments: Sequence[Payment], names: Mapping[int, str]) -> str:
     rows = (_payment_row(p, names, typed_amount(p.amount)) for p in payments)
-    return stdout_csv(PAYMENT_HEADERS, rows)
+    return csv_text(PAYMENT_HEADERS, rows)
 
 
 def payment_object(payment: Payment, names: Mapping[int, str]) -> dict[str, Any]:

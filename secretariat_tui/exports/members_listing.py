@@ -15,7 +15,7 @@ from secretariat_tui.domain.collation import swedish_key
 from secretariat_tui.domain.figures import YearFigures
 from secretariat_tui.domain.member_fields import FIELD_LABELS
 from secretariat_tui.domain.members import KIND_FORMS, Member, MemberKind, MembershipForm
-from secretariat_tui.exports.tabular import aligned, stdout_csv, to_json
+from secretariat_tui.exports.tabular import aligned, csv_text, to_json
 
 LIST_HEADERS = (
     "Id",
@@ -55,8 +55,8 @@ def members_table(members: Sequence[Member], today: date | None = None) -> str:
 
 
 def members_csv(members: Sequence[Member], today: date | None = None) -> str:
-    """`;`-separated with a header, for stdout (see exports.tabular)."""
-    return stdout_csv(LIST_HEADERS, (list_row(m, today) for m in members))
+    """`;`-separated with a header, for stdout, formula-guarded (see exports.tabular)."""
+    return csv_text(LIST_HEADERS, (list_row(m, today) for m in members))
 
 
 def member_object(member: Member) -> dict[str, Any]:

@@ -1,8 +1,11 @@
-"""The text shapes every export shares: aligned columns, JSON, and `;`-CSV two ways.
+"""The text shapes every export shares: aligned columns, JSON, and `;`-CSV.
 
-CSV for stdout ends lines in ``\\n`` and has no BOM (pipes and ``cut`` would keep a stray
-``\\r``); CSV for a file is Swedish Excel's own dialect: UTF-8 with a BOM (without it Excel
-reads åäö wrongly), ``;`` between fields, CRLF line ends.
+``csv_text`` is the one CSV writer of the program: every CSV, to standard out or to a file,
+from the CLI or the TUI, goes through it, so every one is guarded against formula injection
+(see ``excel_text``). Its two forms differ only in the bytes around the cells: for standard
+out lines end in ``\\n`` and there is no BOM (pipes and ``cut`` would keep a stray ``\\r``);
+for a file it is Swedish Excel's own dialect, UTF-8 with a BOM (without it Excel reads åäö
+wrongly), ``;`` between fields, CRLF line ends (``excel_csv_bytes``).
 """
 
 from __future__ import annotations
@@ -10,11 +13,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain
 from typing import Any
 
 DELIMITER = ";"
 BOM = "\ufeff"
+CRLF = "\r\n"
 
 
 def aligned(rows: Sequence[Sequence[str]], right: Iterable[int] = ()) -> str:
@@ -35,18 +40,6 @@ def to_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2)
 
 
-def _csv(header: Sequence[str], rows: Iterable[Sequence[str]], line_end: str) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=DELIMITER, lineterminator=line_end)
-    writer.writerow(header)
-    writer.writerows(rows)
-    return buffer.getvalue()
-
-
-def stdout_csv(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
-    return _csv(header, rows, "\n")
-
-
 TEXT_MARK = "'"
 # What makes Excel read a cell as a formula; a cell already starting with the mark gets one
 # more, so that taking one off on import gives back exactly what was stored.
@@ -54,11 +47,43 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", TEXT_MARK)
 
 
 def excel_text(cell: str) -> str:
-    """``cell`` as Excel shows it, never as a formula it runs: ``=1+1`` → ``'=1+1``."""
+    """``cell`` as Excel shows it, never as a formula it runs: ``=1+1`` → ``'=1+1``.
+
+    The OWASP advice against CSV injection: a name like ``=HYPERLINK("http://…","x")`` or a
+    contact like ``+cmd|' /C calc'!A0`` would otherwise run when the file is opened. Applied
+    to standard out too: a listing piped to a file is opened in Excel just the same.
+    """
     return TEXT_MARK + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
+def csv_text(
+    header: Sequence[str], rows: Iterable[Sequence[str]], *, excel_file: bool = False
+) -> str:
+    """The one CSV writer: ``;``-separated, every cell (the header too) through ``excel_text``.
+
+    ``excel_file`` gives the form for a file (BOM, CRLF); without it, standard out's (LF).
+    """
+    line_end = CRLF if excel_file else "\n"
+    records = line_end.join(_records(header, rows)) + line_end
+    return BOM + records if excel_file else records
+
+
+def _records(header: Sequence[str], rows: Iterable[Sequence[str]]) -> Iterator[str]:
+    """Each row as one guarded record without its line end.
+
+    Written with CRLF as the terminator whatever the form, because the csv module quotes a
+    cell only for the characters of its terminator: with ``\\n`` alone a CR in a cell
+    would go out unquoted and split the row for the reader.
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=DELIMITER, lineterminator=CRLF)
+    for row in chain([header], rows):
+        writer.writerow([excel_text(cell) for cell in row])
+        yield buffer.getvalue().removesuffix(CRLF)
+        buffer.seek(0)
+        buffer.truncate()
+
+
 def excel_csv_bytes(header: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
-    """Every cell guarded against formula injection (a name like ``=HYPERLINK(…)``)."""
-    guarded = ([excel_text(cell) for cell in row] for row in rows)
-    return (BOM + _csv(header, guarded, "\r\n")).encode("utf-8")
+    """A CSV file for Swedish Excel: ``csv_text``'s file form in UTF-8."""
+    return csv_text(header, rows, excel_file=True).encode("utf-8")

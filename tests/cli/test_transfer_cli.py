@@ -101,7 +101,7 @@ def test_export_files_are_owner_readable_only_and_the_message_names_them(
     target = tmp_path / "medlemmar.csv"
     target.write_text("old")
     target.chmod(0o644)
-    out = ok(demo, "members", "export", "-o", str(target))
+    out = ok(demo, "members", "export", "-o", str(target), "--force")
     assert out == f"Skrev {len(stored(demo))} medlemmar till {target}.\n"
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert target.read_bytes().startswith(b"\xef\xbb\xbf" + MEMBERS_HEADER.encode())

@@ -1,8 +1,18 @@
-"""Every Excel file goes through one writer, so every one is guarded against formulas."""
+"""Every CSV goes through one writer, so every one is guarded against formulas."""
 
 from __future__ import annotations
 
-from secretariat_tui.exports.tabular import excel_csv_bytes, stdout_csv
+import csv
+import io
+import re
+from pathlib import Path
+
+import pytest
+
+from secretariat_tui.exports.tabular import csv_text, excel_csv_bytes
+
+PACKAGE = Path(__file__).resolve().parents[2] / "secretariat_tui"
+RUNNABLE = ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", "@SUM(1)", "-2+3", "\tx", "\rx"]
 
 
 def test_excel_files_have_a_bom_semicolons_crlf_and_no_runnable_formulas() -> None:
@@ -13,5 +23,38 @@ def test_excel_files_have_a_bom_semicolons_crlf_and_no_runnable_formulas() -> No
     assert ";'+46 70-174 06 05\r\n" in text
 
 
-def test_stdout_csv_is_left_as_typed_for_scripts() -> None:
-    assert stdout_csv(("Namn",), [("=1+1",)]) == "Namn\n=1+1\n"
+def test_standard_out_has_no_bom_and_lf_but_is_guarded_the_same() -> None:
+    assert csv_text(("Namn",), [("=1+1",)]) == "Namn\n'=1+1\n"
+
+
+@pytest.mark.parametrize("excel_file", [False, True])
+@pytest.mark.parametrize("cell", [*RUNNABLE, "'already marked"])
+def test_each_formula_start_gets_one_mark_and_reads_back_exactly(
+    cell: str, excel_file: bool
+) -> None:
+    """A reader that takes one leading ' off (as the import does) gets the cell back."""
+    text = csv_text((cell,), [("ok", cell)], excel_file=excel_file)
+    rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""), delimiter=";"))
+    assert rows == [["'" + cell], ["ok", "'" + cell]]
+
+
+def test_a_line_break_in_a_cell_is_quoted_in_both_forms() -> None:
+    assert csv_text(("a",), [("x\ry",), ("x\ny",)]) == 'a\n"x\ry"\n"x\ny"\n'
+    assert excel_csv_bytes(("a",), [("x\ry",)]) == '\ufeffa\r\n"x\ry"\r\n'.encode()
+
+
+def test_cells_that_only_contain_a_sign_later_are_left_alone() -> None:
+    assert (
+        csv_text(("a", "b"), [("Föreningen +1", "2024-05-01")]) == "a;b\nFöreningen +1;2024-05-01\n"
+    )
+
+
+def test_no_other_module_writes_csv() -> None:
+    """One writer: no csv.writer anywhere but exports/tabular.py (imports only read)."""
+    writers = re.compile(r"csv\.writer|csv\.DictWriter|stdout_csv")
+    found = [
+        str(path.relative_to(PACKAGE))
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if path.name != "tabular.py" and writers.search(path.read_text(encoding="utf-8"))
+    ]
+    assert found == []

@@ -102,7 +102,7 @@ async def test_a_folder_that_does_not_exist_is_refused_in_the_form(
         assert "finns inte" in error_text(app, "path")
         await replace_text(pilot, "path", str(app.database.path))
         await pilot.press("ctrl+s")
-        assert "databasens egen fil" in error_text(app, "path")
+        assert "är databasen själv" in error_text(app, "path")
 
 
 async def test_a_filter_that_leaves_nothing_writes_nothing(

@@ -1,8 +1,9 @@
 """The export dialog: the ICS calendar, the annual report's parts, or one month's list.
 
-The form checks every choice before anything is written; the file is then rendered and
-written in a worker thread (a Word draft of a large register takes a moment), and the result
-(the path and what it holds) or the error is told in a notification, never a traceback.
+The form checks every choice before anything is written, and asks before it replaces a
+file; the file is then rendered and written in a worker thread (a Word draft of a large
+register takes a moment), and the result (the path and what it holds) or the error is told
+in a notification, never a traceback.
 """
 
 from __future__ import annotations
@@ -24,9 +25,10 @@ from secretariat_tui.exports.ics_calendar import IcsFilter, export_ics
 from secretariat_tui.store.calendar import CalendarRepository
 from secretariat_tui.store.database import Database
 from secretariat_tui.store.errors import StoreError
+from secretariat_tui.store.output_files import resolve_output, write_output_file
 from secretariat_tui.store.report_source import load_report_data
-from secretariat_tui.ui.screens.text_preview import check_target, default_folder, write_private
-from secretariat_tui.ui.widgets.record_form import FieldSpec, RecordForm
+from secretariat_tui.ui.screens.text_preview import default_folder, replace_question, save_target
+from secretariat_tui.ui.widgets.record_form import AskFirst, FieldSpec, RecordForm
 
 ICS, MONTH = "ics", "month"
 WHAT = (
@@ -57,6 +59,8 @@ class ExportRequest:
     path: Path
     month: int = 0
     ics_filter: IcsFilter = IcsFilter()
+    replace: bool = False
+    """The file exists and the user said yes to replacing it."""
 
 
 def parse_year(text: str) -> int:
@@ -114,14 +118,6 @@ class ExportForm(RecordForm[ExportRequest]):
         stem = f"{STEMS.get(what, what)}-{self.field('year').value or self.today.year}"
         path_input.value = str(Path(path_input.value).with_name(f"{stem}.{fmt.value}"))
 
-    def _target(self, text: str) -> Path:
-        if not text:
-            raise ValueError("Skriv ett filnamn.")
-        try:
-            return check_target(Path(text), self.protected)
-        except FieldErrors as err:
-            raise ValueError(err.errors["path"]) from None
-
     def build(self, values: dict[str, str]) -> ExportRequest:
         fields = FieldReader(values)
         what, fmt = values["what"], values["format"]
@@ -143,10 +139,18 @@ class ExportForm(RecordForm[ExportRequest]):
             fields.errors["format"] = "Månadslistan skrivs som Markdown eller text."
         if start and end and end < start:
             fields.errors["end"] = f"{end} ligger före {start}."
-        path = fields.required("path", self._target)
+        ask = None
+        try:
+            save_target(values["path"], self.protected, self.answered_yes)
+        except FieldErrors as err:
+            fields.errors.update(err.errors)
+        except AskFirst as question:
+            ask = question  # asked once every field is right
         fields.done()
-        assert path is not None
+        if ask is not None:
+            raise ask
         assert year is not None
+        path = Path(values["path"].strip()).expanduser()
         category = values["category"]
         return ExportRequest(
             what=what,
@@ -154,6 +158,7 @@ class ExportForm(RecordForm[ExportRequest]):
             fmt=fmt,
             path=path,
             month=month,
+            replace=replace_question(path) in self.answered_yes,
             ics_filter=IcsFilter(
                 year=None if (start or end) else year,
                 start=start,
@@ -192,15 +197,16 @@ def run_export(app: App[object], request: ExportRequest, db: Database) -> None:
 
     def work() -> None:
         try:
+            target = resolve_output(request.path, db.path, replace=request.replace)
             data, what = render(request, db)
-            path = write_private(request.path, data, db.path)
+            write_output_file(target, data)
         except (FieldErrors, StoreError, OSError, ValueError) as err:
             message = " ".join(err.errors.values()) if isinstance(err, FieldErrors) else str(err)
             if not get_current_worker().is_cancelled:
                 app.call_from_thread(app.notify, escape(message), severity="error", timeout=12)
             return
         app.call_from_thread(
-            app.notify, f"Skrev {escape(what)} till {escape(str(path))}.", timeout=10
+            app.notify, f"Skrev {escape(what)} till {escape(str(request.path))}.", timeout=10
         )
 
     app.run_worker(work, thread=True, exclusive=True, group="export", name="export")

@@ -32,7 +32,7 @@ from secretariat_tui.domain.voting import (
     with_rule,
 )
 from secretariat_tui.exports.board_report import (
-    voting_roll_csv,
+    voting_roll_excel_bytes,
     voting_roll_markdown,
     voting_roll_text,
 )
@@ -220,9 +220,7 @@ class MeetingRollScreen(ModalScreen[None]):
             Rendering(
                 "Markdown (.md)", ".md", lambda: voting_roll_markdown(roll, meeting, rule).encode()
             ),
-            Rendering(
-                "CSV (.csv)", ".csv", lambda: voting_roll_csv(roll, meeting, rule).encode("utf-8")
-            ),
+            Rendering("CSV för Excel (.csv)", ".csv", lambda: voting_roll_excel_bytes(roll)),
         ]
         preview = TextPreviewScreen(
             f"Röstlängd {meeting.held_on.isoformat()}",

@@ -3,8 +3,7 @@ copy it to paste into an e-mail, or save it as a file in one of its formats."""
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,11 +16,15 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from secretariat_tui.domain.errors import FieldErrors
-from secretariat_tui.store.atomic import atomic_write_bytes
-from secretariat_tui.store.backups import backup_dir
 from secretariat_tui.store.errors import os_reason
-from secretariat_tui.store.lock import lock_path
-from secretariat_tui.ui.widgets.record_form import FieldSpec, RecordForm
+from secretariat_tui.store.output_files import (
+    OutputExists,
+    OutputRefused,
+    ResolvedOutput,
+    resolve_output,
+    write_output_file,
+)
+from secretariat_tui.ui.widgets.record_form import AskFirst, FieldSpec, RecordForm
 
 
 @dataclass(frozen=True)
@@ -39,37 +42,26 @@ def default_folder() -> Path:
     return documents if documents.is_dir() else Path.cwd()
 
 
-def _belongs_to_database(path: Path, database: Path) -> bool:
-    """The database file, its lock file, or anything in its backups folder."""
-    target, db = path.absolute(), database.absolute()
-    return (
-        target == db
-        or target == lock_path(db)
-        or backup_dir(db) in target.parents
-        or (target.exists() and db.exists() and os.path.samefile(target, db))
-    )
+def replace_question(path: Path) -> str:
+    return f"Filen {path} finns redan. Ersätt den?"
 
 
-def check_target(path: Path, protected: Path | None) -> Path:
-    """A file that may be written: in a folder that exists, and not the database's own."""
-    path = path.expanduser()
-    if protected is not None and _belongs_to_database(path, protected):
-        raise FieldErrors({"path": "Det är databasens egen fil; välj ett annat filnamn."})
-    if not path.parent.is_dir():
-        raise FieldErrors({"path": f"Mappen {path.parent} finns inte."})
-    if path.is_dir():
-        raise FieldErrors({"path": f"{path} är en mapp; skriv ett filnamn."})
-    return path
+def save_target(text: str, protected: Path, answered_yes: Collection[str]) -> ResolvedOutput:
+    """The file a save dialog may write, for the path typed in its ``path`` field.
 
-
-def write_private(path: Path, data: bytes, protected: Path | None) -> Path:
-    """Atomically, owner-readable only: these files hold names and contacts."""
-    path = check_target(path, protected)
+    The database's own files, folders and missing folders are the field's error; an
+    existing file is replaced only after a yes to ``replace_question`` (``AskFirst``).
+    """
+    path = Path(text.strip()).expanduser()
+    if not text.strip():
+        raise FieldErrors({"path": "Skriv ett filnamn."})
+    question = replace_question(path)
     try:
-        atomic_write_bytes(path, data)
-    except OSError as err:
-        raise FieldErrors({"path": f"Kunde inte skriva {path}: {os_reason(err)}."}) from err
-    return path
+        return resolve_output(path, protected, replace=question in answered_yes)
+    except OutputExists:
+        raise AskFirst(question, yes="Ersätt") from None
+    except OutputRefused as err:
+        raise FieldErrors({"path": str(err)}) from None
 
 
 class SaveAsForm(RecordForm[Path]):
@@ -81,7 +73,7 @@ class SaveAsForm(RecordForm[Path]):
             "Spara som fil",
             {"format": first.suffix, "path": str(default_folder() / f"{stem}{first.suffix}")},
             "Filen blir läsbar bara för dig (den innehåller kontaktuppgifter). "
-            "Finns filen redan ersätts den.",
+            "Finns filen redan får du frågan om den ska ersättas.",
         )
 
     def field_specs(self) -> Sequence[FieldSpec]:
@@ -100,11 +92,15 @@ class SaveAsForm(RecordForm[Path]):
             path_input.value = str(current.with_suffix(chosen))
 
     def build(self, values: dict[str, str]) -> Path:
-        if not values["path"].strip():
-            raise FieldErrors({"path": "Skriv ett filnamn."})
+        """Writes the file (the form closes only when it is written); the path as typed."""
+        target = save_target(values["path"], self._protected, self.answered_yes)
         rendering = self._renderings[values["format"]]
-        path = Path(values["path"].strip())
-        return write_private(path, rendering.content(), self._protected)
+        path = Path(values["path"].strip()).expanduser()
+        try:
+            write_output_file(target, rendering.content())
+        except OSError as err:
+            raise FieldErrors({"path": f"Kunde inte skriva {path}: {os_reason(err)}."}) from err
+        return path
 
 
 class TextPreviewScreen(ModalScreen[None]):

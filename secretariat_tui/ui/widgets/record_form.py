@@ -5,7 +5,8 @@ choice) and turns the typed values into its result with the domain's parser. Eac
 error stands next to it, in Swedish; ``ctrl+s`` saves, escape cancels and asks first if
 anything was changed. The form calls ``save`` itself and closes only when it succeeded, so
 a failed save (disk full, file gone) leaves every typed value on screen to try again. The
-stored result comes back through ``dismiss`` (None when cancelled).
+stored result comes back through ``dismiss`` (None when cancelled). A save that needs a yes
+first (a file to replace) raises ``AskFirst`` from ``build``; no keeps the form open.
 """
 
 from __future__ import annotations
@@ -29,6 +30,18 @@ from secretariat_tui.store.errors import StoreError
 from secretariat_tui.ui.screens.confirm import ConfirmScreen
 
 ResultT = TypeVar("ResultT")
+
+
+class AskFirst(Exception):
+    """Raised by ``build`` when saving needs a yes first (replacing a file that exists).
+
+    The form asks ``question``; on yes it builds again with the question in
+    ``answered_yes``, on no it stays open with everything typed.
+    """
+
+    def __init__(self, question: str, *, yes: str = "Ja", no: str = "Nej") -> None:
+        super().__init__(question)
+        self.question, self.yes, self.no = question, yes, no
 
 
 @dataclass(frozen=True)
@@ -75,6 +88,8 @@ class RecordForm(ModalScreen[ResultT | None], Generic[ResultT]):
         self._intro = intro
         self._initial = dict(initial or {})
         self._saved_values: dict[str, str] = {}
+        self.answered_yes: frozenset[str] = frozenset()
+        """The questions (``AskFirst``) answered yes, for the one save being made."""
 
     # --- what a subclass provides -------------------------------------------------------------
     def field_specs(self) -> Sequence[FieldSpec]:
@@ -188,6 +203,9 @@ class RecordForm(ModalScreen[ResultT | None], Generic[ResultT]):
     def action_save(self) -> None:
         try:
             result = self.build(self.values())
+        except AskFirst as ask:
+            self._ask_then_save(ask)
+            return
         except FieldErrors as err:
             self.show_errors(err.errors)
             first_bad = next((s.name for s in self.field_specs() if s.name in err.errors), None)
@@ -204,6 +222,20 @@ class RecordForm(ModalScreen[ResultT | None], Generic[ResultT]):
                 self.notify(escape(message), severity="error", timeout=10)
                 return
         self.dismiss(result)
+
+    def _ask_then_save(self, ask: AskFirst) -> None:
+        earlier = self.answered_yes  # a second question keeps the yes to the first
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            self.answered_yes = earlier | {ask.question}
+            try:
+                self.action_save()
+            finally:
+                self.answered_yes = frozenset()
+
+        self.app.push_screen(ConfirmScreen(ask.question, yes=ask.yes, no=ask.no), answered)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
