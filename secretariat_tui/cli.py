@@ -6,8 +6,12 @@ stderr and a non-zero exit code (2 for usage, 1 for everything else).
 
 from __future__ import annotations
 
+import codecs
+import contextlib
+import io
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import click
@@ -17,14 +21,16 @@ from secretariat_tui.commands import transfer  # noqa: F401 (adds import/export 
 from secretariat_tui.commands.activities import activities
 from secretariat_tui.commands.board import board, meeting
 from secretariat_tui.commands.calendar_files import export_group, import_group
-from secretariat_tui.commands.common import CliContext, FieldErrorsForCli
+from secretariat_tui.commands.common import CliContext, FieldErrorsForCli, refuse_unsafe_text
 from secretariat_tui.commands.fees import fees
 from secretariat_tui.commands.members import members
 from secretariat_tui.commands.networks import networks
 from secretariat_tui.commands.payments import payments
 from secretariat_tui.commands.submissions import submissions
 from secretariat_tui.config import ENV_VAR, resolve_db_path
+from secretariat_tui.crash import command_words, write_crash_report
 from secretariat_tui.domain.errors import FieldErrors
+from secretariat_tui.domain.text import shown
 from secretariat_tui.store.errors import StoreError
 
 PROG = "secretariat"
@@ -45,7 +51,8 @@ def cli(ctx: click.Context, db: Path | None) -> None:
         from secretariat_tui.ui.app import run_app
 
         with ctx.obj.database() as database:
-            run_app(database)
+            code = run_app(database)
+        ctx.exit(code)
 
 
 cli.add_command(members)
@@ -58,33 +65,139 @@ cli.add_command(import_group)
 cli.add_command(activities)
 cli.add_command(networks)
 cli.add_command(submissions)
+refuse_unsafe_text(cli)
 
 # --- entry point ------------------------------------------------------------------------------
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """Entry point of the ``secretariat`` script."""
+    """Entry point of the ``secretariat`` script: every outcome is one line and an exit code.
+
+    Known errors are one line on stderr (2 for usage, 1 otherwise). Anything else is the
+    last line of defence: a crash report without personal data (``crash.py``) and one line
+    naming it, never a traceback.
+    """
+    args = list(sys.argv[1:] if argv is None else argv)
+    with shown_streams():
+        sys.exit(run(args))
+
+
+def run(args: list[str]) -> int:
     try:
-        result = cli.main(args=argv, prog_name=PROG, standalone_mode=False)
+        result = cli.main(args=args, prog_name=PROG, standalone_mode=False)
     except (click.exceptions.Abort, KeyboardInterrupt):
-        click.echo(f"{PROG}: avbrutet.", err=True)
-        sys.exit(130)
+        say(f"{PROG}: avbrutet.")
+        return 130
     except click.UsageError as err:
         hint = f" (se {err.ctx.command_path} --help)" if err.ctx else ""
-        click.echo(f"{PROG}: {swedish(one_line(err.format_message()))}{hint}", err=True)
-        sys.exit(2)
+        say(f"{PROG}: {swedish(one_line(err.format_message()))}{hint}")
+        return 2
     except click.ClickException as err:
-        click.echo(f"{PROG}: {one_line(err.format_message())}", err=True)
-        sys.exit(err.exit_code)
+        say(f"{PROG}: {one_line(err.format_message())}")
+        return err.exit_code
     except FieldErrors as err:
-        click.echo(f"{PROG}: {FieldErrorsForCli(err).format_message()}", err=True)
-        sys.exit(1)
+        say(f"{PROG}: {FieldErrorsForCli(err).format_message()}")
+        return 1
     except StoreError as err:
-        click.echo(f"{PROG}: {one_line(str(err))}", err=True)
-        sys.exit(1)
-    sys.exit(result if isinstance(result, int) else 0)
+        say(f"{PROG}: {one_line(str(err))}")
+        return 1
+    except BrokenPipeError:
+        # The reader went away (``secretariat members list | head -1``): nothing to tell.
+        quiet_stdout()
+        return 1
+    except Exception as err:  # noqa: BLE001  (the last line of defence)
+        return crashed(err, command_words(args, COMMAND_NAMES))
+    return result if isinstance(result, int) else 0
+
+
+def crashed(error: BaseException, command: str, where: str = "cli") -> int:
+    """Write the crash report, say so in one line, and give the exit code (1)."""
+    report = write_crash_report(error, where=where, command=command)
+    kept = (
+        f"Felrapport (utan personuppgifter): {report}"
+        if report
+        else "Felrapporten kunde inte sparas."
+    )
+    say(
+        f"{PROG}: ett oväntat fel ({type(error).__name__}) avbröt programmet. Databasen är hel: "
+        f"en ändring sparas helt eller inte alls. {kept}"
+    )
+    return 1
+
+
+def say(line: str) -> None:
+    """One line on stderr, whatever the terminal can show."""
+    with contextlib.suppress(OSError, ValueError):  # stderr gone: the exit code still tells
+        click.echo(line, err=True)
+
+
+class ShownText(io.TextIOWrapper):
+    """A terminal stream that never lets stored text steer the terminal: an ESC, a C1 code or
+    a bidi override in a name is written as its visible stand-in (``domain.text.shown``), and
+    a character the terminal's encoding lacks becomes ``?``."""
+
+    def write(self, text: str) -> int:
+        return super().write(shown(text, keep_lines=True))
+
+
+@contextlib.contextmanager
+def shown_streams() -> Iterator[None]:
+    """stdout and stderr as ``ShownText`` for one run, then as they were.
+
+    Never a traceback after the work is done: a latin-1 or ASCII terminal could not print
+    ”, and the save was made but its confirmation crashed, so the user ran it again.
+    """
+    originals = sys.stdout, sys.stderr
+    wrapped = [_shown(stream) for stream in originals]
+    sys.stdout, sys.stderr = (new or old for new, old in zip(wrapped, originals, strict=True))
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = originals
+        for stream in wrapped:
+            if stream is not None:
+                with contextlib.suppress(OSError, ValueError):
+                    stream.flush()
+                    stream.detach()  # the buffer stays open for the original stream
+
+
+def _shown(stream: object) -> ShownText | None:
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:
+        return None
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    if codecs.lookup(encoding).name == "ascii":
+        encoding = "utf-8"  # as click does: an ASCII locale is taken to be a mistake
+    with contextlib.suppress(OSError, ValueError):
+        getattr(stream, "flush", lambda: None)()
+    line_buffering = bool(getattr(stream, "line_buffering", False))
+    return ShownText(
+        buffer,
+        encoding=encoding,
+        errors="replace",
+        line_buffering=line_buffering,
+        write_through=True,
+    )
+
+
+def quiet_stdout() -> None:
+    """After a broken pipe, point stdout at nothing so the interpreter's flush is silent."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def one_line(message: str) -> str:
     """Join a multi-line message (click 8.2 lists choices on separate lines) into one line."""
     return " ".join(line.strip() for line in message.splitlines() if line.strip())
+
+
+def _command_names(group: click.Command) -> set[str]:
+    names = {group.name or ""}
+    for command in getattr(group, "commands", {}).values():
+        names |= _command_names(command)
+    return names
+
+
+COMMAND_NAMES = _command_names(cli)
+"""Every (sub)command's name: the words of a command line a crash report may keep."""

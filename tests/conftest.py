@@ -10,6 +10,17 @@ import pytest
 from secretariat_tui.store.database import Database, open_database
 
 
+@pytest.fixture(autouse=True)
+def own_data_folder(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """The user data folder (crash reports, the default database) of each test is its own,
+    never the real one of whoever runs the tests; subprocesses inherit it."""
+    folder = tmp_path_factory.mktemp("data-home")
+    monkeypatch.setenv("XDG_DATA_HOME", str(folder))
+    return folder
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "secretariat.json"

@@ -9,6 +9,7 @@ line naming the flags, exit 1. Listing commands take their ``--format`` from ``f
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from typing import Any
 import click
 
 from secretariat_tui.domain.errors import FieldErrors
+from secretariat_tui.domain.text import MULTILINE_FIELDS, text_problem
 from secretariat_tui.store.database import Database, open_database
 
 
@@ -122,6 +124,44 @@ FIELD_FLAGS = {
     "notes": "--notes",
     "in_report": "--in-report/--not-in-report",
 }
+
+
+def refuse_unsafe_text(group: click.Group) -> None:
+    """Check every text option and argument of every command before the command runs.
+
+    A control character, a bidi override or bytes that were not UTF-8 (a latin-1 terminal
+    typing "Ö") are refused as a usage error naming the flag, before anything is opened, so
+    no command can store them (``domain.text``). Paths (``click.Path``) are not text here: a
+    file name in another encoding is still a file name.
+    """
+    for command in _commands(group):
+        texts = [p for p in command.params if isinstance(p.type, click.types.StringParamType)]
+        if command.callback is not None and texts:
+            command.callback = _checking(command.callback, texts)
+
+
+def _commands(group: click.Command) -> Iterator[click.Command]:
+    yield group
+    for command in getattr(group, "commands", {}).values():
+        yield from _commands(command)
+
+
+def _checking(callback: Callable[..., Any], params: list[click.Parameter]) -> Callable[..., Any]:
+    @functools.wraps(callback)
+    def checked(*args: Any, **kwargs: Any) -> Any:
+        for param in params:
+            value = kwargs.get(param.name or "")
+            for text in value if isinstance(value, tuple | list) else (value,):
+                if not isinstance(text, str):
+                    continue
+                problem = text_problem(text, multiline=param.name in MULTILINE_FIELDS)
+                if problem:
+                    raise click.BadParameter(
+                        problem, ctx=click.get_current_context(silent=True), param=param
+                    )
+        return callback(*args, **kwargs)
+
+    return checked
 
 
 class FieldErrorsForCli(click.ClickException):

@@ -52,6 +52,7 @@ def output_option(what: str) -> Callable[[Callable[..., object]], Callable[..., 
         return click.option(
             "-o",
             "--output",
+            type=click.Path(dir_okay=True, allow_dash=True),  # a path: never a text check
             default=STDOUT,
             show_default=True,
             metavar="FIL",

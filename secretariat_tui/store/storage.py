@@ -43,6 +43,17 @@ class RecordRefused(StoreError):
     """A save would write a record that the next open refuses: it is not written."""
 
 
+def encode_or_refuse(document: dict[str, Any]) -> bytes:
+    """``encode``, or RecordRefused for text that is not Unicode (a lone surrogate, from an
+    argument that was not UTF-8): the fields refuse it first; this is the floor under them."""
+    try:
+        return encode(document)
+    except UnicodeEncodeError:
+        raise RecordRefused(
+            "Ändringen sparades inte: en text har tecken som inte är UTF-8. Inget har ändrats."
+        ) from None
+
+
 def refuse_bad_records(document: dict[str, Any]) -> None:
     """The open's own check, before every save: the program never writes a file it would then
     refuse to open (a reference to a record that is not there, a wrong-typed field). About
@@ -79,7 +90,7 @@ class AtomicJSONStorage(Storage):
             if self._refusal is not None:
                 raise StoreError(self._refusal)
             refuse_bad_records(data)
-            atomic_write_bytes(self._path, encode(data))
+            atomic_write_bytes(self._path, encode_or_refuse(data))
         except BaseException as err:
             # TinyDB edits the documents in place before calling write; on a failed or refused
             # save put memory back to what is on disk, so the session never shows unsaved data

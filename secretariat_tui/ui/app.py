@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+import click
 from rich.markup import escape
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.screen import ModalScreen, Screen
 
+from secretariat_tui.crash import write_crash_report
 from secretariat_tui.store.board import BoardRepository
 from secretariat_tui.store.calendar import CalendarRepository
 from secretariat_tui.store.database import Database
@@ -19,12 +21,14 @@ from secretariat_tui.ui.keys import screen_actions
 from secretariat_tui.ui.screens.board import BoardScreen
 from secretariat_tui.ui.screens.calendar import CalendarScreen
 from secretariat_tui.ui.screens.confirm import ConfirmScreen
+from secretariat_tui.ui.screens.crash import Crash, CrashScreen
 from secretariat_tui.ui.screens.fees import FeesScreen
 from secretariat_tui.ui.screens.help import HelpScreen
 from secretariat_tui.ui.screens.members import MembersScreen
 from secretariat_tui.ui.screens.networks import NetworksScreen
 from secretariat_tui.ui.screens.overview import OverviewScreen
 from secretariat_tui.ui.screens.submissions import SubmissionsScreen
+from secretariat_tui.ui.textual_compat import GuardedApp, show_unsafe_text_escaped
 from secretariat_tui.ui.widgets.nav_bar import RegisterTab
 from secretariat_tui.ui.widgets.record_form import RecordForm
 
@@ -40,7 +44,7 @@ REGISTERS = (
 )
 
 
-class SecretariatApp(App[None]):
+class SecretariatApp(GuardedApp[None]):
     CSS_PATH = "app.tcss"
     TITLE = "Kansliet"
     BINDINGS = [
@@ -76,11 +80,14 @@ class SecretariatApp(App[None]):
 
     DEFAULT_MODE = "overview"
     REGISTERS = REGISTERS
+    crashed: Crash | None = None
+    """Set by the first unexpected error: what it was and where its report is."""
 
     def __init__(
         self, database: Database, *, today: date | None = None, start: str = "overview"
     ) -> None:
         self.DEFAULT_MODE = start  # read by App.__init__: the register shown first
+        show_unsafe_text_escaped()
         super().__init__()
         self.database = database
         self.today = today
@@ -107,6 +114,19 @@ class SecretariatApp(App[None]):
             )
         for warning in self.database.warnings:
             self.notify(escape(warning), title="Obs", severity="warning", timeout=15)
+
+    def unexpected_error(self, error: BaseException) -> None:
+        """Write the crash report and tell the user in a message; a second error, or one while
+        the app cannot show anything any more, ends the session at once."""
+        if self.crashed is not None:
+            self.end_after_crash()
+            return
+        report = write_crash_report(error, where="tui", command=type(self.screen).__name__)
+        self.crashed = Crash(error, report)
+        try:
+            self.push_screen(CrashScreen(self.crashed))
+        except Exception:  # noqa: BLE001  (no screen can be shown: end, the line says why)
+            self.end_after_crash()
 
     def action_switch_register(self, mode: str) -> None:
         self.switch_mode(mode)
@@ -160,5 +180,10 @@ class SecretariatApp(App[None]):
         yield SystemCommand("Avsluta", "Avsluta programmet (q)", self.action_quit)
 
 
-def run_app(database: Database) -> None:
-    SecretariatApp(database).run()
+def run_app(database: Database) -> int:
+    """Run the TUI; its exit code (1 after an unexpected error, told once more on stderr)."""
+    app = SecretariatApp(database)
+    app.run()
+    if app.crashed is not None:
+        click.echo(app.crashed.line(), err=True)
+    return app.return_code or 0

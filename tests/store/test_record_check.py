@@ -10,6 +10,8 @@ from __future__ import annotations
 import copy
 import json
 import math
+import os
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +22,7 @@ from hypothesis import strategies as st
 from secretariat_tui.store import backups
 from secretariat_tui.store.database import open_database
 from secretariat_tui.store.errors import DatabaseUnreadable
+from secretariat_tui.store.members import MemberRepository
 from secretariat_tui.store.record_check import (
     Kind,
     ListOf,
@@ -30,6 +33,8 @@ from secretariat_tui.store.record_check import (
     check_records,
 )
 from secretariat_tui.store.record_schema import SCHEMAS
+from secretariat_tui.store.storage import RecordRefused
+from tests.factories import make_member
 
 DEMO = Path(__file__).resolve().parents[2] / "data" / "demo.json"
 
@@ -290,3 +295,17 @@ def test_a_newer_backup_with_the_same_fault_is_passed_over_for_a_good_one(db_pat
         open_database(db_path)
 
     assert refused.value.newest_backup == good_backup
+
+
+def test_text_that_is_not_unicode_is_refused_by_the_save_and_nothing_changes(
+    db_path: Path,
+) -> None:
+    """The fields refuse it first; the save is the floor under every front end."""
+    with open_database(db_path) as db:
+        members = MemberRepository(db)
+        kept = members.add(make_member("Örebro"))
+        before = db_path.read_bytes()
+        with pytest.raises(RecordRefused, match="UTF-8"):
+            members.update(replace(kept, name=os.fsdecode(b"\xd6rebro")))
+        assert members.get(kept.id or 0) == kept
+    assert db_path.read_bytes() == before

@@ -1,0 +1,71 @@
+"""The one place where the app reaches into Textual's private names, each with the reason.
+
+Textual is pinned below 9 in pyproject.toml; ``tests/ui/test_textual_compat.py`` fails
+loudly when an upgrade moves what this module relies on.
+
+Unexpected errors: Textual sends every exception nothing handled to ``App._handle_exception``,
+which rings the bell and prints a traceback with local variables when the app exits (a
+member's name and e-mail on the terminal, and exit code 0 when the error came late). There
+is no public hook, so ``GuardedApp`` overrides it, and hands the error to
+``unexpected_error``. Errors in key actions are caught one step earlier, in the public
+``run_action``: those run on the App's own message loop, which Textual ends after an error,
+so catching them there keeps the app alive to show the user a message.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from textual.app import App
+
+from secretariat_tui.domain.text import ESCAPES_KEEPING_LINES
+
+ReturnType = TypeVar("ReturnType")
+
+
+class GuardedApp(App[ReturnType]):
+    """An App whose unexpected errors go to ``unexpected_error``, never to a traceback."""
+
+    def unexpected_error(self, error: BaseException) -> None:
+        """Tell the user and end the session; the subclass says how."""
+        raise NotImplementedError
+
+    async def run_action(self, action: Any, *args: Any, **kwargs: Any) -> bool:
+        try:
+            return await super().run_action(action, *args, **kwargs)
+        except Exception as error:  # noqa: BLE001  (the last line of defence in the TUI)
+            self._handle_exception(error)
+            return True
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Textual's own bookkeeping, without its traceback: a non-zero exit code, and the
+        first error kept for ``run_test``, which raises it when a test ends (so a test never
+        passes over an error the user would have seen as a crash message)."""
+        self._return_code = 1
+        if self._exception is None:
+            self._exception = error
+            self._exception_event.set()
+        self.unexpected_error(error)
+
+    def end_after_crash(self) -> None:
+        """Close at once, as Textual does after an error, for when no message can be shown."""
+        self._return_code = 1
+        self._close_messages_no_wait()
+
+
+def show_unsafe_text_escaped() -> None:
+    """Make every text Textual and Rich draw show unsafe characters as visible stand-ins.
+
+    Both libraries already take a few control codes out of every text they draw (BEL, BS, VT,
+    FF, CR) with one ``str.translate`` table; ESC, the C1 codes and bidi overrides went to
+    the terminal as they were, so a stored name could recolour or clear the screen. Adding
+    our stand-ins (``domain.text.ESCAPES``, ``\\x1b`` for ESC) to those tables covers every
+    widget at once: tables, details, inputs, notifications. Newline and tab keep their
+    meaning; the codes Textual removes stay removed.
+    """
+    from rich import control
+    from textual import content
+
+    for table in (content._CONTROL_STRIP_TRANSLATE, control._CONTROL_STRIP_TRANSLATE):
+        kept = set(table)
+        table.update({c: e for c, e in ESCAPES_KEEPING_LINES.items() if c not in kept})
