@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 
 from secretariat_tui.domain.calendar import CalendarItem, MonthGroup
+from secretariat_tui.domain.text import shown
 from secretariat_tui.exports import report_docx
 from secretariat_tui.exports.report_sections import (
     ACTIVITY_TITLE,
@@ -229,9 +230,9 @@ def render_section(data: ReportData, section: str, fmt: str) -> bytes:
     if fmt == "docx":
         return section_docx(data, section)
     render = section_markdown if fmt == "md" else section_text
-    return render(data, section).encode("utf-8")
+    return shown(render(data, section), keep_lines=True).encode("utf-8")
 
 
 def render_month(items: Iterable[CalendarItem], year: int, month: int, fmt: str) -> bytes:
     render = month_list_markdown if fmt == "md" else month_list_text
-    return render(items, year, month).encode("utf-8")
+    return shown(render(items, year, month), keep_lines=True).encode("utf-8")

@@ -17,6 +17,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Length
 
 from secretariat_tui.domain.calendar import MonthGroup
+from secretariat_tui.domain.text import shown
 from secretariat_tui.exports.report_sections import (
     Block,
     Heading,
@@ -62,9 +63,15 @@ def _month_table(document: DocxDocument, months: Iterable[MonthGroup]) -> None:
         month_cell.paragraphs[0].add_run(group.heading).bold = True
         for index, item in enumerate(group.items):
             if index == 0:
-                lines_cell.paragraphs[0].add_run(item.title)
+                lines_cell.paragraphs[0].add_run(_safe(item.title))
             else:
-                lines_cell.add_paragraph(item.title)
+                lines_cell.add_paragraph(_safe(item.title))
+
+
+def _safe(text: str) -> str:
+    """Word's XML cannot hold most control characters (python-docx refuses them): an older
+    register's stray ESC is written as its visible stand-in, as everywhere else."""
+    return shown(text, keep_lines=True)
 
 
 def blocks_docx(blocks: Iterable[Block], title: str) -> bytes:
@@ -74,10 +81,10 @@ def blocks_docx(blocks: Iterable[Block], title: str) -> bytes:
     _set_up(document, title)
     for block in blocks:
         if isinstance(block, Heading):
-            document.add_heading(block.text, level=block.level)
+            document.add_heading(_safe(block.text), level=block.level)
         elif isinstance(block, Paragraphs):
             for kind, line in paragraph_lines(block.text):
-                document.add_paragraph(line, style=LIST_STYLES.get(kind))
+                document.add_paragraph(_safe(line), style=LIST_STYLES.get(kind))
         elif isinstance(block, MonthTable):
             _month_table(document, block.months)
     buffer = io.BytesIO()

@@ -17,6 +17,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
 from typing import Any
 
+from secretariat_tui.domain.text import shown
+
 DELIMITER = ";"
 BOM = "\ufeff"
 CRLF = "\r\n"
@@ -53,6 +55,7 @@ def excel_text(cell: str) -> str:
     contact like ``+cmd|' /C calc'!A0`` would otherwise run when the file is opened. Applied
     to standard out too: a listing piped to a file is opened in Excel just the same.
     """
+    cell = shown(cell, keep_lines=True)  # an ESC or a bidi override shown, never acted on
     return TEXT_MARK + cell if cell.startswith(FORMULA_STARTS) else cell
 
 

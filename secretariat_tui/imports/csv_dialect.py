@@ -14,6 +14,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, S
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
+from secretariat_tui.domain.text import text_problem
 from secretariat_tui.exports.tabular import TEXT_MARK
 
 T = TypeVar("T")
@@ -163,6 +164,10 @@ class PlanBuilder(Generic[T]):
             overflow = overflow_error(row)
             if overflow:
                 self.errors.append(overflow)
+            unsafe = unsafe_text_errors(row, columns)
+            if unsafe:
+                self.errors += unsafe
+                continue
             try:
                 item = parse(row)
             except RowFaults as faults:
@@ -285,6 +290,18 @@ def _unmark(cell: str) -> str:
     """The cell without one leading ``'``: the mark our export (and Excel) puts before text
     that would otherwise be read as a formula (``'=…``, ``'+46 …``)."""
     return cell[len(TEXT_MARK) :] if cell.startswith(TEXT_MARK) else cell
+
+
+def unsafe_text_errors(row: CsvRow, columns: Sequence[str]) -> list[RowError]:
+    """Cells holding a control character or a bidi override, which no register stores
+    (``domain.text``); a note may keep its line breaks."""
+    found = []
+    for column in columns:
+        cell = row.cells.get(column, "")
+        problem = text_problem(cell, multiline=column.startswith("Anteckning"))
+        if problem:
+            found.append(RowError(row.line, column, problem))
+    return found
 
 
 def overflow_error(row: CsvRow) -> RowError | None:

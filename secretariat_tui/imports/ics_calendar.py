@@ -33,6 +33,7 @@ from secretariat_tui.domain.activity_fields import ACTIVITY_LABELS
 from secretariat_tui.domain.date_entry import EnteredDate
 from secretariat_tui.domain.dates import EARLIEST, LATEST
 from secretariat_tui.domain.errors import FieldErrors
+from secretariat_tui.domain.text import text_problem
 from secretariat_tui.imports.ics_source import IcsEvent, IcsFormatError, read_events
 from secretariat_tui.imports.plan_report import PlanReport
 
@@ -167,6 +168,14 @@ def _activity(event: IcsEvent, default_category: Category) -> Activity:
         raise _Skip("saknar startdatum (DTSTART)")
     if not event.summary.strip():
         raise _Skip("saknar rubrik (SUMMARY)")
+    for name, text, multiline in (
+        ("SUMMARY", event.summary, False),
+        ("LOCATION", event.location, False),
+        ("DESCRIPTION", event.description, True),
+    ):
+        problem = text_problem(text, multiline=multiline)
+        if problem:
+            raise _Skip(f"{name}: {problem}")
     try:
         title = parse_title(event.summary)
     except ValueError as err:

@@ -12,7 +12,7 @@ import pytest
 from secretariat_tui.exports.tabular import csv_text, excel_csv_bytes
 
 PACKAGE = Path(__file__).resolve().parents[2] / "secretariat_tui"
-RUNNABLE = ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", "@SUM(1)", "-2+3", "\tx", "\rx"]
+RUNNABLE = ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", "@SUM(1)", "-2+3", "\tx"]
 
 
 def test_excel_files_have_a_bom_semicolons_crlf_and_no_runnable_formulas() -> None:
@@ -39,8 +39,15 @@ def test_each_formula_start_gets_one_mark_and_reads_back_exactly(
 
 
 def test_a_line_break_in_a_cell_is_quoted_in_both_forms() -> None:
-    assert csv_text(("a",), [("x\ry",), ("x\ny",)]) == 'a\n"x\ry"\n"x\ny"\n'
-    assert excel_csv_bytes(("a",), [("x\ry",)]) == '\ufeffa\r\n"x\ry"\r\n'.encode()
+    assert csv_text(("a",), [("x\ny",)]) == 'a\n"x\ny"\n'
+    assert excel_csv_bytes(("a",), [("x\ny",)]) == '\ufeffa\r\n"x\ny"\r\n'.encode()
+
+
+def test_a_control_character_in_a_cell_is_written_as_its_visible_stand_in() -> None:
+    """A carriage return, an ESC or a bidi override never reaches a file or a terminal."""
+    assert csv_text(("a",), [("x\ry",), ("\x1b[2J",), ("\rx",), ("a\u202eb",)]) == (
+        "a\nx\\x0dy\n\\x1b[2J\n\\x0dx\na\\u202eb\n"
+    )
 
 
 def test_cells_that_only_contain_a_sign_later_are_left_alone() -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, Generic, TypeVar
 
 from rich.markup import escape
@@ -26,6 +27,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Label, Select, Static
 
 from secretariat_tui.domain.errors import FieldErrors
+from secretariat_tui.domain.text import MULTILINE_FIELDS, text_problem
 from secretariat_tui.store.errors import StoreError
 from secretariat_tui.ui.screens.confirm import ConfirmScreen
 
@@ -131,12 +133,13 @@ class RecordForm(ModalScreen[ResultT | None], Generic[ResultT]):
                 id=f"field-{spec.name}",
                 compact=True,
             )
+        rules = [DomainRule(partial(text_problem, multiline=spec.name in MULTILINE_FIELDS))]
         return Input(
             value,
             placeholder=spec.placeholder,
             id=f"field-{spec.name}",
             compact=True,
-            validators=[DomainRule(spec.check)] if spec.check else None,
+            validators=[*rules, DomainRule(spec.check)] if spec.check else rules,
             validate_on=["blur", "changed", "submitted"],
             valid_empty=False,
         )
@@ -157,6 +160,19 @@ class RecordForm(ModalScreen[ResultT | None], Generic[ResultT]):
             elif isinstance(widget, Input):
                 result[spec.name] = widget.value
         return result
+
+    def safe_values(self) -> dict[str, str]:
+        """The values, or FieldErrors for any holding a control character (every form, before
+        its own rules: no register stores one, whatever its parser checks)."""
+        values = self.values()
+        unsafe = {
+            name: problem
+            for name, value in values.items()
+            if (problem := text_problem(value, multiline=name in MULTILINE_FIELDS))
+        }
+        if unsafe:
+            raise FieldErrors(unsafe)
+        return values
 
     @property
     def is_dirty(self) -> bool:
@@ -202,7 +218,7 @@ class RecordForm(ModalScreen[ResultT | None], Generic[ResultT]):
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
         try:
-            result = self.build(self.values())
+            result = self.build(self.safe_values())
         except AskFirst as ask:
             self._ask_then_save(ask)
             return
