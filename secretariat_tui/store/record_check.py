@@ -143,18 +143,32 @@ class Whole(Kind):
 
 
 class _Parsed(Kind):
-    """Text that a C parser reads, the one the converter uses; refused where it refuses."""
+    """Text of a ``shape`` that a C parser reads, the one the converter uses: refused where
+    either refuses. ``days_only`` parses just the ten-character values (the rest are months)."""
 
     empty_is_none = True
+    shape: re.Pattern[str] | None = None
     parse: Callable[[str], object]
+    days_only = False
 
     def ok_present(self, value: Any) -> bool:
-        self.parse(value)
+        if self.shape is not None and not self.shape.fullmatch(value):
+            return False
+        if not self.days_only or len(value) == 10:
+            self.parse(value)
         return True
 
     def all_ok(self, values: Values) -> bool:
         present = self._present(values)
-        return _all(lambda: _runs(map(self.parse, present)))
+        shape = self.shape
+
+        def check() -> bool:
+            if shape is not None and not all(map(shape.fullmatch, present)):
+                return False
+            parsed = [v for v in present if len(v) == 10] if self.days_only else present
+            return _runs(map(self.parse, parsed))
+
+        return _all(check)
 
 
 class Day(_Parsed):
@@ -168,37 +182,15 @@ class DayOrMonth(_Parsed):
     """An entered date as stored: a day, or a whole month (``2024-05``)."""
 
     expected = "ett datum ÅÅÅÅ-MM-DD eller en månad ÅÅÅÅ-MM"
-
-    @staticmethod
-    def parse(text: str) -> object:
-        if not _DAY_OR_MONTH.fullmatch(text):
-            raise ValueError(text)
-        return date.fromisoformat(text) if len(text) == 10 else None
-
-    def all_ok(self, values: Values) -> bool:
-        present = self._present(values)
-        return _all(
-            lambda: (
-                all(map(_DAY_OR_MONTH.fullmatch, present))
-                and _runs(map(date.fromisoformat, [v for v in present if len(v) == 10]))
-            )
-        )
+    shape = _DAY_OR_MONTH
+    parse = staticmethod(date.fromisoformat)
+    days_only = True
 
 
 class Clock(_Parsed):
     expected = "en tid TT:MM"
-
-    @staticmethod
-    def parse(text: str) -> object:
-        if not _TIME.fullmatch(text):
-            raise ValueError(text)
-        return time.fromisoformat(text)
-
-    def all_ok(self, values: Values) -> bool:
-        present = self._present(values)
-        return _all(
-            lambda: all(map(_TIME.fullmatch, present)) and _runs(map(time.fromisoformat, present))
-        )
+    shape = _TIME
+    parse = staticmethod(time.fromisoformat)
 
 
 @dataclass
