@@ -18,6 +18,7 @@ from tinydb.table import Table
 
 from secretariat_tui.store import backups
 from secretariat_tui.store.atomic import atomic_write_bytes, remove_stale_temps
+from secretariat_tui.store.check_stamp import is_checked, mark_checked, read_with_identity
 from secretariat_tui.store.errors import (
     DatabaseLocked,
     DatabaseTooNew,
@@ -28,7 +29,7 @@ from secretariat_tui.store.errors import (
 )
 from secretariat_tui.store.lock import acquire
 from secretariat_tui.store.record_check import check_records
-from secretariat_tui.store.record_schema import SCHEMAS
+from secretariat_tui.store.record_schema import RULES, SCHEMAS
 from secretariat_tui.store.schema import (
     META_DOC_ID,
     META_TABLE,
@@ -183,11 +184,13 @@ def _open_existing(real: Path, given: Path, *, locked: bool, read_only: bool) ->
     or chmodded; an unwritable backups folder is a warning, not a refusal to open.
     """
     label = file_label(real, given)
-    raw = real.read_bytes()
+    raw, seen = read_with_identity(real)
     opened = _Opened(read_document(real, raw, given=given))
     old = opened.document[META_TABLE][META_DOC_ID]["schema"] < SCHEMA_VERSION
-    if not old:
+    if not old and not is_checked(real, seen, RULES):
         check_every_record(real, opened.document, given=given)
+        if locked:
+            mark_checked(real, RULES, seen)
     mode = stat.S_IMODE(real.stat().st_mode)
     if not mode & stat.S_IWUSR:
         opened.refusal = (
@@ -226,6 +229,7 @@ def _open_existing(real: Path, given: Path, *, locked: bool, read_only: bool) ->
             )
         if opened.refusal is None and not read_only:
             atomic_write_bytes(real, encode(opened.document))
+            mark_checked(real, RULES)
     if opened.refusal is None and not read_only and mode & 0o077:
         os.chmod(real, mode & ~0o077)
     return opened

@@ -25,6 +25,7 @@ from typing import NewType
 
 from secretariat_tui.store.atomic import atomic_write_bytes
 from secretariat_tui.store.backups import backup_dir, legacy_backup_dir
+from secretariat_tui.store.check_stamp import stamp_path
 from secretariat_tui.store.errors import StoreError
 from secretariat_tui.store.lock import lock_path
 
@@ -91,6 +92,8 @@ def _own_file(real: Path, database_path: Path) -> str:
         return "är databasen själv; välj ett annat filnamn."
     if any(_same_file(real, lock_path(database)) for database in databases):
         return "är databasens låsfil; välj ett annat filnamn."
+    if any(_same_file(real, stamp_path(database)) for database in databases):
+        return "är databasens kontrollstämpel; välj ett annat filnamn."
     for folder in _backup_folders(databases):
         if real == folder or folder in real.parents:
             return "ligger i databasens mapp för säkerhetskopior; välj en annan mapp."

@@ -31,6 +31,7 @@ from secretariat_tui.store.record_check import (
     TableSchema,
     Text,
     Whole,
+    rules_digest,
 )
 
 MEMBERS = "members"
@@ -189,3 +190,6 @@ SCHEMAS: tuple[TableSchema, ...] = (
         ),
     ),
 )
+
+RULES = rules_digest(SCHEMAS)
+"""The check's rules as a digest, for the stamp that lets an open skip it (``check_stamp``)."""

@@ -19,9 +19,10 @@ from typing import Any
 from tinydb.storages import Storage
 
 from secretariat_tui.store.atomic import atomic_write_bytes
+from secretariat_tui.store.check_stamp import mark_checked
 from secretariat_tui.store.errors import StoreError, os_reason
 from secretariat_tui.store.record_check import check_records
-from secretariat_tui.store.record_schema import SCHEMAS
+from secretariat_tui.store.record_schema import RULES, SCHEMAS
 
 
 def encode(document: dict[str, Any]) -> bytes:
@@ -91,6 +92,7 @@ class AtomicJSONStorage(Storage):
                 raise StoreError(self._refusal)
             refuse_bad_records(data)
             atomic_write_bytes(self._path, encode_or_refuse(data))
+            mark_checked(self._path, RULES)
         except BaseException as err:
             # TinyDB edits the documents in place before calling write; on a failed or refused
             # save put memory back to what is on disk, so the session never shows unsaved data

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from secretariat_tui.store.backups import backup_dir
+from secretariat_tui.store.check_stamp import stamp_path
 from secretariat_tui.store.lock import lock_path
 from secretariat_tui.store.output_files import (
     OutputExists,
@@ -80,6 +81,10 @@ def test_the_lock_file_whether_or_not_it_exists(db: Path) -> None:
     assert "låsfil" in refusal(lock_path(db), db)
     lock_path(db).write_bytes(b"")
     assert "låsfil" in refusal(lock_path(db), db)
+
+
+def test_the_check_stamp_beside_the_database(db: Path) -> None:
+    assert "kontrollstämpel" in refusal(stamp_path(db), db)
 
 
 @pytest.mark.parametrize("folder_name", ["kansliet.backups", "kansliet.json.backups"])
