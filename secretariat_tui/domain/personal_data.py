@@ -1,0 +1,332 @@
+"""Personal data (GDPR): whose data the register holds, where, and the register extract.
+
+A member's personal data is the person behind it: an individual member's own name, and for
+any member its contact persons, e-mail, phone and postal address, the board seats held by
+those persons and the delegates it sent to annual meetings. An organisation's name and
+organisation number are not personal data. Those strings, wherever else they stand (an
+activity's participants, a submission's notes), are the person's too: ``mentions`` finds
+them there, for the extract (Art. 15) and for the erasure (Art. 17, ``domain.erasure``).
+
+Matching is loose where people type loosely and strict where it matters: any case, any
+spacing, a genitive s, but whole words, so erasing "Bo Ek" leaves "Bo Ekström" alone. A string that
+another member's own record holds too ("held elsewhere": the same contact person for two
+organisations, an organisation named after her) is another membership's data and is kept.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, fields
+from datetime import date
+from typing import Generic, TypeVar
+
+from secretariat_tui.domain.activities import Activity
+from secretariat_tui.domain.board import AnnualMeeting, BoardSeat, Period, same_person, seat_period
+from secretariat_tui.domain.fees import FeeOverride, Payment
+from secretariat_tui.domain.members import Member, MemberKind
+from secretariat_tui.domain.networks import NetworkMembership
+from secretariat_tui.domain.submissions import Submission
+from secretariat_tui.domain.voting import Attendance
+
+MIN_LENGTH = 3
+"""Shorter strings (a phone "112", an address "–") are cleared in the member's record but
+never searched for elsewhere: they would match everywhere."""
+_ERASED_NAME = re.compile(r"Raderad person \(id \d+\)")
+NOT_SEARCHED = frozenset({"uid"})
+"""Fields that hold no text a person typed (generated identifiers)."""
+
+T = TypeVar("T")
+
+
+def erased_name(member_id: int) -> str:
+    """What an erased person is called: the member's own name, a board seat's person."""
+    return f"Raderad person (id {member_id})"
+
+
+@dataclass(frozen=True)
+class Delegation:
+    """A member's delegate (ombud) at one annual meeting."""
+
+    meeting_id: int
+    attendance: Attendance
+
+
+@dataclass(frozen=True)
+class Register:
+    """Every record of the file, as the domain sees it: what the rules here read."""
+
+    members: Sequence[Member] = ()
+    payments: Sequence[Payment] = ()
+    agreements: Sequence[FeeOverride] = ()
+    meetings: Sequence[AnnualMeeting] = ()
+    seats: Sequence[BoardSeat] = ()
+    delegations: Sequence[Delegation] = ()
+    activities: Sequence[Activity] = ()
+    submissions: Sequence[Submission] = ()
+    networks: Sequence[NetworkMembership] = ()
+
+    def member(self, member_id: int) -> Member:
+        for member in self.members:
+            if member.id == member_id:
+                return member
+        raise LookupError(f"Det finns ingen medlem med id {member_id}.")
+
+    def meeting(self, meeting_id: int) -> AnnualMeeting | None:
+        return next((m for m in self.meetings if m.id == meeting_id), None)
+
+
+def searchable(text: str) -> bool:
+    stripped = " ".join(text.split())
+    return len(stripped) >= MIN_LENGTH and not _ERASED_NAME.fullmatch(stripped)
+
+
+def person_names(member: Member) -> list[str]:
+    """The names that are people: an individual's own name and the contact person."""
+    names = [member.name] if member.kind is MemberKind.INDIVIDUAL else []
+    names.append(member.contact.person)
+    return [n for n in names if searchable(n)]
+
+
+def person_strings(register: Register, member_id: int) -> tuple[str, ...]:
+    """Every string of ``register`` that is the member's person (see the module docstring)."""
+    member = register.member(member_id)
+    contact = member.contact
+    values = [*person_names(member), contact.email, contact.phone, contact.address]
+    values += [s.person for s in tied_seats(register.seats, values)]
+    values += [d.attendance.delegate for d in delegations_of(register, member_id)]
+    return distinct(v for v in values if searchable(v))
+
+
+def distinct(values: Iterable[str]) -> tuple[str, ...]:
+    """First of each, compared as ``same_person`` does (case and spacing do not count)."""
+    seen: dict[str, str] = {}
+    for value in values:
+        seen.setdefault(" ".join(value.split()).casefold(), " ".join(value.split()))
+    return tuple(seen.values())
+
+
+def tied_seats(seats: Iterable[BoardSeat], strings: Iterable[str]) -> list[BoardSeat]:
+    """The board seats whose person is one of ``strings`` (the person's names)."""
+    names = [s for s in strings if s]
+    return [seat for seat in seats if any(same_person(seat.person, n) for n in names)]
+
+
+def delegations_of(register: Register, member_id: int) -> list[Delegation]:
+    return [d for d in register.delegations if d.attendance.member_id == member_id]
+
+
+def _loose(text: str) -> str:
+    """``text`` as a pattern: any spacing between its words, whole words at its ends, and a
+    Swedish genitive s after a final letter ("Anna Eks förslag" is Anna Ek's too)."""
+    return _bounded(r"\s+".join(map(re.escape, text.split())), text.strip())
+
+
+def _bounded(body: str, text: str) -> str:
+    start = r"(?<!\w)" if re.match(r"\w", text) else ""
+    end = ""
+    if re.search(r"[^\W\d_]$", text):
+        end = r"s?(?!\w)"
+    elif re.search(r"\w$", text):
+        end = r"(?!\w)"
+    return f"{start}{body}{end}"
+
+
+def mention_pattern(strings: Iterable[str]) -> re.Pattern[str] | None:
+    """One pattern for all of ``strings`` (longest first), any case; None when there are none."""
+    parts = sorted({_loose(s) for s in strings if searchable(s)}, key=len, reverse=True)
+    return re.compile("|".join(parts), re.IGNORECASE) if parts else None
+
+
+def raw_pattern(strings: Iterable[str]) -> re.Pattern[str] | None:
+    """For a file's bytes as text: each string as typed and as JSON writes it (``\\n``, and
+    ``\\u00e5`` for å in files written with ASCII escapes), so a copy is found in any form."""
+    forms: set[str] = set()
+    for text in strings:
+        if searchable(text):
+            forms.add(_loose(text))
+            for ascii_only in (True, False):
+                escaped = json.dumps(" ".join(text.split()), ensure_ascii=ascii_only)[1:-1]
+                forms.add(_bounded(re.escape(escaped), escaped))
+                exact = json.dumps(text.strip(), ensure_ascii=ascii_only)[1:-1]
+                forms.add(_bounded(re.escape(exact), exact))
+    parts = sorted(forms, key=len, reverse=True)
+    return re.compile("|".join(parts), re.IGNORECASE) if parts else None
+
+
+def mentioned_fields(record: object, pattern: re.Pattern[str] | None) -> tuple[str, ...]:
+    """The names of ``record``'s text fields that mention the person."""
+    if pattern is None:
+        return ()
+    return tuple(
+        f.name
+        for f in fields(record)  # type: ignore[arg-type]
+        if f.name not in NOT_SEARCHED
+        and type(value := getattr(record, f.name)) is str  # a StrEnum is a choice, not text
+        and pattern.search(value)
+    )
+
+
+def own_texts(member: Member) -> list[str]:
+    """What a member's own record holds as text."""
+    contact = member.contact
+    return [
+        member.name,
+        member.org_number,
+        contact.person,
+        contact.email,
+        contact.phone,
+        contact.address,
+        member.end_reason,
+    ]
+
+
+def held_elsewhere(
+    register: Register, member_id: int, strings: Iterable[str]
+) -> dict[str, int | None]:
+    """The strings that another member's own record holds too (→ that member's id), or this
+    organisation's own name or number (→ None): not the person's alone, so they are kept."""
+    member = register.member(member_id)
+    kept: dict[str, int | None] = {}
+    for text in strings:
+        pattern = mention_pattern([text])
+        if pattern is None:
+            continue
+        if member.kind is MemberKind.ORGANISATION and any(
+            pattern.search(t) for t in (member.name, member.org_number)
+        ):
+            kept[text] = None
+            continue
+        for other in register.members:
+            if other.id != member_id and any(pattern.search(t) for t in own_texts(other)):
+                kept[text] = other.id
+                break
+    return kept
+
+
+# --- the register extract (Art. 15) --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Mentioned(Generic[T]):
+    """A record that names the member or its person, and in which of its fields."""
+
+    record: T
+    fields: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SeatEntry:
+    seat: BoardSeat
+    elected_at: AnnualMeeting | None
+    period: Period | None
+    organisation: Member | None
+
+
+@dataclass(frozen=True)
+class DelegateEntry:
+    meeting: AnnualMeeting | None
+    meeting_id: int
+    attendance: Attendance
+
+
+@dataclass(frozen=True)
+class Extract:
+    """Everything the register holds about a member and its contact persons."""
+
+    member: Member
+    names: tuple[str, ...]
+    """Who the sections of mentions are about: the member's name and its contact person."""
+    payments: tuple[Payment, ...]
+    agreements: tuple[FeeOverride, ...]
+    seats: tuple[SeatEntry, ...]
+    delegates: tuple[DelegateEntry, ...]
+    co_signed: tuple[Submission, ...]
+    activities: tuple[Mentioned[Activity], ...]
+    submissions: tuple[Mentioned[Submission], ...]
+    """Submissions that name the member or its person (co-signed or not)."""
+    networks: tuple[Mentioned[NetworkMembership], ...]
+    meetings: tuple[Mentioned[AnnualMeeting], ...]
+
+
+def _mentioned(records: Iterable[T], pattern: re.Pattern[str] | None) -> list[Mentioned[T]]:
+    found = ((r, mentioned_fields(r, pattern)) for r in records)
+    return [Mentioned(r, names) for r, names in found if names]
+
+
+def extract_for(register: Register, member_id: int) -> Extract:
+    """The register extract: the member record and history, payments, agreed fees, board
+    seats, delegates at annual meetings, co-signed submissions, and every activity,
+    submission, network and meeting note that names the member or its person."""
+    member = register.member(member_id)
+    strings = person_strings(register, member_id)
+    # Mentions of the organisation by name are about the member too (not personal data,
+    # but what the register holds about it).
+    pattern = mention_pattern([*strings, member.name])
+    members = {m.id: m for m in register.members}
+    seats = [
+        s
+        for s in register.seats
+        if s.organisation_id == member_id or s in tied_seats([s], person_names(member))
+    ]
+    by_day = sorted(
+        (
+            SeatEntry(
+                seat,
+                register.meeting(seat.elected_at),
+                _period(seat, register.meetings),
+                members.get(seat.organisation_id),
+            )
+            for seat in seats
+        ),
+        key=lambda e: (e.period[0] if e.period else date.min, e.seat.id or 0),
+    )
+    delegates = sorted(
+        (
+            DelegateEntry(register.meeting(d.meeting_id), d.meeting_id, d.attendance)
+            for d in delegations_of(register, member_id)
+        ),
+        key=lambda e: (e.meeting.held_on.isoformat() if e.meeting else "", e.meeting_id),
+    )
+    return Extract(
+        member=member,
+        names=distinct(n for n in (member.name, member.contact.person) if n.strip()),
+        payments=tuple(
+            sorted(
+                (p for p in register.payments if p.member_id == member_id),
+                key=lambda p: (p.fee_year, p.paid_on, p.id or 0),
+            )
+        ),
+        agreements=tuple(
+            sorted((a for a in register.agreements if a.member_id == member_id), key=_year)
+        ),
+        seats=tuple(by_day),
+        delegates=tuple(delegates),
+        co_signed=tuple(
+            sorted(
+                (s for s in register.submissions if member_id in s.co_signers),
+                key=lambda s: (s.when.iso(), s.id or 0),
+            )
+        ),
+        activities=tuple(
+            sorted(
+                _mentioned(register.activities, pattern),
+                key=lambda m: (m.record.when.iso(), m.record.id or 0),
+            )
+        ),
+        submissions=tuple(_mentioned(register.submissions, pattern)),
+        networks=tuple(_mentioned(register.networks, pattern)),
+        meetings=tuple(_mentioned(register.meetings, pattern)),
+    )
+
+
+def _year(agreement: FeeOverride) -> int:
+    return agreement.year
+
+
+def _period(seat: BoardSeat, meetings: Sequence[AnnualMeeting]) -> Period | None:
+    try:
+        return seat_period(seat, meetings)
+    except ValueError:  # FieldErrors: the electing meeting is not in the register
+        return None
