@@ -47,6 +47,7 @@ from secretariat_tui.domain.personal_data import (
 from secretariat_tui.domain.submissions import Submission
 
 ERASED_MENTION = "[raderad]"
+MARK_ONLY = "inga personuppgifter; markeras som raderad"
 
 FIELD_LABELS = {
     "name": "namn",
@@ -86,10 +87,15 @@ class Change:
 
 @dataclass(frozen=True)
 class Erasure:
-    """What erasing a member's person changes: the new versions of the changed records."""
+    """What erasing a member's person changes: the new versions of the changed records.
 
-    before: Member
-    member: Member
+    ``before`` and ``member`` are None in an older copy of the register made before the
+    member joined: the person may be named there all the same.
+    """
+
+    member_id: int
+    before: Member | None
+    member: Member | None
     payments: tuple[Payment, ...] = ()
     agreements: tuple[FeeOverride, ...] = ()
     seats: tuple[BoardSeat, ...] = ()
@@ -105,17 +111,17 @@ class Erasure:
     changes: tuple[Change, ...] = ()
 
     @property
-    def member_id(self) -> int:
-        assert self.before.id is not None
-        return self.before.id
-
-    @property
     def already_erased(self) -> bool:
-        return self.before.erased_on is not None
+        return self.before is not None and self.before.erased_on is not None
 
     @property
     def changes_anything(self) -> bool:
         return bool(self.changes)
+
+    @property
+    def removes_data(self) -> bool:
+        """Anything of the person goes (not only the mark on a member that held nothing)."""
+        return any(change.details != (MARK_ONLY,) for change in self.changes)
 
     def lines(self) -> list[str]:
         """What will go, one record a line, then what is kept and why."""
@@ -153,7 +159,7 @@ def _member_change(before: Member, after: Member) -> Change | None:
     if before.end_reason.strip():
         details.append(_quoted(FIELD_LABELS["end_reason"], before.end_reason))
     if not details and before.erased_on is None:
-        details.append("inga personuppgifter; markeras som raderad")
+        details.append(MARK_ONLY)
     if not details:
         return None
     return Change(f"Medlem {before.id} ({after.name})", tuple(details))
@@ -188,20 +194,21 @@ def plan_erasure(
     e-mail since changed), searched for as well. Nothing is changed here: the result holds
     the new versions of the records that change, for the store to save in one go.
     """
-    before = register.member(member_id)
-    found = distinct([*person_strings(register, member_id), *also])
+    before = next((m for m in register.members if m.id == member_id), None)
+    own = person_strings(register, member_id) if before is not None else ()
+    found = distinct([*own, *also])
     kept = held_elsewhere(register, member_id, found)
     strings = tuple(s for s in found if s not in kept)
     pattern = mention_pattern(strings)
     changes: list[Change] = []
 
-    member = erased_member(before)
-    member_change = _member_change(before, member)
-    if member_change is not None:
-        changes.append(member_change)
-        member = replace(member, erased_on=day)
-    else:
-        member = before
+    member = before
+    if before is not None:
+        erased = erased_member(before)
+        member_change = _member_change(before, erased)
+        if member_change is not None:
+            changes.append(member_change)
+            member = replace(erased, erased_on=day)
     meetings = {m.id: m for m in register.meetings}
 
     def changed(records: Iterable[R], own: Callable[[R], bool] = lambda _: False) -> list[R]:
@@ -223,11 +230,11 @@ def plan_erasure(
         what = f"Styrelsepost {seat.id} ({seat.role.label}{when})"
         changes.append(Change(what, _labels(names)))
 
-    def own(record: Payment | FeeOverride) -> bool:
+    def owned(record: Payment | FeeOverride) -> bool:
         return record.member_id == member_id
 
-    payments = changed(register.payments, own)
-    agreements = changed(register.agreements, own)
+    payments = changed(register.payments, owned)
+    agreements = changed(register.agreements, owned)
     seats = []
     tied = {seat.id for seat in tied_seats(register.seats, strings)}
     for seat in register.seats:
@@ -253,6 +260,7 @@ def plan_erasure(
             changes.append(Change(what, _labels(names)))
 
     return Erasure(
+        member_id=member_id,
         before=before,
         member=member,
         payments=tuple(payments),

@@ -31,8 +31,10 @@ from secretariat_tui.domain.submissions import Submission
 from secretariat_tui.domain.voting import Attendance
 
 MIN_LENGTH = 3
-"""Shorter strings (a phone "112", an address "–") are cleared in the member's record but
-never searched for elsewhere: they would match everywhere."""
+MIN_DIGITS = 6
+"""Shorter strings (a name "Bo", an address "–"), and numbers of fewer than six digits, are
+cleared in the member's record but never searched for elsewhere: they would match ids,
+years and amounts everywhere. A phone number has more."""
 _ERASED_NAME = re.compile(r"Raderad person \(id \d+\)")
 NOT_SEARCHED = frozenset({"uid"})
 """Fields that hold no text a person typed (generated identifiers)."""
@@ -79,7 +81,10 @@ class Register:
 
 def searchable(text: str) -> bool:
     stripped = " ".join(text.split())
-    return len(stripped) >= MIN_LENGTH and not _ERASED_NAME.fullmatch(stripped)
+    if len(stripped) < MIN_LENGTH or _ERASED_NAME.fullmatch(stripped):
+        return False
+    letters = any(c.isalpha() for c in stripped)
+    return letters or sum(c.isdigit() for c in stripped) >= MIN_DIGITS
 
 
 def person_names(member: Member) -> list[str]:
@@ -187,14 +192,16 @@ def held_elsewhere(
 ) -> dict[str, int | None]:
     """The strings that another member's own record holds too (→ that member's id), or this
     organisation's own name or number (→ None): not the person's alone, so they are kept."""
-    member = register.member(member_id)
+    member = next((m for m in register.members if m.id == member_id), None)
     kept: dict[str, int | None] = {}
     for text in strings:
         pattern = mention_pattern([text])
         if pattern is None:
             continue
-        if member.kind is MemberKind.ORGANISATION and any(
-            pattern.search(t) for t in (member.name, member.org_number)
+        if (
+            member
+            and member.kind is MemberKind.ORGANISATION
+            and any(pattern.search(t) for t in (member.name, member.org_number))
         ):
             kept[text] = None
             continue

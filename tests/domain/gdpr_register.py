@@ -7,6 +7,7 @@ person Bo Lind; member 3 is a bystander whose own data must never change.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, time
 from decimal import Decimal
 
@@ -19,6 +20,7 @@ from secretariat_tui.domain.networks import NetworkMembership
 from secretariat_tui.domain.personal_data import Delegation, Register
 from secretariat_tui.domain.submissions import Submission, SubmissionKind
 from secretariat_tui.domain.voting import Attendance
+from secretariat_tui.store.database import Database
 from tests.factories import PERSON, make_member
 
 ANNA = Contact("Anna Ek", "anna.ek@example.se", "070-111 22 33", "Gränd 5, 123 45 Ort")
@@ -125,3 +127,29 @@ def register() -> Register:
         submissions=SUBMISSIONS,
         networks=NETWORKS,
     )
+
+
+def write_register(db: Database) -> None:
+    """The register above into an open database, through the repositories (same ids)."""
+    from secretariat_tui.store.board import BoardRepository
+    from secretariat_tui.store.calendar import CalendarRepository
+    from secretariat_tui.store.fees import FeeRepository
+    from secretariat_tui.store.members import MemberRepository
+    from secretariat_tui.store.payments import PaymentRepository
+
+    with db.one_save():
+        MemberRepository(db).add_many([replace(m, id=None) for m in MEMBERS])
+        board, calendar, fees = BoardRepository(db), CalendarRepository(db), FeeRepository(db)
+        for meeting in MEETINGS:
+            board.meetings.add(replace(meeting, id=None))
+        board.seats.add_many([replace(s, id=None) for s in SEATS])
+        for delegation in DELEGATIONS:
+            board.attendance.set(delegation.meeting_id, delegation.attendance)
+        PaymentRepository(db).add_many([replace(p, id=None) for p in PAYMENTS])
+        for schedule in SCHEDULES:
+            fees.save_schedule(schedule)
+        for agreement in AGREEMENTS:
+            fees.save_override(agreement)
+        calendar.networks.add_many([replace(n, id=None) for n in NETWORKS])
+        calendar.activities.add_many([replace(a, id=None) for a in ACTIVITIES])
+        calendar.submissions.add_many([replace(s, id=None) for s in SUBMISSIONS])
