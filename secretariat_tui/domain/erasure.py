@@ -162,7 +162,7 @@ def _member_change(before: Member, after: Member) -> Change | None:
         details.append(MARK_ONLY)
     if not details:
         return None
-    return Change(f"Medlem {before.id} ({after.name})", tuple(details))
+    return Change(f"Medlem {before.id}", tuple(details))
 
 
 def _labels(names: Iterable[str]) -> tuple[str, ...]:

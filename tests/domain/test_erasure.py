@@ -148,7 +148,7 @@ def test_year_figures_are_the_same_before_and_after() -> None:
 def test_the_plan_says_what_goes_record_by_record() -> None:
     lines = plan_erasure(register(), 1, DAY).lines()
     assert lines[0] == (
-        "Medlem 1 (Raderad person (id 1)): namn ”Anna Ek” blir ”Raderad person (id 1)”, "
+        "Medlem 1: namn ”Anna Ek” blir ”Raderad person (id 1)”, "
         "kontaktperson ”Anna Ek”, e-post ”anna.ek@example.se”, telefon ”070-111 22 33”, "
         "adress ”Gränd 5, 123 45 Ort”, orsak till utträdet ”Flyttade till Anna Eks syster”"
     )
