@@ -22,7 +22,7 @@ from secretariat_tui.exports.personal_data import (
     retention_json,
     retention_text,
 )
-from secretariat_tui.store.erasure import ErasurePlan, erase_member, plan_member_erasure
+from secretariat_tui.store.erasure import erase_member, plan_member_erasure
 from secretariat_tui.store.members import MemberRepository
 from secretariat_tui.store.payments import PaymentRepository
 from secretariat_tui.store.personal_data import load_extract
@@ -44,25 +44,6 @@ def extract_member(obj: CliContext, member_id: int, fmt: str, output: str, force
     today = date.today()
     text = extract_json(extract, today) if fmt == "json" else extract_text(extract, today)
     write_output(target, text.encode("utf-8"), output, f"registerutdraget för medlem {member_id}")
-
-
-def erase_plan_lines(plan: ErasurePlan) -> list[str]:
-    """What the erasure will do, for the question: the register first, then the backups."""
-    erasure = plan.erasure
-    lines = []
-    if erasure.already_erased and erasure.before and erasure.before.erased_on:
-        lines.append(
-            f"Personuppgifterna för medlem {erasure.member_id} raderades redan "
-            f"{erasure.before.erased_on.isoformat()}."
-        )
-    if erasure.changes_anything:
-        lines.append("I registret tas detta bort:")
-        lines += [f"  {line}" for line in erasure.lines()]
-        lines.append(
-            "  Medlemmen finns kvar: tidigare års siffror, betalningarnas belopp, år, datum och "
-            "referens och styrelseposternas roller och datum står kvar."
-        )
-    return [*lines, *plan.backup_lines()]
 
 
 @members.command("erase")
@@ -88,7 +69,7 @@ def erase_member_command(obj: CliContext, member_id: int, yes: bool) -> None:
                 f"ingen av {plan.checked} säkerhetskopior innehåller dem. Inget att göra."
             )
             return
-        for line in erase_plan_lines(plan):
+        for line in (*plan.register_lines(), *plan.backup_lines()):
             click.echo(line)
         if plan.erasure.changes_anything:
             question = f"Radera personuppgifterna för medlem {member_id}? Det går inte att ångra."

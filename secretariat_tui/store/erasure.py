@@ -99,6 +99,24 @@ class ErasurePlan:
     def nothing_to_do(self) -> bool:
         return not self.erasure.changes_anything and not self.touches_backups
 
+    def register_lines(self) -> list[str]:
+        """The register part of the plan, in Swedish: what goes, and what stays."""
+        erasure = self.erasure
+        lines = []
+        if erasure.before is not None and erasure.before.erased_on is not None:
+            lines.append(
+                f"Personuppgifterna för medlem {erasure.member_id} raderades redan "
+                f"{erasure.before.erased_on.isoformat()}."
+            )
+        if erasure.changes_anything:
+            lines.append("I registret tas detta bort:")
+            lines += [f"  {line}" for line in erasure.lines()]
+            lines.append(
+                "  Medlemmen finns kvar: tidigare års siffror, betalningarnas belopp, år, datum "
+                "och referens och styrelseposternas roller och datum står kvar."
+            )
+        return lines
+
     def backup_lines(self) -> list[str]:
         """The backups part of the plan, in Swedish: which are rewritten, removed, left."""
         if not self.steps:
