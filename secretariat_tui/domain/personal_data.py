@@ -272,11 +272,9 @@ def extract_for(register: Register, member_id: int) -> Extract:
     # but what the register holds about it).
     pattern = mention_pattern([*strings, member.name])
     members = {m.id: m for m in register.members}
-    seats = [
-        s
-        for s in register.seats
-        if s.organisation_id == member_id or s in tied_seats([s], person_names(member))
-    ]
+    names = person_names(member)
+    tied = {seat.id for seat in tied_seats(register.seats, names)}
+    seats = [s for s in register.seats if s.organisation_id == member_id or s.id in tied]
     by_day = sorted(
         (
             SeatEntry(
