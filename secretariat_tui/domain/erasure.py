@@ -21,7 +21,6 @@ membership's data and is kept (``personal_data.held_elsewhere``), and the plan s
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -35,6 +34,7 @@ from secretariat_tui.domain.money import format_kronor
 from secretariat_tui.domain.networks import NetworkMembership
 from secretariat_tui.domain.personal_data import (
     Delegation,
+    Mentions,
     Register,
     distinct,
     erased_name,
@@ -169,7 +169,7 @@ def _labels(names: Iterable[str]) -> tuple[str, ...]:
     return tuple(FIELD_LABELS.get(n, n) for n in names)
 
 
-def scrub(record: R, pattern: re.Pattern[str] | None) -> tuple[R, tuple[str, ...]]:
+def scrub(record: R, pattern: Mentions | None) -> tuple[R, tuple[str, ...]]:
     """``record`` with every mention in its text fields replaced by ``[raderad]``, and the
     names of the fields that changed (none: the same record)."""
     names = mentioned_fields(record, pattern)

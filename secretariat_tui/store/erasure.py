@@ -22,7 +22,7 @@ touched), then each backup written atomically in place and read back, or removed
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
@@ -46,7 +46,13 @@ from secretariat_tui.store.errors import (
     os_reason,
 )
 from secretariat_tui.store.members import MemberRepository
-from secretariat_tui.store.personal_data import document, in_memory, load_register, save_erasure
+from secretariat_tui.store.personal_data import (
+    document,
+    in_memory,
+    load_people,
+    load_register,
+    save_erasure,
+)
 from secretariat_tui.store.schema import META_DOC_ID, META_TABLE, SCHEMA_VERSION, migrate
 from secretariat_tui.store.storage import encode, refuse_bad_records
 
@@ -200,26 +206,33 @@ def _created(document: dict[str, Any]) -> object:
     return document.get(META_TABLE, {}).get(META_DOC_ID, {}).get("created")
 
 
-def _texts(value: Any) -> Iterator[str]:
+def _texts(document: Any) -> list[str]:
     """Every text value in a parsed document (its keys are the program's: tables, ids)."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for inner in value.values():
-            yield from _texts(inner)
-    elif isinstance(value, list):
-        for inner in value:
-            yield from _texts(inner)
+    found: list[str] = []
+    stack = [document]
+    while stack:
+        value = stack.pop()
+        kind = type(value)
+        if kind is str:
+            found.append(value)
+        elif kind is dict:
+            stack.extend(value.values())
+        elif kind is list:
+            stack.extend(value)
+    return found
 
 
 def holds(parsed: dict[str, Any] | None, raw: bytes, strings: Iterable[str]) -> bool:
-    """Whether a file holds any of ``strings``: in its parsed text values, or in its bytes."""
+    """Whether a file holds any of ``strings``: in its bytes (as typed, or as JSON escapes
+    them), or in its parsed text values (where a line break or an escape in the middle of a
+    name shows as itself). The values are searched as one text, joined by a character that
+    is no word character, so that whole-word matching still stops at each value's ends."""
     strings = tuple(strings)
-    pattern = mention_pattern(strings)
-    if pattern and parsed is not None and any(pattern.search(t) for t in _texts(parsed)):
-        return True
     in_bytes = raw_pattern(strings)
-    return in_bytes is not None and bool(in_bytes.search(raw.decode("utf-8", "replace")))
+    if in_bytes is not None and in_bytes.search(raw.decode("utf-8", "replace")):
+        return True
+    pattern = mention_pattern(strings)
+    return bool(pattern and parsed is not None and pattern.search("\x00".join(_texts(parsed))))
 
 
 # --- the plan ------------------------------------------------------------------------------------
@@ -242,9 +255,9 @@ def plan_member_erasure(db: Database, member_id: int, today: date) -> ErasurePla
     for path, legacy in files:
         copy = _read_copy(path, legacy)
         if copy.document is not None:
-            register = load_register(in_memory(copy.document, path))
-            if any(m.id == member_id for m in register.members):
-                older += person_strings(register, member_id)
+            people = load_people(in_memory(copy.document, path))
+            if any(m.id == member_id for m in people.members):
+                older += person_strings(people, member_id)
     erasure = plan_erasure(live, member_id, today, also=distinct(older))
     day = erasure.member.erased_on if erasure.member and erasure.member.erased_on else today
     also = distinct([*person_strings(live, member_id), *older])

@@ -34,6 +34,17 @@ def load_register(db: Database) -> Register:
     )
 
 
+def load_people(db: Database) -> Register:
+    """Only what says who a member's people are (members, board seats, delegates): enough
+    for ``person_strings``, without reading thousands of activities."""
+    board = BoardRepository(db)
+    return Register(
+        members=MemberRepository(db).all(),
+        seats=board.seats.all(),
+        delegations=[Delegation(m, a) for m, a in board.attendance.all()],
+    )
+
+
 def load_extract(db: Database, member_id: int) -> Extract:
     """The register extract of a member (MemberNotFound for an unknown id)."""
     MemberRepository(db).get(member_id)
