@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from secretariat_tui.domain.personal_data import (
     extract_for,
@@ -97,3 +99,20 @@ def test_the_extract_of_an_organisation_holds_its_seats_and_what_names_it() -> N
 def test_an_unknown_member_is_a_lookup_error() -> None:
     with pytest.raises(LookupError, match="ingen medlem med id 9"):
         extract_for(register(), 9)
+
+
+PIECES = (
+    *("Anna", "Ek", "anna ek", "ANNA  EK", "Eks", "Ekström", "Jo", "s", " ", "\n", ",", "å"),
+    *("İ", "\\u00c5", "070-111 22 33", "0701112233", "x", "@", "anna.ek@example.se"),
+)
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=12).map("".join))
+def test_the_quick_search_finds_exactly_what_the_pattern_finds(text: str) -> None:
+    """The search looks only where a form's first word stands; it must never miss a match
+    (nor find one) that trying the pattern everywhere would find."""
+    mentions = mention_pattern(["Anna Ek", "070-111 22 33", "anna.ek@example.se"])
+    raw = raw_pattern(["Anna Ek", "Åsa Öberg", "070-111 22 33"])
+    for matcher in (mentions, raw):
+        assert matcher is not None
+        assert (matcher.search(text) is None) == (matcher.pattern.search(text) is None), text
