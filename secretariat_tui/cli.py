@@ -17,7 +17,10 @@ from pathlib import Path
 import click
 
 from secretariat_tui.cli_messages import swedish
-from secretariat_tui.commands import transfer  # noqa: F401 (adds import/export to the groups)
+from secretariat_tui.commands import (
+    personal_data,  # noqa: F401 (members extract/erase/retention)
+    transfer,  # noqa: F401 (adds import/export to the groups)
+)
 from secretariat_tui.commands.activities import activities
 from secretariat_tui.commands.board import board, meeting
 from secretariat_tui.commands.calendar_files import export_group, import_group
@@ -26,6 +29,7 @@ from secretariat_tui.commands.fees import fees
 from secretariat_tui.commands.members import members
 from secretariat_tui.commands.networks import networks
 from secretariat_tui.commands.payments import payments
+from secretariat_tui.commands.settings import settings
 from secretariat_tui.commands.submissions import submissions
 from secretariat_tui.config import ENV_VAR, resolve_db_path
 from secretariat_tui.crash import command_words, write_crash_report
@@ -65,6 +69,7 @@ cli.add_command(import_group)
 cli.add_command(activities)
 cli.add_command(networks)
 cli.add_command(submissions)
+cli.add_command(settings)
 refuse_unsafe_text(cli)
 
 # --- entry point ------------------------------------------------------------------------------

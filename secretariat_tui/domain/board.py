@@ -133,7 +133,8 @@ def board_on(
     return _sorted(s for s in seats if _holds(seat_period(s, meetings), day))
 
 
-def _same_person(a: str, b: str) -> bool:
+def same_person(a: str, b: str) -> bool:
+    """One person however the name was spaced or capitalised ("anna  Berg", "Anna Berg")."""
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
@@ -182,7 +183,7 @@ def check_seat(
             errors["role"] = (
                 f"Styrelsen har redan en ordförande under perioden: {other.person} ({when})."
             )
-        if _same_person(seat.person, other.person) and "person" not in errors:
+        if same_person(seat.person, other.person) and "person" not in errors:
             errors["person"] = (
                 f"{other.person} har redan en post under perioden: {other.role.label} ({when})."
             )

@@ -116,7 +116,16 @@ class Member:
     contact: Contact = field(default_factory=Contact)
     ended: date | None = None
     end_reason: str = ""
+    erased_on: date | None = None
+    """The day the person's personal data was erased (GDPR Art. 17); the record is kept."""
     id: int | None = None
+
+    @property
+    def erasure_text(self) -> str:
+        """ "Personuppgifterna raderade 2026-06-01", or "" while they are held."""
+        if self.erased_on is None:
+            return ""
+        return f"Personuppgifterna raderade {self.erased_on.isoformat()}"
 
     @property
     def form(self) -> MembershipForm:

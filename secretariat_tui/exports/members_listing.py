@@ -35,6 +35,13 @@ def sorted_members(members: Iterable[Member]) -> list[Member]:
     return sorted(members, key=lambda m: (swedish_key(m.name), m.id or 0))
 
 
+def status_text(member: Member, today: date | None = None) -> str:
+    """ "Avslutad 2024-06-30", and when the person's data is erased, that too with its date."""
+    if member.erased_on is None:
+        return member.status_text(today)
+    return f"{member.status_text(today)}; {member.erasure_text.lower()}"
+
+
 def list_row(member: Member, today: date | None = None) -> tuple[str, ...]:
     return (
         str(member.id or ""),
@@ -43,7 +50,7 @@ def list_row(member: Member, today: date | None = None) -> tuple[str, ...]:
         member.form.label,
         member.org_number,
         member.joined.isoformat(),
-        member.status_text(today),
+        status_text(member, today),
     )
 
 
@@ -71,6 +78,7 @@ def member_object(member: Member) -> dict[str, Any]:
         "joined": member.joined.isoformat(),
         "ended": _iso(member.ended),
         "end_reason": member.end_reason,
+        "erased_on": _iso(member.erased_on),
         "forms": [{"from": c.effective.isoformat(), "form": c.form.value} for c in member.forms],
         "rights": asdict(member.rights),
     }
@@ -100,6 +108,8 @@ def member_facts(member: Member, today: date | None = None) -> list[tuple[str, s
     ]
     if member.ended:
         facts.append(("Orsak", member.end_reason))
+    if member.erased_on:
+        facts.append(("Personuppgifter", f"raderade {member.erased_on.isoformat()} (GDPR)"))
     return facts
 
 

@@ -162,6 +162,13 @@ class AttendanceRepository:
     def __init__(self, db: Database) -> None:
         self._table = db.table(ATTENDANCE)
 
+    def all(self) -> list[tuple[int, Attendance]]:
+        """Every (meeting id, attendance), in the order they were recorded."""
+        return [
+            (int(doc["meeting_id"]), attendance_from_document(doc))
+            for _, doc in stored_documents(self._table)
+        ]
+
     def for_meeting(self, meeting_id: int) -> dict[int, Attendance]:
         docs = self._table.search(Query().meeting_id == meeting_id)
         return {int(d["member_id"]): attendance_from_document(d) for d in docs}

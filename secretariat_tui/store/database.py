@@ -7,6 +7,7 @@ import json
 import os
 import stat
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -68,6 +69,30 @@ class Database:
 
     def table(self, name: str) -> Table:
         return self.tinydb.table(name)
+
+    @contextmanager
+    def one_save(self) -> Iterator[None]:
+        """Every repository write in the block lands in one atomic save when it ends.
+
+        For a change that spans registers (an erasure: the member, its payments, board seats,
+        activities): the file holds all of it or none of it. The record check runs once, on
+        the result. If the block raises, nothing is written and the session shows the file
+        as it is. TinyDB's tables cache query results and their next id (``_tables``,
+        ``_next_id``: tinydb is pinned below 5); both are dropped so nothing from the
+        abandoned block is seen later.
+        """
+        storage = self.tinydb.storage
+        if not isinstance(storage, AtomicJSONStorage):  # an in-memory copy: nothing to defer
+            yield
+            return
+        try:
+            with storage.deferred():
+                yield
+        except BaseException:
+            for table in self.tinydb._tables.values():
+                table.clear_cache()
+                table._next_id = None
+            raise
 
     def close(self) -> None:
         self.tinydb.close()

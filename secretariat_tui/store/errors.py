@@ -59,6 +59,7 @@ class DatabaseUnreadable(StoreError):
             f"Databasen {name} kan inte läsas: {reason}. Filen har inte ändrats.{hint}"
         )
         self.path = path
+        self.reason = reason
         self.newest_backup = newest_backup
 
 

@@ -28,6 +28,7 @@ def to_document(member: Member) -> dict[str, Any]:
         "contact": asdict(member.contact),
         "ended": member.ended.isoformat() if member.ended else None,
         "end_reason": member.end_reason,
+        "erased_on": member.erased_on.isoformat() if member.erased_on else None,
     }
 
 
@@ -51,12 +52,14 @@ def from_document(doc: dict[str, Any], doc_id: int) -> Member:
         ),
         ended=date.fromisoformat(doc["ended"]) if doc.get("ended") else None,
         end_reason=doc.get("end_reason", ""),
+        erased_on=date.fromisoformat(doc["erased_on"]) if doc.get("erased_on") else None,
     )
 
 
 class MemberRepository:
     def __init__(self, db: Database) -> None:
         self._table = db.table(TABLE)
+        self.database = db
         self.path = db.path
 
     def all(self) -> list[Member]:

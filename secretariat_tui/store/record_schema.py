@@ -13,6 +13,7 @@ from enum import Enum
 from secretariat_tui.domain.activities import Category
 from secretariat_tui.domain.board import MAX_TERM, MIN_TERM, Role
 from secretariat_tui.domain.members import MemberKind, MembershipForm
+from secretariat_tui.domain.settings import DEFAULT_RETENTION_YEARS, RETENTION_MAX, RETENTION_MIN
 from secretariat_tui.domain.submissions import SubmissionKind, SubmissionStatus
 from secretariat_tui.store.record_check import (
     Amount,
@@ -59,6 +60,8 @@ FORM_CHANGE = Record(
     (Column("from", Day()), Column("form", choice(MembershipForm))), "ett formbyte"
 )
 
+SETTINGS = "settings"
+
 SCHEMAS: tuple[TableSchema, ...] = (
     TableSchema(
         MEMBERS,
@@ -72,6 +75,7 @@ SCHEMAS: tuple[TableSchema, ...] = (
             optional("contact", CONTACT.nullable(), None),
             optional("ended", Day().nullable(), None),
             optional("end_reason"),
+            optional("erased_on", Day().nullable(), None),
         ),
     ),
     TableSchema(
@@ -187,6 +191,17 @@ SCHEMAS: tuple[TableSchema, ...] = (
             optional("notes"),
             optional("in_report", Flag(), True),
             optional("uid"),
+        ),
+    ),
+    TableSchema(
+        SETTINGS,
+        "inställning",
+        (
+            optional(
+                "retention_years",
+                Whole(RETENTION_MIN, RETENTION_MAX, "ett antal år"),
+                DEFAULT_RETENTION_YEARS,
+            ),
         ),
     ),
 )

@@ -129,6 +129,7 @@ def test_list_json_has_english_keys_iso_dates_and_rights(db_path: Path) -> None:
         "joined": "2020-01-15",
         "ended": None,
         "end_reason": "",
+        "erased_on": None,
         "forms": [{"from": "2020-01-15", "form": "full"}],
         "rights": {
             "motion": True,

@@ -22,6 +22,7 @@ from tests.demo_copy import copy_of_demo, shipped_demo_untouched  # noqa: F401
 # Command path -> the arguments it needs besides -o, chosen so that it has something to write.
 ARGS: dict[str, tuple[str, ...]] = {
     "members export": (),
+    "members extract": ("1",),
     "payments export": (),
     "export ics": ("--year", "2024"),
     "export report": ("--year", "2024", "--format", "txt"),

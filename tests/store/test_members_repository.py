@@ -90,3 +90,18 @@ def test_members_are_stored_in_their_own_table_beside_the_meta(db_path: Path) ->
     document = json.loads(db_path.read_bytes())
     assert set(document) == {"_meta", "members"}
     assert document["members"]["1"]["forms"][1] == {"from": "2022-01-01", "form": "full"}
+
+
+def test_the_erasure_date_round_trips_and_an_old_record_without_it_reads_none(
+    db_path: Path,
+) -> None:
+    with open_database(db_path) as db:
+        erased = MemberRepository(db).add(replace(make_member(), erased_on=date(2026, 6, 1)))
+        MemberRepository(db).add(make_member("Äldre"))
+    document = json.loads(db_path.read_bytes())
+    del document["members"]["2"]["erased_on"]  # as a file written before erasure existed
+    db_path.write_text(json.dumps(document), encoding="utf-8")
+    with open_database(db_path) as db:
+        repository = MemberRepository(db)
+        assert repository.get(erased.id or 0).erased_on == date(2026, 6, 1)
+        assert repository.get(2).erased_on is None

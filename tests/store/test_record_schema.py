@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date, time
 from decimal import Decimal
 from pathlib import Path
@@ -13,6 +14,7 @@ from secretariat_tui.domain.date_entry import EnteredDate
 from secretariat_tui.domain.fees import FeeOverride, FeeSchedule, Payment
 from secretariat_tui.domain.members import Contact, MembershipForm
 from secretariat_tui.domain.networks import NetworkMembership
+from secretariat_tui.domain.settings import Settings
 from secretariat_tui.domain.submissions import Submission, SubmissionKind, SubmissionStatus
 from secretariat_tui.domain.voting import Attendance
 from secretariat_tui.store.board import BoardRepository
@@ -23,6 +25,7 @@ from secretariat_tui.store.members import MemberRepository
 from secretariat_tui.store.payments import PaymentRepository
 from secretariat_tui.store.record_check import check_records
 from secretariat_tui.store.record_schema import SCHEMAS
+from secretariat_tui.store.settings import SettingsRepository
 from tests.factories import make_member
 
 
@@ -31,7 +34,10 @@ def one_of_everything(path: Path) -> None:
     day = date(2024, 4, 18)
     with open_database(path) as db:
         member = MemberRepository(db).add(
-            make_member(contact=Contact("Anna", "a@example.se", "08-123 456", "Gatan 1"))
+            replace(
+                make_member(contact=Contact("Anna", "a@example.se", "08-123 456", "Gatan 1")),
+                erased_on=day,
+            )
         )
         assert member.id is not None
         fees = FeeRepository(db)
@@ -77,6 +83,7 @@ def one_of_everything(path: Path) -> None:
                 notes="N",
             )
         )
+        SettingsRepository(db).save(Settings(retention_years=3))
 
 
 def test_every_field_the_repositories_write_is_a_column_and_every_column_is_written(

@@ -7,7 +7,7 @@ from functools import partial
 
 from rich.markup import escape
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.binding import Binding
 
 from secretariat_tui.domain.members import Member, MemberKind, MembershipForm
@@ -20,6 +20,7 @@ from secretariat_tui.ui.screens.confirm import ConfirmScreen
 from secretariat_tui.ui.screens.end_membership import EndMembershipForm
 from secretariat_tui.ui.screens.member_detail import MemberDetailScreen
 from secretariat_tui.ui.screens.member_form import MemberForm
+from secretariat_tui.ui.screens.personal_data import erase_asking, show_extract
 from secretariat_tui.ui.screens.register_screen import RegisterScreen
 from secretariat_tui.ui.screens.transfer import CsvTransfer
 from secretariat_tui.ui.widgets.register_table import Column, RegisterTable, Row
@@ -41,7 +42,9 @@ COLUMNS = (
 
 
 def member_row(member: Member, today: date) -> Row:
-    if member.has_left(today):
+    if member.erased_on is not None:
+        status = Text("Raderad", style="dim")
+    elif member.has_left(today):
         status = Text("Avslutad", style="dim")
     elif member.joined > today:
         status = Text("Kommande", style="italic")
@@ -67,6 +70,7 @@ def member_row(member: Member, today: date) -> Row:
             member.contact.email,
             member.joined.isoformat(),
             member.status_text(today),
+            member.erasure_text,
             cells[-1].plain,
         ]
     )
@@ -82,7 +86,10 @@ class MembersScreen(RegisterScreen):
         "Medlemsregistret: organisationer och enskilda personer med fullt, individuellt eller "
         "nätverkande medlemskap. Skriv i filterfältet för att söka på namn, form, "
         "organisationsnummer eller kontaktperson. En medlem som slutar avslutas med datum och "
-        "anledning och finns kvar i registret, så att tidigare års siffror stämmer."
+        "anledning och finns kvar i registret, så att tidigare års siffror stämmer. "
+        "GDPR: r visar registerutdraget (allt om medlemmen och dess kontaktpersoner), d raderar "
+        "personuppgifterna i registret och i säkerhetskopiorna; medlemmen och betalningarna "
+        "finns kvar, utan namn och kontakter."
     )
     BINDINGS = [
         Binding("n", "new", "Ny", id="new", tooltip="Lägg till en medlem"),
@@ -95,6 +102,23 @@ class MembersScreen(RegisterScreen):
             "Ångra utträde",
             id="reopen",
             tooltip="Ta bort ett slutdatum som blev fel; medlemmen blir aktiv igen",
+        ),
+        Binding(
+            "r",
+            "extract",
+            "Utdrag",
+            id="extract",
+            tooltip="Registerutdrag (GDPR): allt registret har om medlemmen och dess kontakter",
+        ),
+        # Not in the footer: at 80 columns it would push "? Hjälp" out of it, and an erasure
+        # is rare and cannot be undone; help and the palette list it.
+        Binding(
+            "d",
+            "erase",
+            "Radera personuppgifter",
+            id="erase",
+            show=False,
+            tooltip="GDPR: namn och kontakter bort, även ur säkerhetskopiorna; frågar först",
         ),
         Binding(
             "v",
@@ -131,7 +155,7 @@ class MembersScreen(RegisterScreen):
         return self.members.get(int(key)) if key else None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in {"show", "edit", "end", "reopen"}:
+        if action in {"show", "edit", "end", "reopen", "extract", "erase"}:
             member = self.selected()
             if member is None:
                 return False
@@ -194,6 +218,21 @@ class MembersScreen(RegisterScreen):
                 self.action_end(member)
 
         self.app.push_screen(MemberDetailScreen(member), then)
+
+    def action_extract(self) -> None:
+        if member := self.selected():
+            assert member.id is not None
+            show_extract(self, self.members.database, member.id, self.today)
+
+    def action_erase(self) -> None:
+        if member := self.selected():
+            assert member.id is not None
+            self._erase(member.id)
+
+    @work(exclusive=True, group="erase")
+    async def _erase(self, member_id: int) -> None:
+        if await erase_asking(self, self.members.database, member_id, self.today):
+            self.reload(keep=member_id)
 
     def action_toggle_ended(self) -> None:
         self.show_ended = not self.show_ended
