@@ -7,6 +7,7 @@ import json
 import re
 import shutil
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -22,9 +23,10 @@ from secretariat_tui.store.board import BoardRepository
 from secretariat_tui.store.calendar import CalendarRepository
 from secretariat_tui.ui.app import SecretariatApp
 from secretariat_tui.ui.screens.help import HelpScreen
-from secretariat_tui.ui.screens.members import MembersScreen
+from secretariat_tui.ui.screens.members import MembersScreen, member_row
 from secretariat_tui.ui.screens.personal_data import ListQuestion
 from secretariat_tui.ui.screens.text_preview import SaveAsForm, TextPreviewScreen
+from tests.factories import make_member
 from tests.ui.helpers import (
     TODAY,
     choose,
@@ -154,7 +156,7 @@ async def test_d_erases_after_two_yeses_from_the_file_and_every_backup(
         assert notices(app)[-1] == (
             "Raderade personuppgifterna för medlem 14. Säkerhetskopior: 2 omskrivna, 0 borttagna."
         )
-        assert shown_row(app, ERASED)[5] == "Raderad"
+        assert shown_row(app, ERASED)[5] == "Aktiv", "still a member: the erasure is in details"
     assert holding(path, (*KERSTIN_STRINGS, "Kerstin Malmbergs")) == []
     after = stored(app)
     assert after[ERASED].erased_on == TODAY
@@ -245,3 +247,11 @@ async def test_the_palette_reaches_the_erasure(app: SecretariatApp) -> None:
         assert "Radera personuppgifterna för medlem 14?" in str(
             app.screen.query_one(".title", Static).render()
         )
+
+
+def test_the_status_column_says_raderad_only_for_an_erased_member_who_has_left() -> None:
+    erased = replace(make_member("Raderad person (id 3)", id=3), erased_on=date(2026, 1, 5))
+    left = replace(erased, ended=date(2025, 12, 31))
+    today = date(2026, 6, 1)
+    assert str(member_row(erased, today).cells[-1]) == "Aktiv"
+    assert str(member_row(left, today).cells[-1]) == "Raderad"

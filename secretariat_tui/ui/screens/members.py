@@ -42,7 +42,9 @@ COLUMNS = (
 
 
 def member_row(member: Member, today: date) -> Row:
-    if member.erased_on is not None:
+    """A member whose personal data was erased and who has left reads "Raderad"; one still a
+    member keeps its membership status (the erasure shows in its details)."""
+    if member.erased_on is not None and member.has_left(today):
         status = Text("Raderad", style="dim")
     elif member.has_left(today):
         status = Text("Avslutad", style="dim")
