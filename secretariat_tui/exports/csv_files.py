@@ -4,8 +4,8 @@ The dialect is Excel's own for a Swedish locale: UTF-8 with a BOM (without it Ex
 åäö as latin-1), ``;`` as separator (``,`` is the decimal comma), CRLF line ends, ISO dates,
 amounts with a decimal comma. The column names here are also what ``imports/`` reads back.
 
-A cell Excel would run as a formula (one starting with ``=``, ``+``, ``-``, ``@``, tab or
-CR — a name, a phone number ``+46 …``) is written with a leading ``'``, as OWASP advises
+A cell Excel would run as a formula (one starting with ``=``, ``+``, ``-``, ``@`` or tab
+— a name, a phone number ``+46 …``) is written with a leading ``'``, as OWASP advises
 against CSV injection; the import takes one leading ``'`` off every cell, so the file reads
 back exactly. Dates, amounts and organisation numbers never start with any of them.
 """

@@ -22,20 +22,10 @@ from secretariat_tui.store.errors import DatabaseLocked
 from secretariat_tui.store.members import MemberNotFound, MemberRepository
 from secretariat_tui.store.payments import PaymentRepository
 from tests.cli.helpers import ok, refused, run, run_process
-from tests.domain.gdpr_register import ANNA_STRINGS, BO_STRINGS, write_register
+from tests.domain.gdpr_register import ANNA_STRINGS, BO_STRINGS, EXTRACT_SECTIONS, write_register
 from tests.factories import PERSON, make_member
 
-SECTIONS = (
-    "Medlem",
-    "Formhistorik",
-    "Betalningar",
-    "Avtalade avgifter",
-    "Styrelseuppdrag",
-    "Ombud vid årsmöten",
-    "Medundertecknade inlagor",
-    "Aktiviteter som nämner Föreningen Ljuset eller Bo Lind",
-    "Andra poster som nämner Föreningen Ljuset eller Bo Lind",
-)
+SECTIONS = EXTRACT_SECTIONS
 
 
 @pytest.fixture

@@ -153,3 +153,17 @@ def write_register(db: Database) -> None:
         calendar.networks.add_many([replace(n, id=None) for n in NETWORKS])
         calendar.activities.add_many([replace(a, id=None) for a in ACTIVITIES])
         calendar.submissions.add_many([replace(s, id=None) for s in SUBMISSIONS])
+
+
+# The extract of the register's organisation, its headings in order.
+EXTRACT_SECTIONS = (
+    "Medlem",
+    "Formhistorik",
+    "Betalningar",
+    "Avtalade avgifter",
+    "Styrelseuppdrag",
+    "Ombud vid årsmöten",
+    "Medundertecknade inlagor",
+    "Aktiviteter som nämner Föreningen Ljuset eller Bo Lind",
+    "Andra poster som nämner Föreningen Ljuset eller Bo Lind",
+)

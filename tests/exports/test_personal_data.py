@@ -16,20 +16,10 @@ from secretariat_tui.exports.personal_data import (
     retention_json,
     retention_text,
 )
-from tests.domain.gdpr_register import MEMBERS, register
+from tests.domain.gdpr_register import EXTRACT_SECTIONS, MEMBERS, register
 
 TODAY = date(2026, 6, 1)
-SECTIONS = (
-    "Medlem",
-    "Formhistorik",
-    "Betalningar",
-    "Avtalade avgifter",
-    "Styrelseuppdrag",
-    "Ombud vid årsmöten",
-    "Medundertecknade inlagor",
-    "Aktiviteter som nämner Föreningen Ljuset eller Bo Lind",
-    "Andra poster som nämner Föreningen Ljuset eller Bo Lind",
-)
+SECTIONS = EXTRACT_SECTIONS
 
 
 def sections(text: str) -> dict[str, list[str]]:
