@@ -8,26 +8,30 @@ refused command stores nothing.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date
 from typing import Any
 
 import click
 
+from secretariat_tui.commands.calendar_common import check_typed, field_errors, typed
 from secretariat_tui.commands.common import CliContext, FieldErrorsForCli, format_option
 from secretariat_tui.commands.fees import YEAR, get_member, warn
 from secretariat_tui.domain.board import (
-    BOARD_RULES,
     AnnualMeeting,
     BoardSeat,
     Role,
     board_on,
-    check_seat,
     describe_period,
-    next_meeting_year,
+    nominations_text,
     seat_period,
-    seats_ending_at_next_meeting,
+    seat_summary,
 )
+from secretariat_tui.domain.board_fields import (
+    parse_meeting_fields,
+    parse_seat_end_fields,
+    parse_seat_fields,
+)
+from secretariat_tui.domain.board_rules import BOARD_RULES, check_meeting, check_seat
 from secretariat_tui.domain.dates import parse_date
 from secretariat_tui.domain.errors import FieldErrors
 from secretariat_tui.domain.members import Member
@@ -77,12 +81,12 @@ def day_option(text: str, flag: str) -> date:
         raise click.ClickException(f"{flag}: {err}") from None
 
 
-def get_meeting(board: BoardRepository, meeting_id: int, flag: str = "") -> AnnualMeeting:
-    """The meeting, or one error line (naming ``flag`` if the id came from one)."""
+def get_meeting(board: BoardRepository, meeting_id: int) -> AnnualMeeting:
+    """The meeting, or one error line."""
     try:
         return board.meetings.get(meeting_id)
     except MeetingNotFound as err:
-        raise click.ClickException(f"{flag}: {err}" if flag else str(err)) from None
+        raise click.ClickException(str(err)) from None
 
 
 def get_seat(board: BoardRepository, seat_id: int) -> BoardSeat:
@@ -148,14 +152,6 @@ def _seat_object(
     }
 
 
-def _seat_summary(
-    seat: BoardSeat, meetings: Sequence[AnnualMeeting], members_by_id: dict[int, Member]
-) -> str:
-    organisation = _organisation(seat, members_by_id)
-    who = f"{seat.person} ({organisation})" if organisation else seat.person
-    return f"{seat.role.label}: {who}, {describe_period(seat_period(seat, meetings))}"
-
-
 # --- meeting -------------------------------------------------------------------------------------
 
 
@@ -170,14 +166,14 @@ def meeting() -> None:
 @click.pass_obj
 def add_meeting(obj: CliContext, day: str, notes: str) -> None:
     """Lägg till ett årsmöte."""
-    held_on = day_option(day, "--date")
+    with field_errors():
+        meeting = parse_meeting_fields({"held_on": day, "notes": notes})
     with obj.database() as db:
         board = BoardRepository(db)
-        same_day = [m for m in board.meetings.all() if m.held_on == held_on]
-        stored = board.meetings.add(AnnualMeeting(held_on, notes.strip()))
-    click.echo(f"Lade till årsmöte {stored.id}: {held_on.isoformat()}")
-    for other in same_day:
-        warn(f"det finns redan ett årsmöte {held_on.isoformat()} (id {other.id}).")
+        with field_errors():
+            check_meeting(meeting, board.meetings.all())
+        stored = board.meetings.add(meeting)
+    click.echo(f"Lade till årsmöte {stored.id}: {stored.held_on.isoformat()}")
 
 
 @meeting.command("list")
@@ -325,24 +321,22 @@ def add_seat(
     starts: str | None,
 ) -> None:
     """Lägg till en styrelsepost vald vid ett årsmöte. Reglerna kontrolleras innan något sparas."""
-    starts_on = None if starts is None else day_option(starts, "--starts")
-    seat = BoardSeat(
-        person=" ".join(person.split()),
-        role=role,
-        organisation_id=member_id,
-        elected_at=meeting_id,
-        term_years=term_years,
-        starts_on=starts_on,
-    )
+    values = {
+        "elected_at": meeting_id,
+        "person": person,
+        "role": role,
+        "organisation_id": member_id,
+        "term_years": term_years,
+        "starts_on": starts,
+    }
+    with field_errors():
+        seat = parse_seat_fields(typed(values))
     with obj.database(create=False) as db:
         repository = BoardRepository(db)
-        get_meeting(repository, meeting_id, "--meeting")
-        if member_id is not None:
-            get_member(db, member_id)
         members_by_id = _members_by_id(db)
         warnings = _checked(seat, repository, list(members_by_id.values()))
         stored = repository.seats.add(seat)
-        summary = _seat_summary(stored, repository.meetings.all(), members_by_id)
+        summary = seat_summary(stored, repository.meetings.all(), members_by_id)
     click.echo(f"Lade till styrelsepost {stored.id}: {summary}")
     for warning in warnings:
         warn(warning)
@@ -355,22 +349,19 @@ def add_seat(
 @click.pass_obj
 def end_seat(obj: CliContext, seat_id: int, day: str, reason: str) -> None:
     """Avsluta en styrelsepost i förtid. Posten finns kvar i historiken."""
-    left_on = day_option(day, "--date")
+    raw = {"left_on": day, "left_reason": reason}
+    check_typed(raw, {"left_on": parse_date}, required=("left_on",))
     with obj.database(create=False) as db:
         repository = BoardRepository(db)
         seat = get_seat(repository, seat_id)
+        with field_errors():
+            ended = parse_seat_end_fields(raw, seat)
         meetings = repository.meetings.all()
-        _, natural_end = seat_period(replace(seat, left_on=None), meetings)
-        if natural_end is not None and left_on >= natural_end:
-            raise click.ClickException(
-                f"--date: Posten gick redan ut {natural_end.isoformat()}, när mandattiden tog slut."
-            )
-        ended = replace(seat, left_on=left_on, left_reason=reason.strip())
         members_by_id = _members_by_id(db)
         _checked(ended, repository, list(members_by_id.values()))
         repository.seats.update(ended)
-    click.echo(f"Avslutade styrelsepost {seat_id}: {_seat_summary(ended, meetings, members_by_id)}")
-    if seat.left_on is not None and seat.left_on != left_on:
+    click.echo(f"Avslutade styrelsepost {seat_id}: {seat_summary(ended, meetings, members_by_id)}")
+    if seat.left_on is not None and seat.left_on != ended.left_on:
         warn(f"posten hade avgångsdagen {seat.left_on.isoformat()}; den är nu ersatt.")
 
 
@@ -395,14 +386,7 @@ def nominations(obj: CliContext, day: str | None) -> None:
     on = date.today() if day is None else day_option(day, "--date")
     with obj.reading() as db:
         repository = BoardRepository(db)
-        meetings = repository.meetings.all()
-        ending = seats_ending_at_next_meeting(repository.seats.all(), meetings, on)
-        members_by_id = _members_by_id(db)
-    year = next_meeting_year(meetings, on)
-    if not ending:
-        click.echo(f"Inga poster går ut vid årsmötet {year}.")
-        return
-    click.echo(f"Poster vars mandattid går ut vid årsmötet {year}:")
-    click.echo("")
-    rows = [SEAT_HEADERS, *(_seat_row(s, meetings, members_by_id) for s in ending)]
-    click.echo(aligned(rows))
+        text = nominations_text(
+            repository.seats.all(), repository.meetings.all(), _members_by_id(db), on
+        )
+    click.echo(text)

@@ -18,11 +18,11 @@ from secretariat_tui.domain.board import (
     Role,
     board_on,
     carry_over,
-    check_seat,
     next_meeting_year,
     seat_period,
     seats_ending_at_next_meeting,
 )
+from secretariat_tui.domain.board_rules import check_seat
 from secretariat_tui.domain.errors import FieldErrors
 from tests.factories import make_member
 
@@ -150,7 +150,7 @@ def test_term_must_be_one_to_four_years() -> None:
     for bad in (0, 5):
         with pytest.raises(FieldErrors) as raised:
             check_seat(seat("Rut Falk", term=bad), [], MEETINGS, [])
-        assert raised.value.errors == {"term_years": "Mandattiden måste vara 1–4 år."}
+        assert raised.value.errors == {"term_years": "Mandattiden är ett helt antal år, 1–4."}
     assert check_seat(seat("Rut Falk", term=4), [], MEETINGS, []) == []
 
 

@@ -8,7 +8,6 @@ from rich.markup import escape
 from textual.binding import Binding
 
 from secretariat_tui.domain.board import (
-    BOARD_RULES,
     AnnualMeeting,
     BoardSeat,
     Role,
@@ -16,9 +15,10 @@ from secretariat_tui.domain.board import (
     carry_over,
     describe_period,
     next_meeting_year,
+    nominations_text,
     seat_period,
-    seats_ending_at_next_meeting,
 )
+from secretariat_tui.domain.board_rules import BOARD_RULES
 from secretariat_tui.domain.members import Member
 from secretariat_tui.exports.board_report import board_paragraph, members_count
 from secretariat_tui.store.board import BoardRepository
@@ -215,19 +215,8 @@ class BoardScreen(RegisterScreen):
 
     def action_nominations(self) -> None:
         meetings = self.board.meetings.all()
-        ending = seats_ending_at_next_meeting(self.board.seats.all(), meetings, self.as_of)
-        names = {m.id: m.name for m in self.ledger.members.all()}
         year = next_meeting_year(meetings, self.as_of)
-        if ending:
-            lines = [f"Mandattiden går ut vid årsmötet {year} för:", ""]
-            lines += [
-                f"{seat.role.label}: {seat.person}"
-                + (f" ({names[seat.organisation_id]})" if seat.organisation_id in names else "")
-                for seat in ending
-            ]
-        else:
-            lines = [f"Ingen post går ut vid årsmötet {year}."]
-        text = "\n".join(lines)
+        text = nominations_text(self.board.seats.all(), meetings, self._members_by_id(), self.as_of)
         renderings = [Rendering("Text (.txt)", ".txt", lambda: text.encode("utf-8"))]
         self.app.push_screen(
             TextPreviewScreen(

@@ -1,48 +1,35 @@
 """Forms of the board screen: a new seat, ending a seat, a new annual meeting, the date shown.
 
-Each form checks with the domain's board rules in ``build``, so a broken rule (a second
-ordförande, a person on two seats) stands next to its field and nothing is stored.
+Each form builds its record with ``domain.board_fields`` and checks it with
+``domain.board_rules`` in ``build``, as `secretariat board|meeting` does, so a broken rule (a
+second ordförande, an end after the term ran out) stands next to its field and nothing is stored.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from datetime import date
 
-from secretariat_tui.domain.board import (
-    MAX_TERM,
-    MIN_TERM,
-    AnnualMeeting,
-    BoardSeat,
-    Role,
-    check_seat,
+from secretariat_tui.domain.board import AnnualMeeting, BoardSeat, Role
+from secretariat_tui.domain.board_fields import (
+    MEETING_LABELS,
+    NO_ORGANISATION,
+    ROLE_OPTIONS,
+    SEAT_END_LABELS,
+    SEAT_LABELS,
+    parse_meeting_fields,
+    parse_seat_end_fields,
+    parse_seat_fields,
+    parse_term,
+    seat_fields,
 )
+from secretariat_tui.domain.board_rules import check_meeting, check_seat
 from secretariat_tui.domain.collation import swedish_key
 from secretariat_tui.domain.dates import parse_date
 from secretariat_tui.domain.errors import FieldErrors
-from secretariat_tui.domain.member_fields import check_date, check_optional_date
+from secretariat_tui.domain.field_reader import check_with, optional_check
 from secretariat_tui.domain.members import Member
 from secretariat_tui.ui.widgets.record_form import FieldSpec, RecordForm
-
-NO_ORGANISATION = "-"
-ROLE_OPTIONS = tuple((role.label, role.value) for role in Role)
-
-
-def _date_field(values: dict[str, str], name: str) -> date:
-    try:
-        return parse_date(values[name])
-    except ValueError as err:
-        raise FieldErrors({name: str(err)}) from None
-
-
-def check_term(text: str) -> str | None:
-    message = f"Mandattiden är ett helt antal år, {MIN_TERM}–{MAX_TERM}."
-    try:
-        years = int(text.strip())
-    except ValueError:
-        return message
-    return None if MIN_TERM <= years <= MAX_TERM else message
 
 
 def latest_meeting(meetings: Sequence[AnnualMeeting], day: date) -> AnnualMeeting | None:
@@ -80,14 +67,7 @@ class SeatForm(RecordForm[BoardSeat]):
                 "term_years": "1",
             }
         else:
-            initial = {
-                "elected_at": str(seat.elected_at),
-                "person": seat.person,
-                "role": seat.role.value,
-                "organisation_id": str(seat.organisation_id or NO_ORGANISATION),
-                "term_years": str(seat.term_years),
-                "starts_on": seat.starts_on.isoformat() if seat.starts_on else "",
-            }
+            initial = seat_fields(seat)
         super().__init__(
             "Ny styrelsepost" if seat is None else f"Ändra posten för {seat.person}",
             initial,
@@ -99,50 +79,32 @@ class SeatForm(RecordForm[BoardSeat]):
     def field_specs(self) -> Sequence[FieldSpec]:
         newest_first = sorted(self.meetings, key=lambda m: m.held_on, reverse=True)
         meetings = tuple((m.held_on.isoformat(), str(m.id)) for m in newest_first)
-        current = sorted(
-            (m for m in self.members if not m.has_left(self.day)), key=lambda m: swedish_key(m.name)
-        )
+        # The members of today, and the seat's own organisation even if it has left since:
+        # otherwise correcting an old seat would silently drop its organisation.
+        own = self.seat.organisation_id if self.seat else None
+        offered = (m for m in self.members if not m.has_left(self.day) or m.id == own)
         organisations = (("(ingen)", NO_ORGANISATION),) + tuple(
-            (m.name, str(m.id)) for m in current
+            (m.name, str(m.id)) for m in sorted(offered, key=lambda m: swedish_key(m.name))
         )
+        labels = SEAT_LABELS
         return (
-            FieldSpec("elected_at", "Vald på årsmötet", options=meetings),
-            FieldSpec("person", "Namn", placeholder="Förnamn Efternamn"),
-            FieldSpec("role", "Roll", options=ROLE_OPTIONS),
-            FieldSpec("organisation_id", "Organisation", options=organisations),
-            FieldSpec("term_years", "Mandattid (år)", check_term, placeholder="1–4"),
+            FieldSpec("elected_at", labels["elected_at"], options=meetings),
+            FieldSpec("person", labels["person"], placeholder="Förnamn Efternamn"),
+            FieldSpec("role", labels["role"], options=ROLE_OPTIONS),
+            FieldSpec("organisation_id", labels["organisation_id"], options=organisations),
+            FieldSpec(
+                "term_years", labels["term_years"], check_with(parse_term), placeholder="1–4"
+            ),
             FieldSpec(
                 "starts_on",
-                "Börjar (fyllnadsval)",
-                check_optional_date,
+                labels["starts_on"],
+                optional_check(parse_date),
                 placeholder="tomt = årsmötets dag",
             ),
         )
 
     def build(self, values: dict[str, str]) -> BoardSeat:
-        errors = {}
-        if not values["elected_at"]:
-            errors["elected_at"] = "Välj årsmötet som valde posten."
-        if not values["role"]:
-            errors["role"] = "Välj en roll."
-        if message := check_term(values["term_years"]):
-            errors["term_years"] = message
-        if message := check_optional_date(values["starts_on"]):
-            errors["starts_on"] = message
-        if errors:
-            raise FieldErrors(errors)
-        organisation = values["organisation_id"]
-        seat = BoardSeat(
-            id=self.seat.id if self.seat else None,
-            left_on=self.seat.left_on if self.seat else None,
-            left_reason=self.seat.left_reason if self.seat else "",
-            person=" ".join(values["person"].split()),
-            role=Role(values["role"]),
-            organisation_id=int(organisation) if organisation.isdigit() else None,
-            elected_at=int(values["elected_at"]),
-            term_years=int(values["term_years"]),
-            starts_on=parse_date(values["starts_on"]) if values["starts_on"].strip() else None,
-        )
+        seat = parse_seat_fields(values, base=self.seat)
         self.warnings = check_seat(seat, self.seats, self.meetings, self.members)
         return seat
 
@@ -171,17 +133,16 @@ class EndSeatForm(RecordForm[BoardSeat]):
         )
 
     def field_specs(self) -> Sequence[FieldSpec]:
+        labels = SEAT_END_LABELS
         return (
-            FieldSpec("left_on", "Sista dag", check_date, placeholder="ÅÅÅÅ-MM-DD"),
-            FieldSpec("left_reason", "Anledning", placeholder="t.ex. egen begäran"),
+            FieldSpec(
+                "left_on", labels["left_on"], check_with(parse_date), placeholder="ÅÅÅÅ-MM-DD"
+            ),
+            FieldSpec("left_reason", labels["left_reason"], placeholder="t.ex. egen begäran"),
         )
 
     def build(self, values: dict[str, str]) -> BoardSeat:
-        left = replace(
-            self.seat,
-            left_on=_date_field(values, "left_on"),
-            left_reason=values["left_reason"].strip(),
-        )
+        left = parse_seat_end_fields(values, self.seat)
         check_seat(left, self.seats, self.meetings, self.members)
         return left
 
@@ -203,16 +164,18 @@ class MeetingForm(RecordForm[AnnualMeeting]):
         )
 
     def field_specs(self) -> Sequence[FieldSpec]:
+        labels = MEETING_LABELS
         return (
-            FieldSpec("held_on", "Datum", check_date, placeholder="ÅÅÅÅ-MM-DD"),
-            FieldSpec("notes", "Anteckning", placeholder="t.ex. digitalt och på plats"),
+            FieldSpec(
+                "held_on", labels["held_on"], check_with(parse_date), placeholder="ÅÅÅÅ-MM-DD"
+            ),
+            FieldSpec("notes", labels["notes"], placeholder="t.ex. digitalt och på plats"),
         )
 
     def build(self, values: dict[str, str]) -> AnnualMeeting:
-        held_on = _date_field(values, "held_on")
-        if any(m.held_on == held_on for m in self.meetings):
-            raise FieldErrors({"held_on": f"Det finns redan ett årsmöte {held_on.isoformat()}."})
-        return AnnualMeeting(held_on=held_on, notes=values["notes"].strip())
+        meeting = parse_meeting_fields(values)
+        check_meeting(meeting, self.meetings)
+        return meeting
 
 
 class AsOfForm(RecordForm[date]):
@@ -224,7 +187,10 @@ class AsOfForm(RecordForm[date]):
         super().__init__("Visa styrelsen per datum", {"as_of": day.isoformat()})
 
     def field_specs(self) -> Sequence[FieldSpec]:
-        return (FieldSpec("as_of", "Datum", check_date, placeholder="ÅÅÅÅ-MM-DD"),)
+        return (FieldSpec("as_of", "Datum", check_with(parse_date), placeholder="ÅÅÅÅ-MM-DD"),)
 
     def build(self, values: dict[str, str]) -> date:
-        return _date_field(values, "as_of")
+        try:
+            return parse_date(values["as_of"])
+        except ValueError as err:
+            raise FieldErrors({"as_of": str(err)}) from None
