@@ -171,4 +171,5 @@ class FieldErrorsForCli(click.ClickException):
         order = list(FIELD_FLAGS)
         names = sorted(err.errors, key=lambda n: order.index(n) if n in order else len(order))
         parts = [f"{FIELD_FLAGS.get(n, n)}: {err.errors[n].rstrip('.')}" for n in names]
-        super().__init__("; ".join(parts) + ".")
+        line = "; ".join(parts)
+        super().__init__(line if line.endswith(("?", "!")) else f"{line}.")
