@@ -24,7 +24,6 @@ from tests.ui.board_helpers import (
 )
 from tests.ui.helpers import (
     choose,
-    error_text,
     focus_field,
     notices,
     replace_text,
@@ -86,24 +85,6 @@ async def test_adding_a_seat_by_keys_stores_it_and_shows_it(app: SecretariatApp)
         assert added.elected_at == meetings[-1].id  # the latest meeting on or before today
         assert ("Suppleant", "Eva Ek", "Roks", "från 2026-04-23") in rows(app)
         assert status_line(app).startswith("Styrelsen per 2026-06-01: 7 ledamöter")
-
-
-async def test_a_second_chair_is_refused_next_to_the_role_and_nothing_is_stored(
-    app: SecretariatApp,
-) -> None:
-    async with app.run_test(size=SIZE) as pilot:
-        await open_board(pilot)
-        await pilot.press("n")
-        await focus_field(pilot, "person")
-        await type_text(pilot, "Eva Ek")
-        await focus_field(pilot, "role")
-        await choose(pilot, "Ordförande")
-        await pilot.press("ctrl+s")
-
-        assert isinstance(app.screen, SeatForm)
-        assert "redan en ordförande" in error_text(app, "role")
-        assert "Tomas Berglöf" in error_text(app, "role")
-        assert len(stored_board(app)[1]) == SEATS_IN_DEMO
 
 
 async def test_x_ends_a_seat_and_it_leaves_the_board_after_the_last_day(
