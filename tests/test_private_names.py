@@ -404,4 +404,4 @@ def test_a_broken_private_name_fails_with_its_name_and_both_versions() -> None:
         canary.attribute(object(), "_gone")
     text = str(failure.value)
     assert "object._gone" in text and f"tinydb {version('tinydb')}" in text
-    assert "tinydb==4.9.0" in text and "tinydb_compat.py" in text
+    assert f"tinydb=={pinned_version('tinydb')}" in text and "tinydb_compat.py" in text
