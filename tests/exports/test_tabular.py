@@ -16,9 +16,7 @@ RUNNABLE = ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", "@SUM(1)", "-2+3
 
 
 def test_excel_files_have_a_bom_semicolons_crlf_and_no_runnable_formulas() -> None:
-    text = csv_text(
-        ("Namn", "Telefon"), [('=HYPERLINK("x")', "+46 70-174 06 05")], excel_file=True
-    )
+    text = csv_text(("Namn", "Telefon"), [('=HYPERLINK("x")', "+46 70-174 06 05")], excel_file=True)
     assert text.startswith("\ufeffNamn;Telefon\r\n")
     assert "'=HYPERLINK" in text
     assert ";'+46 70-174 06 05\r\n" in text
