@@ -41,7 +41,7 @@ from secretariat_tui.domain.date_entry import (
     parse_time_entry,
 )
 from secretariat_tui.domain.field_reader import yes_no
-from secretariat_tui.exports.tabular import aligned, csv_text, to_json
+from secretariat_tui.exports.table import Cell, Table
 from secretariat_tui.store.calendar import CalendarRepository
 
 CATEGORY = ChoiceOf(Category, "kategori")
@@ -176,15 +176,18 @@ def _item_id(item: CalendarItem) -> str:
     return str(item.source_id) if item.source is Source.ACTIVITY else item.key
 
 
-CSV_HEADER = ("Id", "Datum", "Tid", "Kategori", "Rubrik", "Plats", "Källa", "I berättelsen")
+LIST_HEADERS = ("Id", "Datum", "Tid", "Kategori", "Rubrik", "Plats", "Källa", "I berättelsen")
+WIDE = (5, 7)
+"""Plats and I berättelsen: only in CSV, too wide for a terminal."""
 
 
-def _csv_row(item: CalendarItem) -> tuple[str, ...]:
+def _row(item: CalendarItem) -> tuple[Cell, ...]:
+    """The category is a choice: its label in the terminal, its value in CSV."""
     return (
         _item_id(item),
         item.date_text,
         item.time_text,
-        item.category.value,
+        item.category,
         item.title,
         item.location,
         item.source.value,
@@ -243,17 +246,12 @@ def list_activities(
         if (category is None or i.category is category)
         and (not only_activities or i.source is Source.ACTIVITY)
     ]
-    if fmt == "json":
-        click.echo(to_json([_item_object(i) for i in shown]))
-    elif fmt == "csv":
-        click.echo(csv_text(CSV_HEADER, [_csv_row(i) for i in shown]), nl=False)
-    elif not shown:
-        what = f" i kategorin {category.value}" if category else ""
-        click.echo(f"Inget i kalendern{what} {period}.")
-    else:
-        header = ("Id", "Datum", "Tid", "Kategori", "Rubrik", "Källa")
-        rows = [
-            (_item_id(i), i.date_text, i.time_text, i.category.label, i.title, i.source.value)
-            for i in shown
-        ]
-        click.echo(aligned([header, *rows]))
+    what = f" i kategorin {category.value}" if category else ""
+    table = Table(
+        LIST_HEADERS,
+        [_row(i) for i in shown],
+        wide=WIDE,
+        empty=f"Inget i kalendern{what} {period}.",
+        records=[_item_object(i) for i in shown],
+    )
+    click.echo(table.render(fmt), nl=False)

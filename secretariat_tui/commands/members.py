@@ -75,12 +75,7 @@ def list_members(obj: CliContext, fmt: str, include_ended: bool) -> None:
         found = MemberRepository(db).all()
     today = date.today()
     shown = listing.sorted_members(m for m in found if include_ended or not m.has_left(today))
-    if fmt == "json":
-        click.echo(listing.members_json(shown))
-    elif fmt == "csv":
-        click.echo(listing.members_csv(shown, today), nl=False)
-    else:
-        click.echo(listing.members_table(shown, today))
+    click.echo(listing.members_table(shown, today).render(fmt), nl=False)
 
 
 @members.command("show")

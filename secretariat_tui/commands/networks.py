@@ -39,7 +39,8 @@ from secretariat_tui.domain.networks import (
     participations,
     participations_by_network,
 )
-from secretariat_tui.exports.tabular import aligned, csv_text, to_json
+from secretariat_tui.exports.table import Table
+from secretariat_tui.exports.tabular import aligned, to_json
 from secretariat_tui.store.calendar import CalendarRepository, NetworkInUse
 
 
@@ -97,20 +98,15 @@ def list_networks(obj: CliContext, year: int | None, fmt: str) -> None:
         done = calendar.activities.all()
     taken = participations_by_network(done, year)
     counted = [(n, taken.get(n.id or 0, [])) for n in found]
-    if fmt == "json":
-        click.echo(to_json([{**_object(n, taken), "year": year} for n, taken in counted]))
-        return
     header = ("Id", "Nätverk", "Arrangör", "Roll", "Period", "Träffas", f"Deltagande {year}")
-    rows = [
-        (str(n.id), n.name, n.organiser, n.role, _period(n), n.meets, str(len(taken)))
-        for n, taken in counted
-    ]
-    if fmt == "csv":
-        click.echo(csv_text(header, rows), nl=False)
-    elif not rows:
-        click.echo("Inga nätverk registrerade.")
-    else:
-        click.echo(aligned([header, *rows], right=[6]))
+    table = Table(
+        header,
+        [(str(n.id), n.name, n.organiser, n.role, _period(n), n.meets, len(t)) for n, t in counted],
+        right=[6],
+        empty="Inga nätverk registrerade.",
+        records=[{**_object(n, t), "year": year} for n, t in counted],
+    )
+    click.echo(table.render(fmt), nl=False)
 
 
 @networks.command("show")

@@ -126,12 +126,7 @@ def list_payments(obj: CliContext, year: int | None, member_id: int | None, fmt:
     shown = listing.sorted_payments(
         p for p in found if member_id is None or p.member_id == member_id
     )
-    render = {
-        "table": listing.payments_table,
-        "csv": listing.payments_csv,
-        "json": listing.payments_json,
-    }[fmt]
-    click.echo(render(shown, names), nl=fmt != "csv")
+    click.echo(listing.payments_table(shown, names).render(fmt), nl=False)
 
 
 @payments.command("delete")

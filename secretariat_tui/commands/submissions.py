@@ -41,7 +41,7 @@ from secretariat_tui.domain.submission_fields import (
     parse_submission_fields,
 )
 from secretariat_tui.domain.submissions import Submission, SubmissionKind, SubmissionStatus
-from secretariat_tui.exports.tabular import aligned, csv_text, to_json
+from secretariat_tui.exports.table import Table
 from secretariat_tui.store.calendar import SubmissionRepository
 from secretariat_tui.store.members import MemberRepository
 
@@ -175,6 +175,20 @@ def _object(submission: Submission, names: Mapping[int, str]) -> dict[str, Any]:
     }
 
 
+LIST_HEADERS = (
+    *("Id", "Datum", "Typ", "Status", "Rubrik", "Mottagare"),
+    # Only in CSV: too wide for a terminal.
+    *("Medundertecknare", "Länk/diarienr", "I berättelsen"),
+)
+
+
+def _row(s: Submission, members: Sequence[Member]) -> tuple[str, ...]:
+    return (
+        *(str(s.id), s.when.iso(), s.kind.value, s.status.value, s.title, s.recipient),
+        *(co_signer_names(s, members), s.reference, yes_no(s.in_report)),
+    )
+
+
 @submissions.command("list")
 @click.option("--year", type=YEAR, help="Året (ÅÅÅÅ); annars i år.")
 @click.option("--kind", type=KIND, help=f"Bara en typ: {KIND.choices}.")
@@ -203,20 +217,12 @@ def list_submissions(
         ),
         key=lambda s: (s.when, s.id or 0),
     )
-    if fmt == "json":
-        names = {m.id: m.name for m in members if m.id is not None}
-        click.echo(to_json([_object(s, names) for s in shown]))
-        return
-    header = ("Id", "Datum", "Typ", "Status", "Rubrik", "Mottagare")
-    rows = [
-        (str(s.id), s.when.iso(), s.kind.value, s.status.value, s.title, s.recipient) for s in shown
-    ]
-    if fmt == "csv":
-        more = [(co_signer_names(s, members), s.reference, yes_no(s.in_report)) for s in shown]
-        extra = ("Medundertecknare", "Länk/diarienr", "I berättelsen")
-        csv_rows = [row + added for row, added in zip(rows, more, strict=True)]
-        click.echo(csv_text(header + extra, csv_rows), nl=False)
-    elif not rows:
-        click.echo(f"Inga inlagor {year}.")
-    else:
-        click.echo(aligned([header, *rows]))
+    names = {m.id: m.name for m in members if m.id is not None}
+    table = Table(
+        LIST_HEADERS,
+        [_row(s, members) for s in shown],
+        wide=range(6, len(LIST_HEADERS)),
+        empty=f"Inga inlagor {year}.",
+        records=[_object(s, names) for s in shown],
+    )
+    click.echo(table.render(fmt), nl=False)

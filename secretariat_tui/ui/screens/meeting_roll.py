@@ -32,8 +32,8 @@ from secretariat_tui.domain.voting import (
     with_rule,
 )
 from secretariat_tui.exports.board_report import (
-    voting_roll_excel_bytes,
     voting_roll_markdown,
+    voting_roll_table,
     voting_roll_text,
 )
 from secretariat_tui.store.board import BoardRepository
@@ -220,7 +220,9 @@ class MeetingRollScreen(ModalScreen[None]):
             Rendering(
                 "Markdown (.md)", ".md", lambda: voting_roll_markdown(roll, meeting, rule).encode()
             ),
-            Rendering("CSV för Excel (.csv)", ".csv", lambda: voting_roll_excel_bytes(roll)),
+            Rendering(
+                "CSV för Excel (.csv)", ".csv", lambda: voting_roll_table(roll).file_bytes("csv")
+            ),
         ]
         preview = TextPreviewScreen(
             f"Röstlängd {meeting.held_on.isoformat()}",
