@@ -21,12 +21,12 @@ from secretariat_tui.domain.activity_fields import (
 from secretariat_tui.domain.collation import swedish_key
 from secretariat_tui.domain.date_entry import parse_date_entry, parse_day_entry, parse_time_entry
 from secretariat_tui.domain.field_reader import YES_NO, check_with, optional_check
+from secretariat_tui.domain.fields import Field
 from secretariat_tui.domain.members import Member
 from secretariat_tui.domain.network_fields import (
-    NETWORK_LABELS,
+    NETWORK_FIELDS,
     network_fields,
     parse_network_fields,
-    parse_network_name,
 )
 from secretariat_tui.domain.networks import NetworkMembership
 from secretariat_tui.domain.submission_fields import (
@@ -74,7 +74,7 @@ class ActivityForm(RecordForm[Activity]):
             save=save,
         )
 
-    def field_specs(self) -> Sequence[FieldSpec]:
+    def form_fields(self) -> Sequence[Field]:
         labels = ACTIVITY_LABELS
         networks = sorted(self.networks, key=lambda n: swedish_key(n.name))
         network_options = (("(inget)", NO_NETWORK),) + tuple((n.name, str(n.id)) for n in networks)
@@ -124,26 +124,13 @@ class NetworkForm(RecordForm[NetworkMembership]):
         save: Callable[[NetworkMembership], NetworkMembership],
         network: NetworkMembership | None = None,
     ) -> None:
-        self.today, self.network = today, network
+        self.network = network
         initial = network_fields(network) if network else {}
         title = f"Ändra {network.name}" if network else "Nytt nätverk"
-        super().__init__(title, initial, save=save)
+        super().__init__(title, initial, save=save, today=today)
 
-    def field_specs(self) -> Sequence[FieldSpec]:
-        labels = NETWORK_LABELS
-        day = optional_check(lambda text: parse_day_entry(text, self.today))
-        return (
-            FieldSpec("name", labels["name"], check_with(parse_network_name)),
-            FieldSpec(
-                "organiser", labels["organiser"], placeholder="t.ex. Europeiska kommissionen"
-            ),
-            FieldSpec("since", labels["since"], day, placeholder=DAY_HINT),
-            FieldSpec("until", labels["until"], day, placeholder="tomt = fortfarande medlem"),
-            FieldSpec("role", labels["role"], placeholder="t.ex. medlem, partner, observatör"),
-            FieldSpec("meets", labels["meets"], placeholder="t.ex. två gånger per år"),
-            FieldSpec("contact", labels["contact"]),
-            FieldSpec("notes", labels["notes"]),
-        )
+    def form_fields(self) -> Sequence[Field]:
+        return NETWORK_FIELDS
 
     def build(self, values: dict[str, str]) -> NetworkMembership:
         return parse_network_fields(values, self.today, base=self.network)
@@ -176,7 +163,7 @@ class SubmissionForm(RecordForm[Submission]):
             save=save,
         )
 
-    def field_specs(self) -> Sequence[FieldSpec]:
+    def form_fields(self) -> Sequence[Field]:
         labels = SUBMISSION_LABELS
         return (
             FieldSpec("kind", labels["kind"], options=KIND_OPTIONS),

@@ -8,6 +8,7 @@ from datetime import date
 from textual import on
 from textual.widgets import Input, Select
 
+from secretariat_tui.domain.fields import Field
 from secretariat_tui.domain.member_fields import (
     FIELD_CHECKS,
     FIELD_LABELS,
@@ -54,7 +55,7 @@ class MemberForm(RecordForm[Member]):
         names = [*FIELD_LABELS] if member else [n for n in FIELD_LABELS if n != "form_from"]
         self._specs = [self._spec(name) for name in names]
 
-    def _spec(self, name: str) -> FieldSpec:
+    def _spec(self, name: str) -> Field:
         options = {"kind": KIND_OPTIONS, "form": FORM_OPTIONS}.get(name)
         return FieldSpec(
             name=name,
@@ -64,7 +65,7 @@ class MemberForm(RecordForm[Member]):
             placeholder=PLACEHOLDERS.get(name, ""),
         )
 
-    def field_specs(self) -> Sequence[FieldSpec]:
+    def form_fields(self) -> Sequence[Field]:
         return self._specs
 
     def build(self, values: dict[str, str]) -> Member:

@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from secretariat_tui.domain.fees import FeeAgreement, FeeOverride, FeeSchedule, MemberYear, Payment
+from secretariat_tui.domain.fields import Field
 from secretariat_tui.domain.member_fields import check_date
 from secretariat_tui.domain.members import MembershipForm
 from secretariat_tui.domain.money import format_kronor, typed_amount
@@ -51,7 +52,7 @@ class PaymentForm(RecordForm[Payment]):
         )
         super().__init__(title, initial, intro, save=save)
 
-    def field_specs(self) -> Sequence[FieldSpec]:
+    def form_fields(self) -> Sequence[Field]:
         return (
             FieldSpec("amount", PAYMENT_LABELS["amount"], check_amount, placeholder="t.ex. 1500"),
             FieldSpec("paid_on", PAYMENT_LABELS["paid_on"], check_date, placeholder="ÅÅÅÅ-MM-DD"),
@@ -86,7 +87,7 @@ class FeeScheduleForm(RecordForm[FeeSchedule]):
             save=save,
         )
 
-    def field_specs(self) -> Sequence[FieldSpec]:
+    def form_fields(self) -> Sequence[Field]:
         labels = schedule_labels()
         return tuple(
             FieldSpec(form.value, labels[form.value], check_fee, placeholder="kronor")
@@ -117,7 +118,7 @@ class AgreementForm(RecordForm[FeeAgreement]):
             f"Avgift för {row.member.name} {row.year}", agreement_raw(current), intro, save=save
         )
 
-    def field_specs(self) -> Sequence[FieldSpec]:
+    def form_fields(self) -> Sequence[Field]:
         return (
             FieldSpec("basis", "Avgiften bestäms", options=AGREEMENT_CHOICES),
             FieldSpec("amount", "Avtalat belopp", placeholder="bara vid avtalat belopp"),
