@@ -18,7 +18,7 @@ from typing import Any
 import click
 
 from secretariat_tui.domain.errors import FieldErrors
-from secretariat_tui.domain.fields import Choice, Field, Flag, yes_no
+from secretariat_tui.domain.fields import Choice, Field, Flag, field_named, yes_no
 from secretariat_tui.domain.registers import ALL_FIELDS
 
 Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
@@ -30,6 +30,14 @@ class ChoiceOf(click.ParamType):
     def __init__(self, kind: Choice[Any]) -> None:
         self.kind = kind
         self.name = kind.what.split()[0]
+        self.choices = kind.values
+
+    @classmethod
+    def of(cls, fields: Sequence[Field], name: str) -> ChoiceOf:
+        """The type of a register's choice field, for a filter flag (``list --kind``)."""
+        kind = field_named(fields, name).kind
+        assert isinstance(kind, Choice), f"{name} is not a choice"
+        return cls(kind)
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if isinstance(value, self.kind.enum):
@@ -48,12 +56,15 @@ def option_for(field: Field, *, required: bool) -> Decorator:
         return click.option(
             f"{field.option}/--not-{name}", field.name, default=None, help=help_text
         )
-    kind = field.kind
+    kind, default = field.kind, field.text(field.default) if field.default is not None else None
     return click.option(
         field.option,
         field.name,
-        required=required and field.required,
+        required=required and field.required and default is None,
         type=ChoiceOf(kind) if isinstance(kind, Choice) else None,
+        default=default if required else None,
+        show_default=required and default is not None,
+        multiple=field.multiple,
         help=help_text,
     )
 

@@ -226,7 +226,9 @@ class Field:
     placeholder: str = ""
     """The form's grey hint; by default the kind's."""
     default: Any = None
-    """The value of an optional field left empty (a yes/no field's answer for a new record)."""
+    """A new record's value (a yes/no field's answer, a choice made unless changed)."""
+    multiple: bool = False
+    """On the command line the flag is given once per value (``--co-signer A --co-signer B``)."""
 
     @property
     def option(self) -> str:
@@ -307,3 +309,18 @@ def record_text(fields: Sequence[Field], record: object) -> dict[str, str]:
     """A record's fields as a form holds them (text), each written by its field's kind: to
     prefill a form or to start a command-line edit from."""
     return {f.name: f.text(getattr(record, f.name)) for f in fields}
+
+
+IN_REPORT = Field(
+    "in_report",
+    "Med i berättelsen",
+    Flag(),
+    help="Om raden ska stå i verksamhetsberättelsen (ny post: ja).",
+    default=True,
+)
+"""The calendar registers' shared yes/no: is the line in the annual report."""
+
+
+def new_record_text(fields: Sequence[Field]) -> dict[str, str]:
+    """A new record's form as it opens: each field's default, as text."""
+    return {f.name: f.text(f.default) for f in fields if f.default is not None}

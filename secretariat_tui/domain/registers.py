@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from secretariat_tui.domain.activity_fields import ACTIVITY_FIELDS
 from secretariat_tui.domain.fields import Field
 from secretariat_tui.domain.network_fields import NETWORK_FIELDS
+from secretariat_tui.domain.submission_fields import SUBMISSION_FIELDS
 
 REGISTER_FIELDS: dict[str, tuple[Field, ...]] = {
+    "activities": ACTIVITY_FIELDS,
     "networks": NETWORK_FIELDS,
+    "submissions": SUBMISSION_FIELDS,
 }
 ALL_FIELDS: tuple[Field, ...] = tuple(f for fields in REGISTER_FIELDS.values() for f in fields)

@@ -164,11 +164,11 @@ class RecordForm(ModalScreen[ResultT | None], Generic[ResultT]):
         value, widget_id = self._initial.get(field.name, ""), f"field-{field.name}"
         if isinstance(field.kind, Flag):
             return flag_checkbox(field, value, self.today, id=widget_id)
-        if isinstance(field.kind, Choice | Ref | _Listed):
-            options = (
-                self.options_for(field) if isinstance(field.kind, Ref) else field.kind.options()
-            )
-            return ChoiceSelect(options, value, id=widget_id)
+        if isinstance(field.kind, Ref):
+            none = ((field.kind.none, ""),) if field.kind.none else ()
+            return ChoiceSelect((*none, *self.options_for(field)), value, id=widget_id)
+        if isinstance(field.kind, Choice | _Listed):
+            return ChoiceSelect(field.kind.options(), value, id=widget_id)
         multiline = field.name in MULTILINE_FIELDS
         rules = [DomainRule(partial(text_problem, multiline=multiline))]
         return Input(
