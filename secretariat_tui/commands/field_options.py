@@ -39,6 +39,9 @@ class ChoiceOf(click.ParamType):
         assert isinstance(kind, Choice), f"{name} is not a choice"
         return cls(kind)
 
+    def get_missing_message(self, param: click.Parameter, ctx: click.Context | None) -> str:
+        return f"Välj {self.kind.what}: {self.choices}."
+
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if isinstance(value, self.kind.enum):
             return value
@@ -56,16 +59,17 @@ def option_for(field: Field, *, required: bool) -> Decorator:
         return click.option(
             f"{field.option}/--not-{name}", field.name, default=None, help=help_text
         )
-    kind, default = field.kind, field.text(field.default) if field.default is not None else None
+    kind, settings = field.kind, dict[str, Any]()
+    if required and field.default is not None:  # a new record's value unless typed
+        settings = {"default": field.text(field.default), "show_default": True}
     return click.option(
         field.option,
         field.name,
-        required=required and field.required and default is None,
+        required=required and field.required and not settings,
         type=ChoiceOf(kind) if isinstance(kind, Choice) else None,
-        default=default if required else None,
-        show_default=required and default is not None,
         multiple=field.multiple,
         help=help_text,
+        **settings,
     )
 
 
