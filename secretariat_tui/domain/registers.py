@@ -6,12 +6,14 @@ from secretariat_tui.domain.activity_fields import ACTIVITY_FIELDS
 from secretariat_tui.domain.fields import Field
 from secretariat_tui.domain.member_fields import END_FIELDS, MEMBER_FIELDS
 from secretariat_tui.domain.network_fields import NETWORK_FIELDS
+from secretariat_tui.domain.payment_fields import PAYMENT_FIELDS
 from secretariat_tui.domain.submission_fields import SUBMISSION_FIELDS
 
 REGISTER_FIELDS: dict[str, tuple[Field, ...]] = {
     "members": MEMBER_FIELDS,
     "members end": END_FIELDS,
     "activities": ACTIVITY_FIELDS,
+    "payments": PAYMENT_FIELDS,
     "networks": NETWORK_FIELDS,
     "submissions": SUBMISSION_FIELDS,
 }
