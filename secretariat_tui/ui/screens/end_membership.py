@@ -7,6 +7,7 @@ from datetime import date
 
 from secretariat_tui.domain.dates import parse_date
 from secretariat_tui.domain.errors import FieldErrors
+from secretariat_tui.domain.fields import Field
 from secretariat_tui.domain.member_fields import check_date
 from secretariat_tui.domain.members import Member
 from secretariat_tui.ui.widgets.record_form import FieldSpec, RecordForm
@@ -31,7 +32,7 @@ class EndMembershipForm(RecordForm[Member]):
             save=save,
         )
 
-    def field_specs(self) -> Sequence[FieldSpec]:
+    def form_fields(self) -> Sequence[Field]:
         return (
             FieldSpec("ended", "Sista dag som medlem", check_date, placeholder="ÅÅÅÅ-MM-DD"),
             FieldSpec("end_reason", "Anledning", placeholder="t.ex. egen begäran"),

@@ -21,6 +21,7 @@ from secretariat_tui.domain.activities import Category
 from secretariat_tui.domain.date_entry import parse_date_entry, parse_day_entry
 from secretariat_tui.domain.errors import FieldErrors
 from secretariat_tui.domain.field_reader import YES_NO, FieldReader, optional_check
+from secretariat_tui.domain.fields import Field
 from secretariat_tui.exports.ics_calendar import IcsFilter, export_ics
 from secretariat_tui.store.calendar import CalendarRepository
 from secretariat_tui.store.database import Database
@@ -90,7 +91,7 @@ class ExportForm(RecordForm[ExportRequest]):
             "Månadslistan tar månaden i fältet Månad. Filen blir läsbar bara för dig.",
         )
 
-    def field_specs(self) -> Sequence[FieldSpec]:
+    def form_fields(self) -> Sequence[Field]:
         day = optional_check(lambda text: parse_day_entry(text, self.today))
         categories = (("Alla kategorier", ALL_CATEGORIES),) + tuple(
             (c.label, c.value) for c in Category

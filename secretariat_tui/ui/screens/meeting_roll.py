@@ -21,6 +21,7 @@ from textual.widgets import Footer, Static
 from secretariat_tui.domain.board import AnnualMeeting
 from secretariat_tui.domain.dates import parse_date
 from secretariat_tui.domain.errors import FieldErrors
+from secretariat_tui.domain.fields import Field
 from secretariat_tui.domain.member_fields import check_date
 from secretariat_tui.domain.voting import (
     Attendance,
@@ -66,7 +67,7 @@ class RuleForm(RecordForm[VotingRule]):
             "senast sista betaldag.",
         )
 
-    def field_specs(self) -> Sequence[FieldSpec]:
+    def form_fields(self) -> Sequence[Field]:
         return (
             FieldSpec("fee_year", "Avgiftsår", placeholder="ÅÅÅÅ"),
             FieldSpec("cutoff", "Sista betaldag", check_date, placeholder="ÅÅÅÅ-MM-DD"),
@@ -96,7 +97,7 @@ class DelegateForm(RecordForm[Attendance]):
             save=save,
         )
 
-    def field_specs(self) -> Sequence[FieldSpec]:
+    def form_fields(self) -> Sequence[Field]:
         return (
             FieldSpec("delegate", "Ombud", placeholder="namn"),
             FieldSpec("present", "Närvarande", options=(("Ja", "yes"), ("Nej", "no"))),
