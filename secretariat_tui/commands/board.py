@@ -14,8 +14,9 @@ from typing import Any
 
 import click
 
-from secretariat_tui.commands.common import CliContext, FieldErrorsForCli, format_option
+from secretariat_tui.commands.common import CliContext, format_option
 from secretariat_tui.commands.fees import YEAR, get_member, warn
+from secretariat_tui.commands.field_options import FieldErrorsForCli
 from secretariat_tui.domain.board import (
     BOARD_RULES,
     AnnualMeeting,

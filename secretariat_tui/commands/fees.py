@@ -10,6 +10,7 @@ from decimal import Decimal
 import click
 
 from secretariat_tui.commands.common import CliContext, format_option
+from secretariat_tui.commands.field_options import YEAR
 from secretariat_tui.domain.fees import (
     FeeOverride,
     FeeSchedule,
@@ -24,9 +25,6 @@ from secretariat_tui.store.database import Database
 from secretariat_tui.store.fees import FeeRepository
 from secretariat_tui.store.ledger import FeeLedger
 from secretariat_tui.store.members import MemberNotFound, MemberRepository
-
-YEAR = click.IntRange(1900, 2999)
-
 
 # --- shared with `payments` ---------------------------------------------------------------------
 

@@ -18,19 +18,37 @@ from typing import Any
 import click
 
 from secretariat_tui.domain.errors import FieldErrors
-from secretariat_tui.domain.fields import Choice, Field, Flag, field_named, yes_no
+from secretariat_tui.domain.fields import Choice, Field, Flag, Kind, Ref, Year, field_named, yes_no
 from secretariat_tui.domain.registers import ALL_FIELDS
 
 Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
 
 
-class ChoiceOf(click.ParamType):
+class KindOf(click.ParamType):
+    """A flag read by a field kind's one reader; what it cannot read is a usage error (exit 2)."""
+
+    def __init__(self, kind: Kind[Any], name: str) -> None:
+        self.kind, self.name = kind, name
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if not isinstance(value, str):
+            return value
+        try:
+            return self.kind.parse(value, date.today())
+        except ValueError as err:
+            self.fail(str(err), param, ctx)
+
+
+YEAR = KindOf(Year(), "year")
+"""``--year`` of every command: four digits, 1900–2100, the same reader as a form's year."""
+
+
+class ChoiceOf(KindOf):
     """A choice field's value typed in any case (of ``utbildning/event`` either half)."""
 
     def __init__(self, kind: Choice[Any]) -> None:
-        self.kind = kind
-        self.name = kind.what.split()[0]
-        self.choices = kind.values
+        super().__init__(kind, kind.what.split()[0])
+        self.what, self.choices = kind.what, kind.values
 
     @classmethod
     def of(cls, fields: Sequence[Field], name: str) -> ChoiceOf:
@@ -40,15 +58,7 @@ class ChoiceOf(click.ParamType):
         return cls(kind)
 
     def get_missing_message(self, param: click.Parameter, ctx: click.Context | None) -> str:
-        return f"Välj {self.kind.what}: {self.choices}."
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        if isinstance(value, self.kind.enum):
-            return value
-        try:
-            return self.kind.parse(str(value), date.today())
-        except ValueError as err:
-            self.fail(str(err), param, ctx)
+        return f"Välj {self.what}: {self.choices}."
 
 
 def option_for(field: Field, *, required: bool) -> Decorator:
@@ -59,18 +69,29 @@ def option_for(field: Field, *, required: bool) -> Decorator:
         return click.option(
             f"{field.option}/--not-{name}", field.name, default=None, help=help_text
         )
-    kind, settings = field.kind, dict[str, Any]()
+    settings = dict[str, Any]()
     if required and field.default is not None:  # a new record's value unless typed
         settings = {"default": field.text(field.default), "show_default": True}
     return click.option(
         field.option,
         field.name,
         required=required and field.required and not settings,
-        type=ChoiceOf(kind) if isinstance(kind, Choice) else None,
+        type=_type_of(field),
         multiple=field.multiple,
         help=help_text,
         **settings,
     )
+
+
+def _type_of(field: Field) -> click.ParamType | None:
+    """A choice, a year or an id is read by click (a usage error, exit 2); the rest (a day
+    needs "today", a name needs the register) by the domain's parser of the register."""
+    kind = field.kind
+    if isinstance(kind, Choice):
+        return ChoiceOf(kind)
+    if isinstance(kind, Year) or (isinstance(kind, Ref) and not kind.by_name):
+        return KindOf(kind, "id" if isinstance(kind, Ref) else "year")
+    return None
 
 
 def _how(field: Field) -> str:
@@ -136,7 +157,8 @@ class FieldErrorsForCli(click.ClickException):
     def __init__(self, err: FieldErrors) -> None:
         names = sorted(err.errors, key=lambda n: _ORDER.index(n) if n in _ORDER else len(_ORDER))
         parts = [f"{FLAGS.get(n, n)}: {err.errors[n].rstrip('.')}" for n in names]
-        super().__init__("; ".join(parts) + ".")
+        line = "; ".join(parts)
+        super().__init__(line if line.endswith(("?", "!")) else f"{line}.")
 
 
 @contextmanager

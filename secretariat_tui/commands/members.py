@@ -8,6 +8,7 @@ import click
 
 from secretariat_tui.commands.common import CliContext, format_option
 from secretariat_tui.commands.field_options import (
+    YEAR,
     check_given,
     field_errors,
     field_options,
@@ -123,7 +124,7 @@ def reopen_member(obj: CliContext, member_id: int) -> None:
 
 
 @members.command("figures")
-@click.option("--year", required=True, type=click.IntRange(1900, 2999), help="Året (ÅÅÅÅ).")
+@click.option("--year", required=True, type=YEAR, help="Året (ÅÅÅÅ).")
 @format_option("text", "json", default="text")
 @click.pass_obj
 def member_figures(obj: CliContext, year: int, fmt: str) -> None:

@@ -14,7 +14,11 @@ from secretariat_tui.commands.fees import YEAR, get_member, member_row, warn
 from secretariat_tui.commands.field_options import field_errors, field_options, given
 from secretariat_tui.domain.fees import FeeStatus, MemberYear, Payment
 from secretariat_tui.domain.money import format_kronor
-from secretariat_tui.domain.payment_fields import PAYMENT_FIELDS, parse_payment_fields
+from secretariat_tui.domain.payment_fields import (
+    PAYMENT_CONTEXT,
+    PAYMENT_FIELDS,
+    parse_payment_fields,
+)
 from secretariat_tui.exports import fees_listing as listing
 from secretariat_tui.store.ledger import FeeLedger
 from secretariat_tui.store.members import MemberRepository
@@ -36,14 +40,13 @@ def payments() -> None:
 
 
 @payments.command("add")
-@click.option("--member", "member_id", required=True, type=int, help="Medlemmens id.")
-@click.option("--year", required=True, type=YEAR, help="Avgiftsåret betalningen gäller (ÅÅÅÅ).")
+@field_options(PAYMENT_CONTEXT, required=True)
 @field_options(PAYMENT_FIELDS, required=False)
 @click.pass_obj
-def add_payment(obj: CliContext, member_id: int, year: int, **values: str | None) -> None:
+def add_payment(obj: CliContext, member_id: int, fee_year: int, **values: str | None) -> None:
     """Registrera en betalning. Utan --amount: det som är kvar att betala för året; utan
     --date: i dag."""
-    amount = values["amount"]
+    amount, year = values["amount"], fee_year
     typed = _typed_payment(member_id, year, given(values))
     with obj.database(create=False) as db:
         ledger = FeeLedger.of(db)

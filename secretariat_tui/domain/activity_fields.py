@@ -53,7 +53,7 @@ ACTIVITY_FIELDS = (
     Field(
         "network_id",
         "Nätverk",
-        Ref("nätverk", none="(inget)"),
+        Ref("nätverk", none="(inget)", by_name=True),
         flag="--network",
         help="Nätverket det var deltagande i (id eller namn).",
     ),

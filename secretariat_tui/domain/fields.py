@@ -43,7 +43,7 @@ def parse_year(text: str) -> int:
     """A four-digit year within the registers' span (1900–2100)."""
     raw = text.strip()
     if not (raw.isascii() and raw.isdigit() and len(raw) == 4):
-        raise ValueError(f"”{raw}” är inget år: skriv fyra siffror, t.ex. 2024.")
+        raise ValueError(f"”{raw}” är inget år: skriv ÅÅÅÅ, t.ex. 2024.")
     year = int(raw)
     if not EARLIEST.year <= year <= LATEST.year:
         raise ValueError(f"{year} ligger utanför {EARLIEST.year}–{LATEST.year}; skrev du fel år?")
@@ -196,9 +196,9 @@ class Ref(Kind[int]):
     """A record of another register (a network, a member) by its id; what it may name
     (and how a name is found) is the register's: ``options`` are given where it is read."""
 
-    def __init__(self, what: str, *, none: str = "") -> None:
-        self.what, self.none = what, none
-        self.hint = f"{what}: id eller namn"
+    def __init__(self, what: str, *, none: str = "", by_name: bool = False) -> None:
+        self.what, self.none, self.by_name = what, none, by_name
+        self.hint = f"{what}: id eller namn" if by_name else f"{what}: id"
 
     def parse(self, text: str, today: date) -> int:
         raw = text.strip()

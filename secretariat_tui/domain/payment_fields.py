@@ -15,6 +15,8 @@ from secretariat_tui.domain.fields import (
     Day,
     Field,
     FieldReader,
+    Ref,
+    Year,
     field_named,
     record_text,
 )
@@ -33,6 +35,20 @@ PAYMENT_FIELDS = (
     Field("note", "Anteckning", help="Anteckning."),
 )
 """A payment as typed; the member and the fee year come from where it is registered."""
+PAYMENT_CONTEXT = (
+    Field(
+        "member_id", "Medlem", Ref("medlem"), flag="--member", required=True, help="Medlemmens id."
+    ),
+    Field(
+        "fee_year",
+        "Avgiftsår",
+        Year(),
+        flag="--year",
+        required=True,
+        help="Avgiftsåret betalningen gäller.",
+    ),
+)
+"""Where a payment belongs: the form's row, the command line's ``--member`` and ``--year``."""
 PAYMENT_LABELS = {f.name: f.label for f in PAYMENT_FIELDS}
 
 

@@ -18,6 +18,7 @@ from secretariat_tui.domain.collation import swedish_key
 from secretariat_tui.domain.fees import Payment
 from secretariat_tui.domain.member_fields import FIELD_LABELS
 from secretariat_tui.domain.members import Member
+from secretariat_tui.domain.payment_fields import PAYMENT_LABELS
 from secretariat_tui.exports.members_listing import sorted_members
 from secretariat_tui.exports.table import Table
 
@@ -25,7 +26,7 @@ ENDED = "Slutdatum"
 END_REASON = "Anledning"
 FORM_HISTORY = "Formhistorik"
 
-# The register's columns, in file order; the names are the forms' field labels.
+# The register's columns, in file order; the names are the fields' declared labels.
 MEMBER_COLUMNS: tuple[str, ...] = (
     FIELD_LABELS["name"],
     FIELD_LABELS["kind"],
@@ -46,10 +47,10 @@ MEMBER_COLUMNS: tuple[str, ...] = (
 PAY_MEMBER = "Medlem"
 PAY_ORG_NUMBER = FIELD_LABELS["org_number"]
 PAY_YEAR = "Avgiftsår"
-PAY_AMOUNT = "Belopp"
-PAY_DATE = "Betaldatum"
-PAY_REFERENCE = "Referens"
-PAY_NOTE = "Anteckning"
+PAY_AMOUNT = PAYMENT_LABELS["amount"]
+PAY_DATE = PAYMENT_LABELS["paid_on"]
+PAY_REFERENCE = PAYMENT_LABELS["reference"]
+PAY_NOTE = PAYMENT_LABELS["note"]
 
 PAYMENT_COLUMNS: tuple[str, ...] = (
     PAY_MEMBER,

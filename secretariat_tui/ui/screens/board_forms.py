@@ -22,7 +22,6 @@ from secretariat_tui.domain.collation import swedish_key
 from secretariat_tui.domain.dates import parse_date
 from secretariat_tui.domain.errors import FieldErrors
 from secretariat_tui.domain.fields import Field
-from secretariat_tui.domain.member_fields import check_date, check_optional_date
 from secretariat_tui.domain.members import Member
 from secretariat_tui.ui.widgets.record_form import FieldSpec, RecordForm
 
@@ -50,6 +49,18 @@ def latest_meeting(meetings: Sequence[AnnualMeeting], day: date) -> AnnualMeetin
     """The latest annual meeting held on or before ``day``."""
     held = [m for m in meetings if m.held_on <= day]
     return max(held, key=lambda m: m.held_on) if held else None
+
+
+def check_date(text: str) -> str | None:  # TRANSITIONAL until the board branch lands
+    try:
+        parse_date(text)
+    except ValueError as err:
+        return str(err)
+    return None
+
+
+def check_optional_date(text: str) -> str | None:
+    return check_date(text) if text.strip() else None
 
 
 class SeatForm(RecordForm[BoardSeat]):

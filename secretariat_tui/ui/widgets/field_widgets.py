@@ -2,7 +2,7 @@
 
 A choice is a ``ChoiceSelect`` (``"Välj…"`` until chosen; "no choice" is an option of its
 own with the value ``""`` where the field may be left empty); yes/no is a checkbox (space
-toggles it), read back as ``ja``/``nej`` like the command line's flag.
+ticks it, enter moves on like in any field), read back as ``ja``/``nej`` like the CLI flag.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from textual.binding import Binding
 from textual.widgets import Checkbox, Select
 
 from secretariat_tui.domain.fields import Field, yes_no
@@ -31,13 +32,22 @@ class ChoiceSelect(Select[str]):
         )
 
 
+class FlagCheckbox(Checkbox, inherit_bindings=False):
+    """Space ticks it; enter moves on to the next field, as in every other field of a form."""
+
+    BINDINGS = [
+        Binding("space", "toggle_button", "Kryssa", show=False),
+        Binding("enter", "app.focus_next", "Nästa fält", show=False),
+    ]
+
+
 def flag_checkbox(field: Field, text: str, today: date, *, id: str) -> Checkbox:
     """A yes/no field's checkbox, ticked as ``text`` (or the field's default) says."""
     try:
         ticked = bool(field.parse(text, today))
     except ValueError:
         ticked = bool(field.default)
-    return Checkbox("", ticked, id=id, compact=True)  # the row has the label
+    return FlagCheckbox("", ticked, id=id, compact=True)  # the row has the label
 
 
 def checkbox_value(checkbox: Checkbox) -> str:
