@@ -13,13 +13,18 @@ from typing import Any
 
 import click
 
-from secretariat_tui.commands.calendar_common import check_typed, field_errors, typed
-from secretariat_tui.commands.common import CliContext, FieldErrorsForCli, format_option
+from secretariat_tui.commands.common import CliContext, format_option
 from secretariat_tui.commands.fees import YEAR, get_member, warn
+from secretariat_tui.commands.field_options import (
+    FieldErrorsForCli,
+    check_given,
+    field_errors,
+    field_options,
+    given,
+)
 from secretariat_tui.domain.board import (
     AnnualMeeting,
     BoardSeat,
-    Role,
     board_on,
     describe_period,
     nominations_text,
@@ -27,6 +32,9 @@ from secretariat_tui.domain.board import (
     seat_summary,
 )
 from secretariat_tui.domain.board_fields import (
+    MEETING_FIELDS,
+    SEAT_END_FIELDS,
+    SEAT_FIELDS,
     parse_meeting_fields,
     parse_seat_end_fields,
     parse_seat_fields,
@@ -39,38 +47,17 @@ from secretariat_tui.domain.voting import Attendance, VotingRule, rule_for, voti
 from secretariat_tui.exports import fees_listing
 from secretariat_tui.exports.board_report import (
     board_paragraph,
-    voting_roll_csv,
     voting_roll_markdown,
+    voting_roll_table,
     voting_roll_text,
 )
-from secretariat_tui.exports.tabular import aligned, to_json
+from secretariat_tui.exports.table import Table
 from secretariat_tui.store.board import BoardRepository, MeetingNotFound, SeatNotFound
 from secretariat_tui.store.database import Database
 from secretariat_tui.store.ledger import FeeLedger
 from secretariat_tui.store.members import MemberRepository
 
 # --- typed values --------------------------------------------------------------------------------
-
-
-def _role_key(text: str) -> str:
-    return " ".join(text.replace("-", " ").replace("_", " ").split()).casefold()
-
-
-ROLE_NAMES = ", ".join(role.value.replace(" ", "-") for role in Role)
-
-
-class RoleType(click.ParamType):
-    """A role as typed: ``vice-ordförande``, ``vice ordförande`` or ``Vice ordförande``."""
-
-    name = "roll"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Role:
-        if isinstance(value, Role):
-            return value
-        for role in Role:
-            if _role_key(role.value) == _role_key(str(value)):
-                return role
-        self.fail(f"”{value}” är ingen styrelseroll; välj {ROLE_NAMES}.", param, ctx)
 
 
 def day_option(text: str, flag: str) -> date:
@@ -152,6 +139,20 @@ def _seat_object(
     }
 
 
+def _seats_table(
+    seats: Sequence[BoardSeat],
+    meetings: Sequence[AnnualMeeting],
+    members_by_id: dict[int, Member],
+    empty: str = "",
+) -> Table:
+    return Table(
+        SEAT_HEADERS,
+        [_seat_row(s, meetings, members_by_id) for s in seats],
+        empty=empty,
+        records=[_seat_object(s, meetings, members_by_id) for s in seats],
+    )
+
+
 # --- meeting -------------------------------------------------------------------------------------
 
 
@@ -161,13 +162,12 @@ def meeting() -> None:
 
 
 @meeting.command("add")
-@click.option("--date", "day", required=True, help="Mötesdag (ÅÅÅÅ-MM-DD).")
-@click.option("--notes", default="", help="Anteckningar, t.ex. plats.")
+@field_options(MEETING_FIELDS, required=True)
 @click.pass_obj
-def add_meeting(obj: CliContext, day: str, notes: str) -> None:
+def add_meeting(obj: CliContext, **values: str | None) -> None:
     """Lägg till ett årsmöte."""
     with field_errors():
-        meeting = parse_meeting_fields({"held_on": day, "notes": notes})
+        meeting = parse_meeting_fields(given(values), date.today())
     with obj.database() as db:
         board = BoardRepository(db)
         with field_errors():
@@ -183,18 +183,15 @@ def list_meetings(obj: CliContext, fmt: str) -> None:
     """Lista årsmötena i datumordning."""
     with obj.reading() as db:
         meetings = BoardRepository(db).meetings.all()
-    if fmt == "json":
-        click.echo(
-            to_json(
-                [{"id": m.id, "held_on": m.held_on.isoformat(), "notes": m.notes} for m in meetings]
-            )
-        )
-    elif not meetings:
-        click.echo("Inga årsmöten registrerade.")
-    else:
-        rows = [("Id", "Datum", "Anteckningar")]
-        rows += [(str(m.id), m.held_on.isoformat(), m.notes) for m in meetings]
-        click.echo(aligned(rows))
+    table = Table(
+        ("Id", "Datum", "Anteckningar"),
+        [(str(m.id), m.held_on, m.notes) for m in meetings],
+        empty="Inga årsmöten registrerade.",
+        records=[
+            {"id": m.id, "held_on": m.held_on.isoformat(), "notes": m.notes} for m in meetings
+        ],
+    )
+    click.echo(table.render(fmt), nl=False)
 
 
 @meeting.command("roll")
@@ -230,8 +227,11 @@ def roll(
             rule,
             board.attendance.for_meeting(meeting_id),
         )
-    render = {"md": voting_roll_markdown, "csv": voting_roll_csv, "text": voting_roll_text}[fmt]
-    click.echo(render(found, held, rule), nl=False)
+    if fmt == "csv":  # the rows alone; md and text are the document with the rule and totals
+        click.echo(voting_roll_table(found).render("csv"), nl=False)
+    else:
+        render = {"md": voting_roll_markdown, "text": voting_roll_text}[fmt]
+        click.echo(render(found, held, rule), nl=False)
 
 
 @meeting.command("delegate")
@@ -290,47 +290,17 @@ def show_board(obj: CliContext, day: str | None, fmt: str) -> None:
         meetings = repository.meetings.all()
         seats = board_on(on, repository.seats.all(), meetings)
         members_by_id = _members_by_id(db)
-    if fmt == "json":
-        click.echo(to_json([_seat_object(s, meetings, members_by_id) for s in seats]))
-    elif not seats:
-        click.echo(f"Ingen styrelse registrerad {on.isoformat()}.")
-    else:
-        rows = [SEAT_HEADERS, *(_seat_row(s, meetings, members_by_id) for s in seats)]
-        click.echo(aligned(rows))
+    empty = f"Ingen styrelse registrerad {on.isoformat()}."
+    click.echo(_seats_table(seats, meetings, members_by_id, empty).render(fmt), nl=False)
 
 
 @board.command("add", epilog=BOARD_RULES)
-@click.option("--meeting", "meeting_id", required=True, type=int, help="Årsmötet som valde (id).")
-@click.option("--person", required=True, help="Personens namn.")
-@click.option("--role", required=True, type=RoleType(), help=f"Rollen: {ROLE_NAMES}.")
-@click.option(
-    "--member", "member_id", type=int, help="Medlemsorganisationen personen kommer från (id)."
-)
-@click.option(
-    "--term", "term_years", type=int, default=1, show_default=True, help="Mandattid i år (1–4)."
-)
-@click.option("--starts", help="Första dag, för fyllnadsval mellan årsmöten (ÅÅÅÅ-MM-DD).")
+@field_options(SEAT_FIELDS, required=True)
 @click.pass_obj
-def add_seat(
-    obj: CliContext,
-    meeting_id: int,
-    person: str,
-    role: Role,
-    member_id: int | None,
-    term_years: int,
-    starts: str | None,
-) -> None:
+def add_seat(obj: CliContext, **values: str | None) -> None:
     """Lägg till en styrelsepost vald vid ett årsmöte. Reglerna kontrolleras innan något sparas."""
-    values = {
-        "elected_at": meeting_id,
-        "person": person,
-        "role": role,
-        "organisation_id": member_id,
-        "term_years": term_years,
-        "starts_on": starts,
-    }
     with field_errors():
-        seat = parse_seat_fields(typed(values))
+        seat = parse_seat_fields(given(values), date.today())
     with obj.database(create=False) as db:
         repository = BoardRepository(db)
         members_by_id = _members_by_id(db)
@@ -344,18 +314,17 @@ def add_seat(
 
 @board.command("end")
 @click.argument("seat_id", metavar="ID", type=int)
-@click.option("--date", "day", required=True, help="Sista dag i styrelsen (ÅÅÅÅ-MM-DD).")
-@click.option("--reason", default="", help="Orsak, t.ex. avgått.")
+@field_options(SEAT_END_FIELDS, required=True)
 @click.pass_obj
-def end_seat(obj: CliContext, seat_id: int, day: str, reason: str) -> None:
+def end_seat(obj: CliContext, seat_id: int, **values: str | None) -> None:
     """Avsluta en styrelsepost i förtid. Posten finns kvar i historiken."""
-    raw = {"left_on": day, "left_reason": reason}
-    check_typed(raw, {"left_on": parse_date}, required=("left_on",))
+    today, raw = date.today(), given(values)
+    check_given(SEAT_END_FIELDS, raw, today)
     with obj.database(create=False) as db:
         repository = BoardRepository(db)
         seat = get_seat(repository, seat_id)
         with field_errors():
-            ended = parse_seat_end_fields(raw, seat)
+            ended = parse_seat_end_fields(raw, seat, today)
         meetings = repository.meetings.all()
         members_by_id = _members_by_id(db)
         _checked(ended, repository, list(members_by_id.values()))

@@ -80,13 +80,20 @@ def test_meeting_add_on_the_day_of_another_meeting_is_refused(db_path: Path) -> 
 
 def test_meeting_add_with_a_bad_date_names_the_flag_and_stores_nothing(db_path: Path) -> None:
     add_org(db_path)
-    line = refused(db_path, "meeting", "add", "--date", "18/4 2024")
+    line = refused(db_path, "meeting", "add", "--date", "snart")
 
-    assert line.startswith("Error: --date: ”18/4 2024” är inget datum")
+    assert line.startswith("Error: --date: ”snart” förstods inte som ett datum")
     assert refused(db_path, "meeting", "add", "--date", "1800-04-18") == (
-        "Error: --date: 1800-04-18 ligger utanför 1900–2100; skrev du fel år?"
+        "Error: --date: ”1800-04-18” blir 18 april 1800, utanför 1900–2100; skrev du fel år?"
     ), "a question keeps its question mark"
     assert meetings(db_path) == []
+
+
+def test_meeting_add_takes_the_fast_date_entry_like_the_form(db_path: Path) -> None:
+    add_org(db_path)
+    ok(db_path, "meeting", "add", "--date", "18/4 2024")
+
+    assert [m.held_on for m in meetings(db_path)] == [date(2024, 4, 18)]
 
 
 # --- board add / show / end ----------------------------------------------------------------------
@@ -179,7 +186,11 @@ def test_board_add_refuses_a_person_already_on_the_board(db_path: Path) -> None:
             1,
             "Error: --starts: Posten kan inte börja före årsmötet som valde den (2024-04-18).",
         ),
-        (("--meeting", "2", "--role", "ledamot", "--starts", "igår"), 1, "Error: --starts: ”igår"),
+        (
+            ("--meeting", "2", "--role", "ledamot", "--starts", "snart"),
+            1,
+            "Error: --starts: ”snart",
+        ),
     ],
     ids=["meeting", "member", "role", "term", "starts-early", "starts-bad"],
 )

@@ -77,7 +77,7 @@ async def test_the_last_day_before_the_meeting_that_ends_the_term_is_accepted(
     app: SecretariatApp,
 ) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await end_cecilia(pilot, "2025-04-23")
+        await end_cecilia(pilot, "23 apr 2025")  # the fast entry, as in every form
 
         assert isinstance(app.screen, BoardScreen)
         assert cecilia_2024(app) == date(2025, 4, 23)

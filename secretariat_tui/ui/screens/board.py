@@ -176,7 +176,7 @@ class BoardScreen(RegisterScreen):
                 self.as_of = day
                 self.reload(keep=self.selected_id())
 
-        self.app.push_screen(AsOfForm(self.as_of), chosen)
+        self.app.push_screen(AsOfForm(self.as_of, today=self.today), chosen)
 
     def action_toggle_history(self) -> None:
         self.history = not self.history
@@ -196,6 +196,7 @@ class BoardScreen(RegisterScreen):
             meetings=self.board.meetings.all(),
             members=self.ledger.members.all(),
             day=self.as_of,
+            today=self.today,
             save=self.board.seats.add if seat is None else self.board.seats.update,
             seat=seat,
         )
@@ -278,7 +279,8 @@ class BoardScreen(RegisterScreen):
             self.reload()
 
         self.app.push_screen(
-            MeetingForm(self.board.meetings.all(), save=self.board.meetings.add), added
+            MeetingForm(self.board.meetings.all(), today=self.today, save=self.board.meetings.add),
+            added,
         )
 
     def action_roll(self) -> None:

@@ -1,8 +1,9 @@
 """Forms of the board screen: a new seat, ending a seat, a new annual meeting, the date shown.
 
-Each form builds its record with ``domain.board_fields`` and checks it with
-``domain.board_rules`` in ``build``, as `secretariat board|meeting` does, so a broken rule (a
-second ordförande, an end after the term ran out) stands next to its field and nothing is stored.
+Each form shows the fields declared in ``domain.board_fields``, builds its record with that
+module's parser and checks it with ``domain.board_rules`` in ``build``, as `secretariat
+board|meeting` does, so a broken rule (a second ordförande, an end after the term ran out)
+stands next to its field and nothing is stored.
 """
 
 from __future__ import annotations
@@ -12,24 +13,19 @@ from datetime import date
 
 from secretariat_tui.domain.board import AnnualMeeting, BoardSeat, Role
 from secretariat_tui.domain.board_fields import (
-    MEETING_LABELS,
-    NO_ORGANISATION,
-    ROLE_OPTIONS,
-    SEAT_END_LABELS,
-    SEAT_LABELS,
+    MEETING_FIELDS,
+    SEAT_END_FIELDS,
+    SEAT_FIELDS,
     parse_meeting_fields,
     parse_seat_end_fields,
     parse_seat_fields,
-    parse_term,
     seat_fields,
 )
 from secretariat_tui.domain.board_rules import check_meeting, check_seat
 from secretariat_tui.domain.collation import swedish_key
-from secretariat_tui.domain.dates import parse_date
-from secretariat_tui.domain.errors import FieldErrors
-from secretariat_tui.domain.field_reader import check_with, optional_check
+from secretariat_tui.domain.fields import Day, Field, FieldReader, new_record_text
 from secretariat_tui.domain.members import Member
-from secretariat_tui.ui.widgets.record_form import FieldSpec, RecordForm
+from secretariat_tui.ui.widgets.record_form import RecordForm
 
 
 def latest_meeting(meetings: Sequence[AnnualMeeting], day: date) -> AnnualMeeting | None:
@@ -41,8 +37,10 @@ def latest_meeting(meetings: Sequence[AnnualMeeting], day: date) -> AnnualMeetin
 class SeatForm(RecordForm[BoardSeat]):
     """A seat elected at a meeting (or a replacement starting later), checked against the rest.
 
-    ``warnings`` holds what the rules only warn about (the organisation was not a member), for
-    the screen to show once the seat is stored.
+    ``day`` is the date the board screen shows: a new seat is elected at the latest meeting on
+    or before it, and the organisations offered are the members of that day. ``warnings``
+    holds what the rules only warn about (the organisation was not a member), for the screen
+    to show once the seat is stored.
     """
 
     def __init__(
@@ -52,19 +50,18 @@ class SeatForm(RecordForm[BoardSeat]):
         meetings: Sequence[AnnualMeeting],
         members: Sequence[Member],
         day: date,
+        today: date,
         save: Callable[[BoardSeat], BoardSeat],
         seat: BoardSeat | None = None,
     ) -> None:
         self.seats, self.meetings, self.members, self.day = seats, meetings, members, day
         self.seat = seat
         self.warnings: list[str] = []
-        default = latest_meeting(meetings, day)
         if seat is None:
-            initial = {
+            default = latest_meeting(meetings, day)
+            initial = new_record_text(SEAT_FIELDS) | {
                 "elected_at": str(default.id) if default else "",
                 "role": Role.MEMBER.value,
-                "organisation_id": NO_ORGANISATION,
-                "term_years": "1",
             }
         else:
             initial = seat_fields(seat)
@@ -74,37 +71,26 @@ class SeatForm(RecordForm[BoardSeat]):
             "Posten gäller från årsmötet (eller från början-datumet vid fyllnadsval) till "
             "årsmötet då mandattiden går ut.",
             save=save,
+            today=today,
         )
 
-    def field_specs(self) -> Sequence[FieldSpec]:
-        newest_first = sorted(self.meetings, key=lambda m: m.held_on, reverse=True)
-        meetings = tuple((m.held_on.isoformat(), str(m.id)) for m in newest_first)
-        # The members of today, and the seat's own organisation even if it has left since:
+    def form_fields(self) -> Sequence[Field]:
+        return SEAT_FIELDS
+
+    def options_for(self, field: Field) -> tuple[tuple[str, str], ...]:
+        if field.name == "elected_at":
+            newest_first = sorted(self.meetings, key=lambda m: m.held_on, reverse=True)
+            return tuple((m.held_on.isoformat(), str(m.id)) for m in newest_first)
+        # The members of the day, and the seat's own organisation even if it has left since:
         # otherwise correcting an old seat would silently drop its organisation.
         own = self.seat.organisation_id if self.seat else None
         offered = (m for m in self.members if not m.has_left(self.day) or m.id == own)
-        organisations = (("(ingen)", NO_ORGANISATION),) + tuple(
+        return tuple(
             (m.name, str(m.id)) for m in sorted(offered, key=lambda m: swedish_key(m.name))
-        )
-        labels = SEAT_LABELS
-        return (
-            FieldSpec("elected_at", labels["elected_at"], options=meetings),
-            FieldSpec("person", labels["person"], placeholder="Förnamn Efternamn"),
-            FieldSpec("role", labels["role"], options=ROLE_OPTIONS),
-            FieldSpec("organisation_id", labels["organisation_id"], options=organisations),
-            FieldSpec(
-                "term_years", labels["term_years"], check_with(parse_term), placeholder="1–4"
-            ),
-            FieldSpec(
-                "starts_on",
-                labels["starts_on"],
-                optional_check(parse_date),
-                placeholder="tomt = årsmötets dag",
-            ),
         )
 
     def build(self, values: dict[str, str]) -> BoardSeat:
-        seat = parse_seat_fields(values, base=self.seat)
+        seat = parse_seat_fields(values, self.today, base=self.seat)
         self.warnings = check_seat(seat, self.seats, self.meetings, self.members)
         return seat
 
@@ -130,19 +116,14 @@ class EndSeatForm(RecordForm[BoardSeat]):
             {"left_on": today.isoformat(), "left_reason": ""},
             "Posten finns kvar i styrelsens historik; den slutar efter sista dagen.",
             save=save,
+            today=today,
         )
 
-    def field_specs(self) -> Sequence[FieldSpec]:
-        labels = SEAT_END_LABELS
-        return (
-            FieldSpec(
-                "left_on", labels["left_on"], check_with(parse_date), placeholder="ÅÅÅÅ-MM-DD"
-            ),
-            FieldSpec("left_reason", labels["left_reason"], placeholder="t.ex. egen begäran"),
-        )
+    def form_fields(self) -> Sequence[Field]:
+        return SEAT_END_FIELDS
 
     def build(self, values: dict[str, str]) -> BoardSeat:
-        left = parse_seat_end_fields(values, self.seat)
+        left = parse_seat_end_fields(values, self.seat, self.today)
         check_seat(left, self.seats, self.meetings, self.members)
         return left
 
@@ -152,6 +133,7 @@ class MeetingForm(RecordForm[AnnualMeeting]):
         self,
         meetings: Sequence[AnnualMeeting],
         *,
+        today: date,
         save: Callable[[AnnualMeeting], AnnualMeeting],
     ) -> None:
         self.meetings = meetings
@@ -161,21 +143,20 @@ class MeetingForm(RecordForm[AnnualMeeting]):
             "Poster vars mandattid inte går ut på mötet fortsätter utan nyval; "
             "de nyvalda läggs sedan till med n.",
             save=save,
+            today=today,
         )
 
-    def field_specs(self) -> Sequence[FieldSpec]:
-        labels = MEETING_LABELS
-        return (
-            FieldSpec(
-                "held_on", labels["held_on"], check_with(parse_date), placeholder="ÅÅÅÅ-MM-DD"
-            ),
-            FieldSpec("notes", labels["notes"], placeholder="t.ex. digitalt och på plats"),
-        )
+    def form_fields(self) -> Sequence[Field]:
+        return MEETING_FIELDS
 
     def build(self, values: dict[str, str]) -> AnnualMeeting:
-        meeting = parse_meeting_fields(values)
+        meeting = parse_meeting_fields(values, self.today)
         check_meeting(meeting, self.meetings)
         return meeting
+
+
+AS_OF = (Field("as_of", "Datum", Day(), required=True),)
+"""The day whose board the screen shows (the screen's own field: no command takes it)."""
 
 
 class AsOfForm(RecordForm[date]):
@@ -183,14 +164,14 @@ class AsOfForm(RecordForm[date]):
 
     SAVE_LABEL = "Visa"
 
-    def __init__(self, day: date) -> None:
-        super().__init__("Visa styrelsen per datum", {"as_of": day.isoformat()})
+    def __init__(self, day: date, *, today: date) -> None:
+        super().__init__("Visa styrelsen per datum", {"as_of": day.isoformat()}, today=today)
 
-    def field_specs(self) -> Sequence[FieldSpec]:
-        return (FieldSpec("as_of", "Datum", check_with(parse_date), placeholder="ÅÅÅÅ-MM-DD"),)
+    def form_fields(self) -> Sequence[Field]:
+        return AS_OF
 
     def build(self, values: dict[str, str]) -> date:
-        try:
-            return parse_date(values["as_of"])
-        except ValueError as err:
-            raise FieldErrors({"as_of": str(err)}) from None
+        fields = FieldReader(AS_OF, values, self.today)
+        day: date = fields["as_of"]
+        fields.done()
+        return day

@@ -229,7 +229,9 @@ class FeesScreen(RegisterScreen):
                 lambda: fees_listing.reminder_text(owing, year).encode("utf-8"),
             ),
             Rendering(
-                "CSV för Excel (.csv)", ".csv", lambda: fees_listing.reminder_excel_bytes(owing)
+                "CSV för Excel (.csv)",
+                ".csv",
+                lambda: fees_listing.reminder_table(owing).file_bytes("csv"),
             ),
         ]
         title = f"Påminnelser {year}: {members_word(len(owing))} har inte betalat allt"

@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from secretariat_tui.domain.errors import FieldErrors
+from secretariat_tui.domain.fields import Field
 from secretariat_tui.store.errors import os_reason
 from secretariat_tui.store.output_files import (
     OutputExists,
@@ -76,7 +77,7 @@ class SaveAsForm(RecordForm[Path]):
             "Finns filen redan får du frågan om den ska ersättas.",
         )
 
-    def field_specs(self) -> Sequence[FieldSpec]:
+    def form_fields(self) -> Sequence[Field]:
         options = tuple((r.label, r.suffix) for r in self._renderings.values())
         return (
             FieldSpec("format", "Format", options=options),

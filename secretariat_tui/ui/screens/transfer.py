@@ -20,6 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from secretariat_tui.domain.errors import FieldErrors
+from secretariat_tui.domain.fields import Field
 from secretariat_tui.imports.csv_dialect import CsvFormatError, ImportPlan
 from secretariat_tui.imports.ics_calendar import IcsFormatError, ics_plan_report, plan_ics_import
 from secretariat_tui.imports.plan_report import PlanReport, plan_report
@@ -56,7 +57,7 @@ class OpenFileForm(RecordForm[tuple[Path, bytes]]):
     def __init__(self, title: str, intro: str = CSV_INTRO) -> None:
         super().__init__(title, {"path": str(default_folder()) + "/"}, intro)
 
-    def field_specs(self) -> Sequence[FieldSpec]:
+    def form_fields(self) -> Sequence[Field]:
         return (FieldSpec("path", "Fil", lambda text: None if text.strip() else "Skriv en fil."),)
 
     def build(self, values: dict[str, str]) -> tuple[Path, bytes]:
