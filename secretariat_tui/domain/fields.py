@@ -46,7 +46,7 @@ def parse_year(text: str) -> int:
         raise ValueError(f"”{raw}” är inget år: skriv ÅÅÅÅ, t.ex. 2024.")
     year = int(raw)
     if not EARLIEST.year <= year <= LATEST.year:
-        raise ValueError(f"{year} ligger utanför {EARLIEST.year}–{LATEST.year}; skrev du fel år?")
+        raise ValueError(f"{raw} ligger utanför {EARLIEST.year}–{LATEST.year}; skrev du fel år?")
     return year
 
 
