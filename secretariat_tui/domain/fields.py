@@ -46,7 +46,7 @@ def parse_year(text: str) -> int:
         raise ValueError(f"”{raw}” är inget år: skriv ÅÅÅÅ, t.ex. 2024.")
     year = int(raw)
     if not EARLIEST.year <= year <= LATEST.year:
-        raise ValueError(f"{year} ligger utanför {EARLIEST.year}–{LATEST.year}; skrev du fel år?")
+        raise ValueError(f"{raw} ligger utanför {EARLIEST.year}–{LATEST.year}; skrev du fel år?")
     return year
 
 
@@ -192,12 +192,32 @@ class Flag(Kind[bool]):
         return "" if value is None else yes_no(value)
 
 
-class Ref(Kind[int]):
-    """A record of another register (a network, a member) by its id; what it may name
-    (and how a name is found) is the register's: ``options`` are given where it is read."""
+class Listed(Kind[Any]):
+    """One of options that only the form knows when it opens (the formats a text can be
+    saved in, the networks there are); ``options_for`` in the form lists them."""
+
+    def __init__(self, what: str, *, none: str = "") -> None:
+        self.what, self.none = what, none
+        self.hint = what
+
+    def parse(self, text: str, today: date) -> Any:
+        if not text.strip():
+            raise ValueError(f"Välj {self.what}.")
+        return text.strip()
+
+    def empty(self, default: Any) -> Any:
+        if not self.none:
+            raise ValueError(f"Välj {self.what}.")
+        return None
+
+
+class Ref(Listed):
+    """A record of another register (a network, a member) by its id; on the command line
+    ``by_name`` also takes a name, found by the register's own rule."""
 
     def __init__(self, what: str, *, none: str = "", by_name: bool = False) -> None:
-        self.what, self.none, self.by_name = what, none, by_name
+        super().__init__(what, none=none)
+        self.by_name = by_name
         self.hint = f"{what}: id eller namn" if by_name else f"{what}: id"
 
     def parse(self, text: str, today: date) -> int:

@@ -20,14 +20,19 @@ from textual.worker import get_current_worker
 
 from secretariat_tui.domain.activities import Category
 from secretariat_tui.domain.errors import FieldErrors
-from secretariat_tui.domain.fields import Choice, Day, Field, FieldReader, Flag, Text, Year
+from secretariat_tui.domain.fields import Choice, Day, Field, FieldReader, Flag, Year
 from secretariat_tui.exports.ics_calendar import IcsFilter, export_ics
 from secretariat_tui.store.calendar import CalendarRepository
 from secretariat_tui.store.database import Database
 from secretariat_tui.store.errors import StoreError
 from secretariat_tui.store.output_files import resolve_output, write_output_file
 from secretariat_tui.store.report_source import load_report_data
-from secretariat_tui.ui.screens.text_preview import default_folder, replace_question, save_target
+from secretariat_tui.ui.screens.text_preview import (
+    PATH_FIELD,
+    default_folder,
+    replace_question,
+    save_target,
+)
 from secretariat_tui.ui.widgets.record_form import AskFirst, RecordForm
 
 
@@ -82,12 +87,6 @@ ICS, MONTH = Export.ICS.value, Export.MONTH.value
 STEMS = {ICS: "kalender", MONTH: "manadslista", "all": "verksamhetsberattelse"}
 
 
-def _file_name(text: str) -> str:
-    if not text.strip():
-        raise ValueError("Skriv ett filnamn.")
-    return text.strip()
-
-
 EXPORT_FIELDS = (
     Field("what", "Vad", Choice(Export, "vad som ska exporteras")),
     Field("year", "År", Year(), required=True, placeholder="t.ex. 2024"),
@@ -97,7 +96,7 @@ EXPORT_FIELDS = (
     Field("category", "Kategori", Choice(Category, "kategori", none="Alla kategorier")),
     Field("platform", "Bara plattformsmöten", Flag(), default=False),
     Field("format", "Format", Choice(FileFormat, "format")),
-    Field("path", "Fil", Text(_file_name), required=True),
+    PATH_FIELD,
 )
 
 
@@ -155,7 +154,7 @@ class ExportForm(RecordForm[ExportRequest]):
         month = 0
         if what is Export.MONTH:
             if entered is None:
-                fields.errors.setdefault("month", "Ange månaden, t.ex. maj 2024.")
+                fields.errors.setdefault("month", "Ange ett datum för månaden, t.ex. maj 2024.")
             else:
                 year, month = entered.day.year, entered.day.month
         if (what == ICS) != (fmt == "ics"):

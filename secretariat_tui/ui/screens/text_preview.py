@@ -16,7 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from secretariat_tui.domain.errors import FieldErrors
-from secretariat_tui.domain.fields import Field
+from secretariat_tui.domain.fields import Field, Listed, Text
 from secretariat_tui.store.errors import os_reason
 from secretariat_tui.store.output_files import (
     OutputExists,
@@ -25,7 +25,7 @@ from secretariat_tui.store.output_files import (
     resolve_output,
     write_output_file,
 )
-from secretariat_tui.ui.widgets.record_form import AskFirst, FieldSpec, RecordForm
+from secretariat_tui.ui.widgets.record_form import AskFirst, RecordForm
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,17 @@ class Rendering:
     label: str
     suffix: str
     content: Callable[[], bytes]
+
+
+def _file_name(text: str) -> str:
+    if not text.strip():
+        raise ValueError("Skriv ett filnamn.")
+    return text.strip()
+
+
+PATH_FIELD = Field("path", "Fil", Text(_file_name), required=True)
+"""Where a save dialog writes: every dialog that writes a file asks for it the same way."""
+SAVE_AS_FIELDS = (Field("format", "Format", Listed("format")), PATH_FIELD)
 
 
 def default_folder() -> Path:
@@ -78,11 +89,10 @@ class SaveAsForm(RecordForm[Path]):
         )
 
     def form_fields(self) -> Sequence[Field]:
-        options = tuple((r.label, r.suffix) for r in self._renderings.values())
-        return (
-            FieldSpec("format", "Format", options=options),
-            FieldSpec("path", "Fil", lambda text: None if text.strip() else "Skriv ett filnamn."),
-        )
+        return SAVE_AS_FIELDS
+
+    def options_for(self, field: Field) -> tuple[tuple[str, str], ...]:
+        return tuple((r.label, r.suffix) for r in self._renderings.values())
 
     def on_select_changed(self) -> None:
         """Keep the file ending in step with the chosen format."""

@@ -26,8 +26,13 @@ from secretariat_tui.imports.ics_calendar import IcsFormatError, ics_plan_report
 from secretariat_tui.imports.plan_report import PlanReport, plan_report
 from secretariat_tui.store.calendar import CalendarRepository
 from secretariat_tui.store.errors import StoreError, os_reason
-from secretariat_tui.ui.screens.text_preview import Rendering, SaveAsForm, default_folder
-from secretariat_tui.ui.widgets.record_form import FieldSpec, RecordForm
+from secretariat_tui.ui.screens.text_preview import (
+    PATH_FIELD,
+    Rendering,
+    SaveAsForm,
+    default_folder,
+)
+from secretariat_tui.ui.widgets.record_form import RecordForm
 
 T = TypeVar("T")
 
@@ -58,7 +63,7 @@ class OpenFileForm(RecordForm[tuple[Path, bytes]]):
         super().__init__(title, {"path": str(default_folder()) + "/"}, intro)
 
     def form_fields(self) -> Sequence[Field]:
-        return (FieldSpec("path", "Fil", lambda text: None if text.strip() else "Skriv en fil."),)
+        return (PATH_FIELD,)
 
     def build(self, values: dict[str, str]) -> tuple[Path, bytes]:
         path = Path(values["path"].strip()).expanduser()
