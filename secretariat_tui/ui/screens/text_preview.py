@@ -10,7 +10,6 @@ from pathlib import Path
 from platformdirs import user_documents_dir
 from rich.markup import escape
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
@@ -25,6 +24,7 @@ from secretariat_tui.store.output_files import (
     resolve_output,
     write_output_file,
 )
+from secretariat_tui.ui.commands import Command, bindings
 from secretariat_tui.ui.widgets.record_form import AskFirst, RecordForm
 
 
@@ -115,11 +115,11 @@ class SaveAsForm(RecordForm[Path]):
 
 
 class TextPreviewScreen(ModalScreen[None]):
-    BINDINGS = [
-        Binding("s", "save", "Spara som", id="save", tooltip="Spara som fil"),
-        Binding("c", "copy", "Kopiera", id="copy", tooltip="Kopiera texten (för e-post)"),
-        Binding("escape,q", "close", "Stäng", id="close", tooltip="Stäng"),
-    ]
+    BINDINGS = bindings(
+        Command("s", "save", "Spara som", "Spara som fil", id="save"),
+        Command("c", "copy", "Kopiera", "Kopiera texten (för e-post)", id="copy"),
+        Command("escape,q", "close", "Stäng", "Stäng", id="close"),
+    )
 
     def __init__(
         self,
