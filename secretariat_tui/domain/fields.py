@@ -142,23 +142,30 @@ class Choice(Kind[E]):
     """One of an enum's values, typed in any case (of ``utbildning/event`` either half).
 
     ``none`` is the label of "no choice" where the field may be left empty (its value is
-    ``""``, the same in every form); without it a choice must be made.
+    ``""``, the same in every form); without it a choice must be made. Each value is shown by
+    its enum's ``label`` or, for an enum without one, by ``labels`` in the enum's order.
     """
 
-    def __init__(self, enum: type[E], what: str, *, none: str = "") -> None:
+    def __init__(
+        self, enum: type[E], what: str, *, none: str = "", labels: Sequence[str] = ()
+    ) -> None:
         self.enum, self.what, self.none = enum, what, none
         self.values = ", ".join(str(item.value) for item in enum)
         self.hint = f"{what}: {self.values}"
+        self.labels = {
+            item: labels[n] if labels else str(getattr(item, "label", item.value))
+            for n, item in enumerate(enum)
+        }
 
     def options(self) -> tuple[tuple[str, str], ...]:
-        listed = tuple((_label(item), str(item.value)) for item in self.enum)
+        listed = tuple((self.labels[item], str(item.value)) for item in self.enum)
         return ((self.none, ""), *listed) if self.none else listed
 
     def parse(self, text: str, today: date) -> E:
         key = " ".join(text.split()).casefold()
         for item in self.enum:
             value = str(item.value).casefold()
-            if key in (value, *value.split("/")) or key == _label(item).casefold():
+            if key in (value, *value.split("/")) or key == self.labels[item].casefold():
                 return item
         if not key:
             raise ValueError(f"Välj {self.what}.")
@@ -171,10 +178,6 @@ class Choice(Kind[E]):
 
     def text(self, value: E | None) -> str:
         return "" if value is None else str(value.value)
-
-
-def _label(item: Enum) -> str:
-    return str(getattr(item, "label", item.value))
 
 
 class Flag(Kind[bool]):

@@ -48,22 +48,18 @@ class Export(StrEnum):
     ADVOCACY = "advocacy"
     MONTH = "month"
 
-    @property
-    def label(self) -> str:
-        return _EXPORT_LABELS[self]
-
 
 _REPORT = "Verksamhetsberättelsen: "
-_EXPORT_LABELS = {
-    Export.ICS: "Kalenderfil för Outlook, Google, Thunderbird",
-    Export.ACTIVITIES: _REPORT + "löpande verksamhet",
-    Export.ALL: _REPORT + "hela utkastet",
-    Export.MEMBERS: _REPORT + "medlemskap",
-    Export.BOARD: _REPORT + "styrelse",
-    Export.NETWORKS: _REPORT + "nätverk",
-    Export.ADVOCACY: _REPORT + "påverkansarbete",
-    Export.MONTH: "Månadslista (t.ex. till medlemsbrevet)",
-}
+EXPORT_LABELS = (
+    "Kalenderfil för Outlook, Google, Thunderbird",
+    _REPORT + "löpande verksamhet",
+    _REPORT + "hela utkastet",
+    _REPORT + "medlemskap",
+    _REPORT + "styrelse",
+    _REPORT + "nätverk",
+    _REPORT + "påverkansarbete",
+    "Månadslista (t.ex. till medlemsbrevet)",
+)
 
 
 class FileFormat(StrEnum):
@@ -72,30 +68,28 @@ class FileFormat(StrEnum):
     MD = "md"
     TXT = "txt"
 
-    @property
-    def label(self) -> str:
-        return _FORMAT_LABELS[self]
 
-
-_FORMAT_LABELS = {
-    FileFormat.ICS: "Kalender (.ics)",
-    FileFormat.DOCX: "Word (.docx)",
-    FileFormat.MD: "Markdown (.md)",
-    FileFormat.TXT: "Text (.txt)",
-}
 ICS, MONTH = Export.ICS.value, Export.MONTH.value
 STEMS = {ICS: "kalender", MONTH: "manadslista", "all": "verksamhetsberattelse"}
 
 
 EXPORT_FIELDS = (
-    Field("what", "Vad", Choice(Export, "vad som ska exporteras")),
+    Field("what", "Vad", Choice(Export, "vad som ska exporteras", labels=EXPORT_LABELS)),
     Field("year", "År", Year(), required=True, placeholder="t.ex. 2024"),
     Field("month", "Månad", Day(month=True), placeholder="för månadslistan, t.ex. maj 2024"),
     Field("start", "Från", Day(), placeholder="kalenderfil: t.ex. 1/9 2024"),
     Field("end", "Till", Day(), placeholder="kalenderfil: t.ex. 31/12 2024"),
     Field("category", "Kategori", Choice(Category, "kategori", none="Alla kategorier")),
     Field("platform", "Bara plattformsmöten", Flag(), default=False),
-    Field("format", "Format", Choice(FileFormat, "format")),
+    Field(
+        "format",
+        "Format",
+        Choice(
+            FileFormat,
+            "format",
+            labels=("Kalender (.ics)", "Word (.docx)", "Markdown (.md)", "Text (.txt)"),
+        ),
+    ),
     PATH_FIELD,
 )
 
@@ -196,7 +190,7 @@ class ExportForm(RecordForm[ExportRequest]):
         )
 
 
-LABELS = {e.value: e.label.split(": ")[-1] for e in Export}
+LABELS = {e.value: label.split(": ")[-1] for e, label in zip(Export, EXPORT_LABELS, strict=True)}
 
 
 def render(request: ExportRequest, db: Database) -> tuple[bytes, str]:
