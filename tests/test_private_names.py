@@ -51,12 +51,8 @@ FENCES = {
 PUBLIC_BY_CONVENTION = {"_replace", "_asdict", "_fields", "_make", "_field_defaults"}
 """The standard library's namedtuple API: documented, public, and spelled with an underscore."""
 
-ALLOWED = {
-    # Issue 13, Deliver 6 takes ui/keys.py off _modal_binding_chain (public active_bindings
-    # instead). Until that branch lands this one touch stays; delete the entry when it has:
-    # the stale-entry test below fails as soon as keys.py no longer needs it.
-    ("secretariat_tui/ui/keys.py", "_modal_binding_chain"),
-}
+ALLOWED: set[tuple[str, str]] = set()
+"""Touches allowed outside the fences: none (the stale-entry test keeps it honest)."""
 
 
 def is_private(name: str) -> bool:

@@ -46,7 +46,7 @@ def parse_year(text: str) -> int:
         raise ValueError(f"”{raw}” är inget år: skriv ÅÅÅÅ, t.ex. 2024.")
     year = int(raw)
     if not EARLIEST.year <= year <= LATEST.year:
-        raise ValueError(f"{year} ligger utanför {EARLIEST.year}–{LATEST.year}; skrev du fel år?")
+        raise ValueError(f"{raw} ligger utanför {EARLIEST.year}–{LATEST.year}; skrev du fel år?")
     return year
 
 
@@ -142,23 +142,30 @@ class Choice(Kind[E]):
     """One of an enum's values, typed in any case (of ``utbildning/event`` either half).
 
     ``none`` is the label of "no choice" where the field may be left empty (its value is
-    ``""``, the same in every form); without it a choice must be made.
+    ``""``, the same in every form); without it a choice must be made. Each value is shown by
+    its enum's ``label`` or, for an enum without one, by ``labels`` in the enum's order.
     """
 
-    def __init__(self, enum: type[E], what: str, *, none: str = "") -> None:
+    def __init__(
+        self, enum: type[E], what: str, *, none: str = "", labels: Sequence[str] = ()
+    ) -> None:
         self.enum, self.what, self.none = enum, what, none
         self.values = ", ".join(str(item.value) for item in enum)
         self.hint = f"{what}: {self.values}"
+        self.labels = {
+            item: labels[n] if labels else str(getattr(item, "label", item.value))
+            for n, item in enumerate(enum)
+        }
 
     def options(self) -> tuple[tuple[str, str], ...]:
-        listed = tuple((_label(item), str(item.value)) for item in self.enum)
+        listed = tuple((self.labels[item], str(item.value)) for item in self.enum)
         return ((self.none, ""), *listed) if self.none else listed
 
     def parse(self, text: str, today: date) -> E:
         key = " ".join(text.split()).casefold()
         for item in self.enum:
             value = str(item.value).casefold()
-            if key in (value, *value.split("/")) or key == _label(item).casefold():
+            if key in (value, *value.split("/")) or key == self.labels[item].casefold():
                 return item
         if not key:
             raise ValueError(f"Välj {self.what}.")
@@ -171,10 +178,6 @@ class Choice(Kind[E]):
 
     def text(self, value: E | None) -> str:
         return "" if value is None else str(value.value)
-
-
-def _label(item: Enum) -> str:
-    return str(getattr(item, "label", item.value))
 
 
 class Flag(Kind[bool]):
@@ -192,12 +195,32 @@ class Flag(Kind[bool]):
         return "" if value is None else yes_no(value)
 
 
-class Ref(Kind[int]):
-    """A record of another register (a network, a member) by its id; what it may name
-    (and how a name is found) is the register's: ``options`` are given where it is read."""
+class Listed(Kind[Any]):
+    """One of options that only the form knows when it opens (the formats a text can be
+    saved in, the networks there are); ``options_for`` in the form lists them."""
+
+    def __init__(self, what: str, *, none: str = "") -> None:
+        self.what, self.none = what, none
+        self.hint = what
+
+    def parse(self, text: str, today: date) -> Any:
+        if not text.strip():
+            raise ValueError(f"Välj {self.what}.")
+        return text.strip()
+
+    def empty(self, default: Any) -> Any:
+        if not self.none:
+            raise ValueError(f"Välj {self.what}.")
+        return None
+
+
+class Ref(Listed):
+    """A record of another register (a network, a member) by its id; on the command line
+    ``by_name`` also takes a name, found by the register's own rule."""
 
     def __init__(self, what: str, *, none: str = "", by_name: bool = False) -> None:
-        self.what, self.none, self.by_name = what, none, by_name
+        super().__init__(what, none=none)
+        self.by_name = by_name
         self.hint = f"{what}: id eller namn" if by_name else f"{what}: id"
 
     def parse(self, text: str, today: date) -> int:

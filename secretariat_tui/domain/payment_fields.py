@@ -104,18 +104,17 @@ class FeeBasis(StrEnum):
     AGREED = "agreed"
     EXEMPT = "exempt"
 
-    @property
-    def label(self) -> str:
-        return _BASIS_LABELS[self]
 
-
-_BASIS_LABELS = {
-    FeeBasis.SCHEDULE: "Enligt taxan",
-    FeeBasis.AGREED: "Avtalat belopp",
-    FeeBasis.EXEMPT: "Befriad från avgiften",
-}
 AGREEMENT_FIELDS = (
-    Field("basis", "Avgiften bestäms", Choice(FeeBasis, "hur avgiften ska bestämmas")),
+    Field(
+        "basis",
+        "Avgiften bestäms",
+        Choice(
+            FeeBasis,
+            "hur avgiften ska bestämmas",
+            labels=("Enligt taxan", "Avtalat belopp", "Befriad från avgiften"),
+        ),
+    ),
     Field("amount", "Avtalat belopp", Amount(), placeholder="bara vid avtalat belopp"),
     Field("note", "Anteckning", placeholder="t.ex. styrelsebeslut 2025-03-12"),
 )

@@ -20,14 +20,19 @@ from textual.worker import get_current_worker
 
 from secretariat_tui.domain.activities import Category
 from secretariat_tui.domain.errors import FieldErrors
-from secretariat_tui.domain.fields import Choice, Day, Field, FieldReader, Flag, Text, Year
+from secretariat_tui.domain.fields import Choice, Day, Field, FieldReader, Flag, Year
 from secretariat_tui.exports.ics_calendar import IcsFilter, export_ics
 from secretariat_tui.store.calendar import CalendarRepository
 from secretariat_tui.store.database import Database
 from secretariat_tui.store.errors import StoreError
 from secretariat_tui.store.output_files import resolve_output, write_output_file
 from secretariat_tui.store.report_source import load_report_data
-from secretariat_tui.ui.screens.text_preview import default_folder, replace_question, save_target
+from secretariat_tui.ui.screens.text_preview import (
+    PATH_FIELD,
+    default_folder,
+    replace_question,
+    save_target,
+)
 from secretariat_tui.ui.widgets.record_form import AskFirst, RecordForm
 
 
@@ -43,22 +48,18 @@ class Export(StrEnum):
     ADVOCACY = "advocacy"
     MONTH = "month"
 
-    @property
-    def label(self) -> str:
-        return _EXPORT_LABELS[self]
-
 
 _REPORT = "Verksamhetsberättelsen: "
-_EXPORT_LABELS = {
-    Export.ICS: "Kalenderfil för Outlook, Google, Thunderbird",
-    Export.ACTIVITIES: _REPORT + "löpande verksamhet",
-    Export.ALL: _REPORT + "hela utkastet",
-    Export.MEMBERS: _REPORT + "medlemskap",
-    Export.BOARD: _REPORT + "styrelse",
-    Export.NETWORKS: _REPORT + "nätverk",
-    Export.ADVOCACY: _REPORT + "påverkansarbete",
-    Export.MONTH: "Månadslista (t.ex. till medlemsbrevet)",
-}
+EXPORT_LABELS = (
+    "Kalenderfil för Outlook, Google, Thunderbird",
+    _REPORT + "löpande verksamhet",
+    _REPORT + "hela utkastet",
+    _REPORT + "medlemskap",
+    _REPORT + "styrelse",
+    _REPORT + "nätverk",
+    _REPORT + "påverkansarbete",
+    "Månadslista (t.ex. till medlemsbrevet)",
+)
 
 
 class FileFormat(StrEnum):
@@ -67,37 +68,29 @@ class FileFormat(StrEnum):
     MD = "md"
     TXT = "txt"
 
-    @property
-    def label(self) -> str:
-        return _FORMAT_LABELS[self]
 
-
-_FORMAT_LABELS = {
-    FileFormat.ICS: "Kalender (.ics)",
-    FileFormat.DOCX: "Word (.docx)",
-    FileFormat.MD: "Markdown (.md)",
-    FileFormat.TXT: "Text (.txt)",
-}
 ICS, MONTH = Export.ICS.value, Export.MONTH.value
 STEMS = {ICS: "kalender", MONTH: "manadslista", "all": "verksamhetsberattelse"}
 
 
-def _file_name(text: str) -> str:
-    if not text.strip():
-        raise ValueError("Skriv ett filnamn.")
-    return text.strip()
-
-
 EXPORT_FIELDS = (
-    Field("what", "Vad", Choice(Export, "vad som ska exporteras")),
+    Field("what", "Vad", Choice(Export, "vad som ska exporteras", labels=EXPORT_LABELS)),
     Field("year", "År", Year(), required=True, placeholder="t.ex. 2024"),
     Field("month", "Månad", Day(month=True), placeholder="för månadslistan, t.ex. maj 2024"),
     Field("start", "Från", Day(), placeholder="kalenderfil: t.ex. 1/9 2024"),
     Field("end", "Till", Day(), placeholder="kalenderfil: t.ex. 31/12 2024"),
     Field("category", "Kategori", Choice(Category, "kategori", none="Alla kategorier")),
     Field("platform", "Bara plattformsmöten", Flag(), default=False),
-    Field("format", "Format", Choice(FileFormat, "format")),
-    Field("path", "Fil", Text(_file_name), required=True),
+    Field(
+        "format",
+        "Format",
+        Choice(
+            FileFormat,
+            "format",
+            labels=("Kalender (.ics)", "Word (.docx)", "Markdown (.md)", "Text (.txt)"),
+        ),
+    ),
+    PATH_FIELD,
 )
 
 
@@ -155,7 +148,7 @@ class ExportForm(RecordForm[ExportRequest]):
         month = 0
         if what is Export.MONTH:
             if entered is None:
-                fields.errors.setdefault("month", "Ange månaden, t.ex. maj 2024.")
+                fields.errors.setdefault("month", "Ange ett datum för månaden, t.ex. maj 2024.")
             else:
                 year, month = entered.day.year, entered.day.month
         if (what == ICS) != (fmt == "ics"):
@@ -197,7 +190,7 @@ class ExportForm(RecordForm[ExportRequest]):
         )
 
 
-LABELS = {e.value: e.label.split(": ")[-1] for e in Export}
+LABELS = {e.value: label.split(": ")[-1] for e, label in zip(Export, EXPORT_LABELS, strict=True)}
 
 
 def render(request: ExportRequest, db: Database) -> tuple[bytes, str]:

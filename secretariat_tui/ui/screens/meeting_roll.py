@@ -13,7 +13,6 @@ from datetime import date
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
@@ -44,6 +43,7 @@ from secretariat_tui.exports.board_report import (
 )
 from secretariat_tui.store.board import BoardRepository
 from secretariat_tui.store.ledger import FeeLedger
+from secretariat_tui.ui.commands import Command, bindings
 from secretariat_tui.ui.screens.text_preview import Rendering, TextPreviewScreen
 from secretariat_tui.ui.widgets.record_form import RecordForm
 from secretariat_tui.ui.widgets.register_table import Column, RegisterTable, Row
@@ -98,19 +98,19 @@ class DelegateForm(RecordForm[Attendance]):
 
 
 class MeetingRollScreen(ModalScreen[None]):
-    BINDINGS = [
-        Binding("enter", "delegate", "Ombud", id="delegate", tooltip="Skriv in ombud och närvaro"),
-        Binding(
+    BINDINGS = bindings(
+        Command("enter", "delegate", "Ombud", "Skriv in ombud och närvaro", id="delegate"),
+        Command(
             "space",
             "toggle_present",
             "Närvaro",
+            "Markera markerad medlem som närvarande eller inte",
             id="present",
-            tooltip="Markera markerad medlem som närvarande eller inte",
         ),
-        Binding("k", "rule", "Regel", id="rule", tooltip="Ändra avgiftsår och sista betaldag"),
-        Binding("p", "print", "Skriv ut", id="print", tooltip="Visa röstlängden för utskrift"),
-        Binding("escape", "close", "Stäng", id="close", tooltip="Tillbaka till styrelsen"),
-    ]
+        Command("k", "rule", "Regel", "Ändra avgiftsår och sista betaldag", id="rule"),
+        Command("p", "print", "Skriv ut", "Visa röstlängden för utskrift", id="print"),
+        Command("escape", "close", "Stäng", "Tillbaka till styrelsen", id="close"),
+    )
 
     def __init__(
         self,

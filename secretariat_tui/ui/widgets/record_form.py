@@ -29,7 +29,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static
 
 from secretariat_tui.domain.errors import FieldErrors
-from secretariat_tui.domain.fields import Choice, Field, Flag, Kind, Ref
+from secretariat_tui.domain.fields import Choice, Field, Flag, Kind, Listed
 from secretariat_tui.domain.text import MULTILINE_FIELDS, text_problem
 from secretariat_tui.store.errors import StoreError
 from secretariat_tui.ui.screens.confirm import ConfirmScreen
@@ -126,7 +126,7 @@ class RecordForm(ModalScreen[ResultT | None], Generic[ResultT]):
         raise NotImplementedError
 
     def options_for(self, field: Field) -> tuple[tuple[str, str], ...]:
-        """A reference field's (label, value) pairs: the records it may name."""
+        """A listed field's (label, value) pairs: the records it may name, the formats …"""
         raise NotImplementedError(f"{type(self).__name__} lists no options for {field.name}")
 
     def live_check(self, field: Field) -> Callable[[str], str | None]:
@@ -164,7 +164,7 @@ class RecordForm(ModalScreen[ResultT | None], Generic[ResultT]):
         value, widget_id = self._initial.get(field.name, ""), f"field-{field.name}"
         if isinstance(field.kind, Flag):
             return flag_checkbox(field, value, self.today, id=widget_id)
-        if isinstance(field.kind, Ref):
+        if isinstance(field.kind, Listed):
             none = ((field.kind.none, ""),) if field.kind.none else ()
             return ChoiceSelect((*none, *self.options_for(field)), value, id=widget_id)
         if isinstance(field.kind, Choice | _Listed):
