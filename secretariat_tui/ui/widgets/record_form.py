@@ -29,7 +29,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static
 
 from secretariat_tui.domain.errors import FieldErrors
-from secretariat_tui.domain.fields import Choice, Field, Flag, Kind, Listed
+from secretariat_tui.domain.fields import Choice, Field, Flag, Listed
 from secretariat_tui.domain.text import MULTILINE_FIELDS, text_problem
 from secretariat_tui.store.errors import StoreError
 from secretariat_tui.ui.screens.confirm import ConfirmScreen
@@ -48,38 +48,6 @@ class AskFirst(Exception):
     def __init__(self, question: str, *, yes: str = "Ja", no: str = "Nej") -> None:
         super().__init__(question)
         self.question, self.yes, self.no = question, yes, no
-
-
-class _Checked(Kind[str]):
-    """TRANSITIONAL (issue 13): a form field not yet declared in the domain."""
-
-    def __init__(self, check: Callable[[str], str | None] | None) -> None:
-        self.check = check
-
-    def parse(self, text: str, today: date) -> str:
-        if self.check and (message := self.check(text)):
-            raise ValueError(message)
-        return text
-
-
-class _Listed(_Checked):
-    def __init__(self, options: tuple[tuple[str, str], ...]) -> None:
-        super().__init__(None)
-        self._options = options
-
-    def options(self) -> tuple[tuple[str, str], ...]:
-        return self._options
-
-
-def FieldSpec(  # noqa: N802  TRANSITIONAL (issue 13)
-    name: str,
-    label: str,
-    check: Callable[[str], str | None] | None = None,
-    options: tuple[tuple[str, str], ...] | None = None,
-    placeholder: str = "",
-) -> Field:
-    kind = _Listed(options) if options is not None else _Checked(check)
-    return Field(name, label, kind, required=True, placeholder=placeholder)
 
 
 class DomainRule(Validator):
@@ -167,7 +135,7 @@ class RecordForm(ModalScreen[ResultT | None], Generic[ResultT]):
         if isinstance(field.kind, Listed):
             none = ((field.kind.none, ""),) if field.kind.none else ()
             return ChoiceSelect((*none, *self.options_for(field)), value, id=widget_id)
-        if isinstance(field.kind, Choice | _Listed):
+        if isinstance(field.kind, Choice):
             return ChoiceSelect(field.kind.options(), value, id=widget_id)
         multiline = field.name in MULTILINE_FIELDS
         rules = [DomainRule(partial(text_problem, multiline=multiline))]
