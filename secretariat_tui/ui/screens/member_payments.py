@@ -39,7 +39,7 @@ def payment_row(payment: Payment) -> Row:
     return Row(str(payment.id), cells, f"{payment.reference} {payment.note}")
 
 
-class MemberPaymentsScreen(RecordScreen[Payment], ModalListScreen):
+class MemberPaymentsScreen(ModalListScreen, RecordScreen[Payment]):
     """Over the fees screen, which reads ``row`` again for the member's year after a change."""
 
     COLUMNS = PAYMENT_COLUMNS

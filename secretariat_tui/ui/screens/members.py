@@ -79,7 +79,7 @@ def member_row(member: Member, today: date) -> Row:
     return Row(key=str(member.id), cells=cells, search_text=searchable)
 
 
-class MembersScreen(RecordScreen[Member], RegisterScreen):
+class MembersScreen(RegisterScreen, RecordScreen[Member]):
     """n and e are the shared ones; x ends a membership here, since a member is never deleted
     (the register keeps the history that earlier years' figures are counted from)."""
 

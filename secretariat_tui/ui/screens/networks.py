@@ -29,7 +29,7 @@ def times(count: int) -> str:
     return "ett tillfälle" if count == 1 else f"{count} tillfällen"
 
 
-class NetworksScreen(RecordScreen[NetworkMembership], RegisterScreen):
+class NetworksScreen(RegisterScreen, RecordScreen[NetworkMembership]):
     TITLE = "Nätverk"
     MODE = "networks"
     COLUMNS = COLUMNS

@@ -6,8 +6,9 @@ delete (``delete_question``), a refusal without asking (``refusal``), and a dele
 where it has one. Networks, submissions, members and a member's payments are built on it,
 on a screen of their own (with ``RegisterScreen``) or in a dialog (``ModalListScreen``).
 
-The dialogs are awaited in workers (``ListScreen.ask``), one group per screen and exclusive:
-a second key before the first dialog is up cancels the first worker before it opens one.
+The dialogs are awaited in workers (``ListScreen.ask``), exclusive in one group per screen:
+a second key before the first dialog is up cancels the first worker, and ``ask`` opens
+nothing once another screen is on top, so keys typed fast give one dialog, never two.
 """
 
 from __future__ import annotations

@@ -76,7 +76,7 @@ class RegisterScreen(ListScreen, DerivedScreen):
         """CSV only where the register has it."""
         if action in {"import_csv", "export_csv"}:
             return self.CSV
-        return True
+        return super().check_action(action, parameters)
 
     def action_import_csv(self) -> None:
         start_import(self.app, self.csv_transfer(), done=self.reload)

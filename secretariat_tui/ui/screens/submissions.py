@@ -24,7 +24,7 @@ COLUMNS = (
 )
 
 
-class SubmissionsScreen(RecordScreen[Submission], RegisterScreen):
+class SubmissionsScreen(RegisterScreen, RecordScreen[Submission]):
     TITLE = "Påverkan"
     MODE = "submissions"
     COLUMNS = COLUMNS
