@@ -1267,11 +1267,13 @@ def member_from_row(row: Row) -> Member:
     """One table row → a Member, through the same parsing and rules as the forms."""
     _check_invented_contact(row)
     fields = {key: value for key, value in row.items() if isinstance(value, str)}
-    member = create_member(parse_member_fields(fields))
+    member = create_member(parse_member_fields(fields, PARSE_TODAY))
     form_change = row.get("form_change")
     if isinstance(form_change, tuple):
         effective, new_form = form_change
-        draft = parse_member_fields({**fields, "form": new_form, "form_from": effective})
+        draft = parse_member_fields(
+            {**fields, "form": new_form, "form_from": effective}, PARSE_TODAY
+        )
         member = apply_edit(member, draft, today=date.fromisoformat(effective))
     ended = row.get("ended")
     if isinstance(ended, tuple):

@@ -24,8 +24,9 @@ from secretariat_tui.commands import (
 from secretariat_tui.commands.activities import activities
 from secretariat_tui.commands.board import board, meeting
 from secretariat_tui.commands.calendar_files import export_group, import_group
-from secretariat_tui.commands.common import CliContext, FieldErrorsForCli, refuse_unsafe_text
+from secretariat_tui.commands.common import CliContext, refuse_unsafe_text
 from secretariat_tui.commands.fees import fees
+from secretariat_tui.commands.field_options import FieldErrorsForCli
 from secretariat_tui.commands.members import members
 from secretariat_tui.commands.networks import networks
 from secretariat_tui.commands.payments import payments

@@ -8,81 +8,44 @@ an id of another source (``påverkan-3``) is refused with a pointer to where it 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
 import click
 
 from secretariat_tui.commands.calendar_common import (
-    DATE_HELP,
-    IN_REPORT,
-    ChoiceOf,
-    Decorator,
     RecordId,
-    check_typed,
     delete_asked,
     fetch,
-    field_errors,
     find_network,
     nothing_to_change,
-    stacked,
-    typed,
 )
 from secretariat_tui.commands.common import CliContext, format_option
 from secretariat_tui.commands.fees import YEAR, warn
-from secretariat_tui.domain.activities import Activity, Category, parse_title
-from secretariat_tui.domain.activity_fields import edited_activity, parse_activity_fields
+from secretariat_tui.commands.field_options import (
+    ChoiceOf,
+    check_given,
+    field_errors,
+    field_options,
+    given,
+)
+from secretariat_tui.domain.activities import Activity, Category
+from secretariat_tui.domain.activity_fields import (
+    ACTIVITY_FIELDS,
+    edited_activity,
+    parse_activity_fields,
+)
 from secretariat_tui.domain.calendar import CalendarItem, Source, in_month
 from secretariat_tui.domain.date_entry import (
     MONTH_NAMES,
     parse_date_entry,
-    parse_day_entry,
-    parse_time_entry,
 )
-from secretariat_tui.domain.field_reader import yes_no
-from secretariat_tui.exports.tabular import aligned, csv_text, to_json
+from secretariat_tui.domain.fields import yes_no
+from secretariat_tui.exports.table import Cell, Table
 from secretariat_tui.store.calendar import CalendarRepository
 
-CATEGORY = ChoiceOf(Category, "kategori")
+CATEGORY = ChoiceOf.of(ACTIVITY_FIELDS, "category")
 CATEGORY_HELP = f"Kategori: {CATEGORY.choices}."
-
-
-def _activity_options(*, required: bool) -> Decorator:
-    return stacked(
-        [
-            click.option("--date", "when", required=required, help=f"Datum: {DATE_HELP}."),
-            click.option("--title", required=required, help="Raden som i verksamhetsberättelsen."),
-            click.option(
-                "--category",
-                type=CATEGORY,
-                required=required,
-                help=f"Kategori: {CATEGORY.choices}.",
-            ),
-            click.option("--start", "starts_at", help="Börjar kl., t.ex. 18:00."),
-            click.option("--end", "ends_at", help="Slutar kl., t.ex. 20:00."),
-            click.option("--until", "ends_on", help="Sista dag, för flera dagar i rad."),
-            click.option("--location", help="Plats."),
-            click.option("--participants", help="Deltagare/partner."),
-            click.option("--notes", help="Anteckningar."),
-            click.option("--network", help="Nätverket det var deltagande i (id eller namn)."),
-            IN_REPORT,
-        ]
-    )
-
-
-def _check_activity_values(raw: Mapping[str, str], today: date) -> None:
-    check_typed(
-        raw,
-        {
-            "when": lambda text: parse_date_entry(text, today),
-            "starts_at": parse_time_entry,
-            "ends_at": parse_time_entry,
-            "ends_on": lambda text: parse_day_entry(text, today),
-            "title": parse_title,
-        },
-        required=("when", "title"),
-    )
 
 
 def _summary(activity: Activity) -> str:
@@ -104,11 +67,11 @@ def activities() -> None:
 
 
 @activities.command("add")
-@_activity_options(required=True)
+@field_options(ACTIVITY_FIELDS, required=True)
 @click.pass_obj
-def add_activity(obj: CliContext, network: str | None, **values: object) -> None:
+def add_activity(obj: CliContext, network_id: str | None, **values: object) -> None:
     """Lägg till en aktivitet. Inget sparas om något fält är fel."""
-    today, raw = date.today(), typed(values)
+    network, today, raw = network_id, date.today(), given(values)
     with field_errors():
         parse_activity_fields(raw, today)
     with obj.database(create=network is None) as db:
@@ -123,14 +86,16 @@ def add_activity(obj: CliContext, network: str | None, **values: object) -> None
 
 @activities.command("edit")
 @click.argument("activity_id", metavar="ID", type=RecordId(Source.ACTIVITY))
-@_activity_options(required=False)
+@field_options(ACTIVITY_FIELDS, required=False)
 @click.pass_obj
-def edit_activity(obj: CliContext, activity_id: int, network: str | None, **values: object) -> None:
+def edit_activity(
+    obj: CliContext, activity_id: int, network_id: str | None, **values: object
+) -> None:
     """Ändra en aktivitet; bara de flaggor som anges ändras, ett tomt värde tömmer fältet."""
-    today = date.today()
+    network, today = network_id, date.today()
     nothing_to_change({**values, "network": network}, "--title")
-    changes = typed(values)
-    _check_activity_values(changes, today)
+    changes = given(values)
+    check_given(ACTIVITY_FIELDS, changes, today)
     with obj.database(create=False) as db:
         calendar = CalendarRepository(db)
         activity = fetch(calendar.activities, activity_id)
@@ -176,15 +141,18 @@ def _item_id(item: CalendarItem) -> str:
     return str(item.source_id) if item.source is Source.ACTIVITY else item.key
 
 
-CSV_HEADER = ("Id", "Datum", "Tid", "Kategori", "Rubrik", "Plats", "Källa", "I berättelsen")
+LIST_HEADERS = ("Id", "Datum", "Tid", "Kategori", "Rubrik", "Plats", "Källa", "I berättelsen")
+WIDE = (5, 7)
+"""Plats and I berättelsen: only in CSV, too wide for a terminal."""
 
 
-def _csv_row(item: CalendarItem) -> tuple[str, ...]:
+def _row(item: CalendarItem) -> tuple[Cell, ...]:
+    """The category is a choice: its label in the terminal, its value in CSV."""
     return (
         _item_id(item),
         item.date_text,
         item.time_text,
-        item.category.value,
+        item.category,
         item.title,
         item.location,
         item.source.value,
@@ -243,17 +211,12 @@ def list_activities(
         if (category is None or i.category is category)
         and (not only_activities or i.source is Source.ACTIVITY)
     ]
-    if fmt == "json":
-        click.echo(to_json([_item_object(i) for i in shown]))
-    elif fmt == "csv":
-        click.echo(csv_text(CSV_HEADER, [_csv_row(i) for i in shown]), nl=False)
-    elif not shown:
-        what = f" i kategorin {category.value}" if category else ""
-        click.echo(f"Inget i kalendern{what} {period}.")
-    else:
-        header = ("Id", "Datum", "Tid", "Kategori", "Rubrik", "Källa")
-        rows = [
-            (_item_id(i), i.date_text, i.time_text, i.category.label, i.title, i.source.value)
-            for i in shown
-        ]
-        click.echo(aligned([header, *rows]))
+    what = f" i kategorin {category.value}" if category else ""
+    table = Table(
+        LIST_HEADERS,
+        [_row(i) for i in shown],
+        wide=WIDE,
+        empty=f"Inget i kalendern{what} {period}.",
+        records=[_item_object(i) for i in shown],
+    )
+    click.echo(table.render(fmt), nl=False)

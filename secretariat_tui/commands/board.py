@@ -14,8 +14,9 @@ from typing import Any
 
 import click
 
-from secretariat_tui.commands.common import CliContext, FieldErrorsForCli, format_option
+from secretariat_tui.commands.common import CliContext, format_option
 from secretariat_tui.commands.fees import YEAR, get_member, warn
+from secretariat_tui.commands.field_options import FieldErrorsForCli
 from secretariat_tui.domain.board import (
     BOARD_RULES,
     AnnualMeeting,
@@ -35,11 +36,11 @@ from secretariat_tui.domain.voting import Attendance, VotingRule, rule_for, voti
 from secretariat_tui.exports import fees_listing
 from secretariat_tui.exports.board_report import (
     board_paragraph,
-    voting_roll_csv,
     voting_roll_markdown,
+    voting_roll_table,
     voting_roll_text,
 )
-from secretariat_tui.exports.tabular import aligned, to_json
+from secretariat_tui.exports.table import Table
 from secretariat_tui.store.board import BoardRepository, MeetingNotFound, SeatNotFound
 from secretariat_tui.store.database import Database
 from secretariat_tui.store.ledger import FeeLedger
@@ -148,6 +149,20 @@ def _seat_object(
     }
 
 
+def _seats_table(
+    seats: Sequence[BoardSeat],
+    meetings: Sequence[AnnualMeeting],
+    members_by_id: dict[int, Member],
+    empty: str = "",
+) -> Table:
+    return Table(
+        SEAT_HEADERS,
+        [_seat_row(s, meetings, members_by_id) for s in seats],
+        empty=empty,
+        records=[_seat_object(s, meetings, members_by_id) for s in seats],
+    )
+
+
 def _seat_summary(
     seat: BoardSeat, meetings: Sequence[AnnualMeeting], members_by_id: dict[int, Member]
 ) -> str:
@@ -187,18 +202,15 @@ def list_meetings(obj: CliContext, fmt: str) -> None:
     """Lista årsmötena i datumordning."""
     with obj.reading() as db:
         meetings = BoardRepository(db).meetings.all()
-    if fmt == "json":
-        click.echo(
-            to_json(
-                [{"id": m.id, "held_on": m.held_on.isoformat(), "notes": m.notes} for m in meetings]
-            )
-        )
-    elif not meetings:
-        click.echo("Inga årsmöten registrerade.")
-    else:
-        rows = [("Id", "Datum", "Anteckningar")]
-        rows += [(str(m.id), m.held_on.isoformat(), m.notes) for m in meetings]
-        click.echo(aligned(rows))
+    table = Table(
+        ("Id", "Datum", "Anteckningar"),
+        [(str(m.id), m.held_on, m.notes) for m in meetings],
+        empty="Inga årsmöten registrerade.",
+        records=[
+            {"id": m.id, "held_on": m.held_on.isoformat(), "notes": m.notes} for m in meetings
+        ],
+    )
+    click.echo(table.render(fmt), nl=False)
 
 
 @meeting.command("roll")
@@ -234,8 +246,11 @@ def roll(
             rule,
             board.attendance.for_meeting(meeting_id),
         )
-    render = {"md": voting_roll_markdown, "csv": voting_roll_csv, "text": voting_roll_text}[fmt]
-    click.echo(render(found, held, rule), nl=False)
+    if fmt == "csv":  # the rows alone; md and text are the document with the rule and totals
+        click.echo(voting_roll_table(found).render("csv"), nl=False)
+    else:
+        render = {"md": voting_roll_markdown, "text": voting_roll_text}[fmt]
+        click.echo(render(found, held, rule), nl=False)
 
 
 @meeting.command("delegate")
@@ -294,13 +309,8 @@ def show_board(obj: CliContext, day: str | None, fmt: str) -> None:
         meetings = repository.meetings.all()
         seats = board_on(on, repository.seats.all(), meetings)
         members_by_id = _members_by_id(db)
-    if fmt == "json":
-        click.echo(to_json([_seat_object(s, meetings, members_by_id) for s in seats]))
-    elif not seats:
-        click.echo(f"Ingen styrelse registrerad {on.isoformat()}.")
-    else:
-        rows = [SEAT_HEADERS, *(_seat_row(s, meetings, members_by_id) for s in seats)]
-        click.echo(aligned(rows))
+    empty = f"Ingen styrelse registrerad {on.isoformat()}."
+    click.echo(_seats_table(seats, meetings, members_by_id, empty).render(fmt), nl=False)
 
 
 @board.command("add", epilog=BOARD_RULES)
@@ -404,5 +414,4 @@ def nominations(obj: CliContext, day: str | None) -> None:
         return
     click.echo(f"Poster vars mandattid går ut vid årsmötet {year}:")
     click.echo("")
-    rows = [SEAT_HEADERS, *(_seat_row(s, meetings, members_by_id) for s in ending)]
-    click.echo(aligned(rows))
+    click.echo(_seats_table(ending, meetings, members_by_id).render("table"), nl=False)

@@ -1,50 +1,22 @@
 """What the calendar registers' commands share (`activities`, `networks`, `submissions`).
 
-Choices typed in any case, ids that may be calendar keys, the given flags as form text, a
-domain FieldErrors as one line, a refusal for an unknown id, and the Swedish delete question.
+Ids that may be calendar keys, a refusal for an unknown id, and the Swedish delete question.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
-from enum import Enum, StrEnum
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
 import click
 
-from secretariat_tui.commands.common import FieldErrorsForCli
 from secretariat_tui.domain.calendar import Source
 from secretariat_tui.domain.collation import swedish_key
-from secretariat_tui.domain.errors import FieldErrors
-from secretariat_tui.domain.field_reader import yes_no
 from secretariat_tui.domain.networks import NetworkMembership
 from secretariat_tui.store.records import HasId, RecordNotFound, RecordTable
 
-Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
 R = TypeVar("R", bound=HasId)
-
-DATE_HELP = "2024-01-15, 15/1, 15 jan, jan 2024 (bara månad), idag, imorgon eller +3"
-
-
-class ChoiceOf(click.ParamType):
-    """A value of a StrEnum in any case; of ``utbildning/event`` either half will do too."""
-
-    def __init__(self, enum: type[StrEnum], what: str) -> None:
-        self.enum, self.what = enum, what
-        self.name = what.split()[0]
-        self.choices = ", ".join(item.value for item in enum)
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        if isinstance(value, self.enum):
-            return value
-        key = " ".join(str(value).split()).casefold()
-        for item in self.enum:
-            if key in (item.value.casefold(), *item.value.casefold().split("/")):
-                return item
-        self.fail(f"”{value}” är ingen {self.what}; välj {self.choices}.", param, ctx)
-
 
 _SOURCES = {
     Source.ACTIVITY: ("en aktivitet", "activities"),
@@ -78,63 +50,6 @@ class RecordId(click.ParamType):
             )
             self.fail(f"{text} är {what}, inte {_SOURCES[self.source][0]}; {where}.", param, ctx)
         self.fail(f"”{text}” är inget id; skriv numret, t.ex. 12.", param, ctx)
-
-
-def stacked(options: Sequence[Decorator]) -> Decorator:
-    def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
-        for option in reversed(options):
-            command = option(command)
-        return command
-
-    return decorate
-
-
-IN_REPORT = click.option(
-    "--in-report/--not-in-report",
-    "in_report",
-    default=None,
-    help="Om raden ska stå i verksamhetsberättelsen (ny post: ja).",
-)
-
-
-def typed(values: Mapping[str, object]) -> dict[str, str]:
-    """The flags that were given, as the text a form field would hold (an edit keeps the rest)."""
-    raw: dict[str, str] = {}
-    for name, value in values.items():
-        if isinstance(value, bool):
-            raw[name] = yes_no(value)
-        elif isinstance(value, Enum):
-            raw[name] = str(value.value)
-        elif value is not None:
-            raw[name] = str(value)
-    return raw
-
-
-@contextmanager
-def field_errors() -> Iterator[None]:
-    """A domain FieldErrors as one line naming the flags."""
-    try:
-        yield
-    except FieldErrors as err:
-        raise FieldErrorsForCli(err) from None
-
-
-def check_typed(
-    raw: Mapping[str, str], parsers: Mapping[str, Callable[[str], object]], required: Sequence[str]
-) -> None:
-    """Each typed value on its own, before the database is opened.
-
-    An empty value is checked only for the ``required`` fields; elsewhere it clears the field.
-    """
-    errors: dict[str, str] = {}
-    for name, parse in parsers.items():
-        if name in raw and (raw[name].strip() or name in required):
-            try:
-                parse(raw[name])
-            except ValueError as err:
-                errors[name] = str(err)
-    if errors:
-        raise FieldErrorsForCli(FieldErrors(errors))
 
 
 def fetch(table: RecordTable[R], record_id: int) -> R:

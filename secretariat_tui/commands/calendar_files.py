@@ -14,6 +14,7 @@ import click
 
 from secretariat_tui.commands.activities import CATEGORY
 from secretariat_tui.commands.common import CliContext
+from secretariat_tui.commands.field_options import YEAR
 from secretariat_tui.commands.transfer import (
     STDOUT,
     output_option,
@@ -27,8 +28,6 @@ from secretariat_tui.exports.ics_calendar import IcsFilter, export_ics
 from secretariat_tui.imports.ics_calendar import IcsFormatError, ics_plan_report, plan_ics_import
 from secretariat_tui.store.calendar import CalendarRepository
 from secretariat_tui.store.report_source import load_report_data
-
-YEAR = click.IntRange(1900, 2100)
 
 
 def day_flag(text: str | None, flag: str, today: date) -> date | None:

@@ -4,7 +4,8 @@ Commands that may write open the database through ``CliContext.database()`` (whi
 lock); commands that only read use ``CliContext.reading()``, which also works while the file is
 open in the TUI (it shows the last saved state). Both print the store's notices once, as
 ``Obs: …`` lines on stderr. A domain ``FieldErrors`` becomes ``FieldErrorsForCli``: one stderr
-line naming the flags, exit 1. Listing commands take their ``--format`` from ``format_option``.
+line naming the flags, exit 1 (``field_options``). Listing commands take their ``--format`` from
+``format_option``.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from typing import Any
 
 import click
 
-from secretariat_tui.domain.errors import FieldErrors
 from secretariat_tui.domain.text import MULTILINE_FIELDS, text_problem
 from secretariat_tui.store.database import Database, open_database
 
@@ -72,60 +72,6 @@ def format_option(
     )
 
 
-# Member field name (domain) -> the flag that sets it, so a FieldErrors names what to retype.
-FIELD_FLAGS = {
-    "name": "--name",
-    "kind": "--kind",
-    "form": "--form",
-    "org_number": "--org-number",
-    "contact_person": "--contact",
-    "email": "--email",
-    "phone": "--phone",
-    "address": "--address",
-    "joined": "--joined",
-    "form_from": "--form-from",
-    "ended": "--date",
-    # Fees and payments (`secretariat fees …`, `secretariat payments …`).
-    "member_id": "--member",
-    "fee_year": "--year",
-    "amount": "--amount",
-    "paid_on": "--date",
-    "reference": "--reference",
-    "note": "--note",
-    # Annual meetings and board seats (`secretariat meeting …`, `secretariat board …`).
-    "held_on": "--date",
-    "elected_at": "--meeting",
-    "person": "--person",
-    "role": "--role",
-    "organisation_id": "--member",
-    "term_years": "--term",
-    "starts_on": "--starts",
-    "left_on": "--date",
-    "left_reason": "--reason",
-    # Activities, networks and submissions (`secretariat activities|networks|submissions …`).
-    # The registers share "when" (--date), "title", "notes" and "in_report"; no name clashes.
-    "when": "--date",
-    "starts_at": "--start",
-    "ends_at": "--end",
-    "ends_on": "--until",
-    "title": "--title",
-    "category": "--category",
-    "location": "--location",
-    "participants": "--participants",
-    "network_id": "--network",
-    "organiser": "--organiser",
-    "since": "--since",
-    "until": "--until",
-    "meets": "--meets",
-    "contact": "--contact",
-    "status": "--status",
-    "recipient": "--recipient",
-    "co_signers": "--co-signer",
-    "notes": "--notes",
-    "in_report": "--in-report/--not-in-report",
-}
-
-
 def refuse_unsafe_text(group: click.Group) -> None:
     """Check every text option and argument of every command before the command runs.
 
@@ -162,13 +108,3 @@ def _checking(callback: Callable[..., Any], params: list[click.Parameter]) -> Ca
         return callback(*args, **kwargs)
 
     return checked
-
-
-class FieldErrorsForCli(click.ClickException):
-    """All faulty fields on one stderr line, each named by its flag, exit 1."""
-
-    def __init__(self, err: FieldErrors) -> None:
-        order = list(FIELD_FLAGS)
-        names = sorted(err.errors, key=lambda n: order.index(n) if n in order else len(order))
-        parts = [f"{FIELD_FLAGS.get(n, n)}: {err.errors[n].rstrip('.')}" for n in names]
-        super().__init__("; ".join(parts) + ".")

@@ -10,6 +10,7 @@ from decimal import Decimal
 import click
 
 from secretariat_tui.commands.common import CliContext, format_option
+from secretariat_tui.commands.field_options import YEAR
 from secretariat_tui.domain.fees import (
     FeeOverride,
     FeeSchedule,
@@ -24,9 +25,6 @@ from secretariat_tui.store.database import Database
 from secretariat_tui.store.fees import FeeRepository
 from secretariat_tui.store.ledger import FeeLedger
 from secretariat_tui.store.members import MemberNotFound, MemberRepository
-
-YEAR = click.IntRange(1900, 2999)
-
 
 # --- shared with `payments` ---------------------------------------------------------------------
 
@@ -88,12 +86,7 @@ def show_schedule(obj: CliContext, year: int | None, fmt: str) -> None:
         else:
             found = repository.schedule(year)
             schedules = [found] if found else []
-    if fmt == "json":
-        click.echo(listing.schedules_json(schedules))
-    elif year is not None and not schedules:
-        click.echo(listing.no_schedule_note(year))
-    else:
-        click.echo(listing.schedules_table(schedules))
+    click.echo(listing.schedules_table(schedules, year).render(fmt), nl=False)
 
 
 @fees.command("set")
@@ -184,12 +177,7 @@ def status(obj: CliContext, year: int, fmt: str, unpaid: bool) -> None:
         rows = _year_rows(db, year)
     if unpaid:
         rows = [r for r in rows if r.owes]
-    render = {
-        "table": listing.status_table,
-        "csv": listing.status_csv,
-        "json": listing.status_json,
-    }[fmt]
-    click.echo(render(rows), nl=fmt != "csv")
+    click.echo(listing.status_table(rows).render(fmt), nl=False)
 
 
 @fees.command("unpaid")
@@ -204,8 +192,8 @@ def unpaid(obj: CliContext, year: int, fmt: str) -> None:
     """
     with obj.reading() as db:
         rows = listing.owing(_year_rows(db, year))
-    if fmt == "csv":
-        click.echo(listing.reminder_csv(rows), nl=False)
+    if fmt == "csv":  # the text is a letter to paste, not a table
+        click.echo(listing.reminder_table(rows).render("csv"), nl=False)
     else:
         click.echo(listing.reminder_text(rows, year))
 

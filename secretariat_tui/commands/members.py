@@ -2,62 +2,31 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
 from datetime import date
-from typing import Any
 
 import click
 
-from secretariat_tui.commands.common import CliContext, FieldErrorsForCli, format_option
-from secretariat_tui.domain.dates import parse_date
-from secretariat_tui.domain.errors import FieldErrors
+from secretariat_tui.commands.common import CliContext, format_option
+from secretariat_tui.commands.field_options import (
+    YEAR,
+    check_given,
+    field_errors,
+    field_options,
+    given,
+)
 from secretariat_tui.domain.figures import year_figures
 from secretariat_tui.domain.member_fields import (
+    END_FIELDS,
+    MEMBER_FIELDS,
+    NEW_MEMBER_FIELDS,
     apply_edit,
     create_member,
+    end_membership,
     parse_member_fields,
     raw_fields,
 )
-from secretariat_tui.domain.members import MemberKind, MembershipForm
 from secretariat_tui.exports import members_listing as listing
 from secretariat_tui.store.members import MemberRepository
-
-
-def _member_options(*, required: bool) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """The member's fields as flags: required for ``add``, all optional for ``edit``."""
-    options = [
-        click.option("--name", required=required, help="Namn."),
-        click.option(
-            "--kind",
-            required=required,
-            type=click.Choice([k.value for k in MemberKind]),
-            help="Organisation eller enskild person.",
-        ),
-        click.option(
-            "--form",
-            required=required,
-            type=click.Choice([f.value for f in MembershipForm]),
-            help="Medlemsform: full (bara organisationer), individual (bara personer), networking.",
-        ),
-        click.option("--org-number", "org_number", help="Organisationsnummer NNNNNN-NNNN."),
-        click.option("--contact", "contact_person", help="Kontaktperson."),
-        click.option("--email", help="E-post."),
-        click.option("--phone", help="Telefon."),
-        click.option("--address", help="Postadress."),
-        click.option("--joined", required=required, help="Medlem sedan (ÅÅÅÅ-MM-DD)."),
-    ]
-
-    def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
-        for option in reversed(options):
-            command = option(command)
-        return command
-
-    return decorate
-
-
-def _given(values: Mapping[str, str | None]) -> dict[str, str]:
-    """Only the flags that were typed, so an edit keeps every field not mentioned."""
-    return {name: value for name, value in values.items() if value is not None}
 
 
 @click.group()
@@ -75,12 +44,7 @@ def list_members(obj: CliContext, fmt: str, include_ended: bool) -> None:
         found = MemberRepository(db).all()
     today = date.today()
     shown = listing.sorted_members(m for m in found if include_ended or not m.has_left(today))
-    if fmt == "json":
-        click.echo(listing.members_json(shown))
-    elif fmt == "csv":
-        click.echo(listing.members_csv(shown, today), nl=False)
-    else:
-        click.echo(listing.members_table(shown, today))
+    click.echo(listing.members_table(shown, today).render(fmt), nl=False)
 
 
 @members.command("show")
@@ -95,14 +59,12 @@ def show_member(obj: CliContext, member_id: int, fmt: str) -> None:
 
 
 @members.command("add")
-@_member_options(required=True)
+@field_options(NEW_MEMBER_FIELDS, required=True)
 @click.pass_obj
 def add_member(obj: CliContext, **values: str | None) -> None:
     """Lägg till en medlem. Inget sparas om något fält är fel."""
-    try:
-        member = create_member(parse_member_fields(_given(values)))
-    except FieldErrors as err:
-        raise FieldErrorsForCli(err) from None
+    with field_errors():
+        member = create_member(parse_member_fields(given(values), date.today()))
     with obj.database() as db:
         stored = MemberRepository(db).add(member)
     click.echo(f"Lade till medlem {stored.id}: {stored.name}")
@@ -110,16 +72,11 @@ def add_member(obj: CliContext, **values: str | None) -> None:
 
 @members.command("edit")
 @click.argument("member_id", metavar="ID", type=int)
-@_member_options(required=False)
-@click.option(
-    "--form-from",
-    "form_from",
-    help="Dag då den nya medlemsformen börjar gälla (ÅÅÅÅ-MM-DD, annars i dag).",
-)
+@field_options(MEMBER_FIELDS, required=False)
 @click.pass_obj
 def edit_member(obj: CliContext, member_id: int, **values: str | None) -> None:
     """Ändra en medlem; bara de flaggor som anges ändras. Ett formbyte sparas med datum."""
-    changes = _given(values)
+    today, changes = date.today(), given(values)
     if not changes:
         raise click.UsageError("Inget att ändra: ange minst en flagga, t.ex. --name.")
     if "form_from" in changes and "form" not in changes:
@@ -127,35 +84,29 @@ def edit_member(obj: CliContext, member_id: int, **values: str | None) -> None:
     with obj.database(create=False) as db:
         repository = MemberRepository(db)
         member = repository.get(member_id)
-        try:
-            draft = parse_member_fields({**raw_fields(member), **changes})
-            edited = apply_edit(member, draft, date.today())
-        except FieldErrors as err:
-            raise FieldErrorsForCli(err) from None
+        with field_errors():
+            draft = parse_member_fields({**raw_fields(member), **changes}, today)
+            edited = apply_edit(member, draft, today)
         repository.update(edited)
     click.echo(f"Sparade medlem {edited.id}: {edited.name}")
 
 
 @members.command("end")
 @click.argument("member_id", metavar="ID", type=int)
-@click.option("--date", "day", required=True, help="Sista dag som medlem (ÅÅÅÅ-MM-DD).")
-@click.option("--reason", default="", help="Orsak, t.ex. utträde.")
+@field_options(END_FIELDS, required=True)
 @click.pass_obj
-def end_member(obj: CliContext, member_id: int, day: str, reason: str) -> None:
+def end_member(obj: CliContext, member_id: int, **values: str | None) -> None:
     """Avsluta ett medlemskap. Medlemmen finns kvar i registret för historikens skull."""
-    try:
-        last_day = parse_date(day)
-    except ValueError as err:
-        raise click.ClickException(f"--date: {err}") from None
+    today, raw = date.today(), given(values)
+    check_given(END_FIELDS, raw, today)
     with obj.database(create=False) as db:
         repository = MemberRepository(db)
         member = repository.get(member_id)
-        try:
-            ended = member.end(last_day, reason)
-        except FieldErrors as err:
-            raise FieldErrorsForCli(err) from None
+        with field_errors():
+            ended = end_membership(member, raw, today)
         repository.update(ended)
-    click.echo(f"Avslutade medlemskapet för {ended.name} per {last_day.isoformat()}")
+    assert ended.ended is not None
+    click.echo(f"Avslutade medlemskapet för {ended.name} per {ended.ended.isoformat()}")
 
 
 @members.command("reopen")
@@ -166,16 +117,14 @@ def reopen_member(obj: CliContext, member_id: int) -> None:
     with obj.database(create=False) as db:
         repository = MemberRepository(db)
         member = repository.get(member_id)
-        try:
+        with field_errors():
             reopened = member.reopen()
-        except FieldErrors as err:
-            raise FieldErrorsForCli(err) from None
         repository.update(reopened)
     click.echo(f"Ångrade utträdet för {reopened.name}; medlemmen är aktiv igen.")
 
 
 @members.command("figures")
-@click.option("--year", required=True, type=click.IntRange(1900, 2999), help="Året (ÅÅÅÅ).")
+@click.option("--year", required=True, type=YEAR, help="Året (ÅÅÅÅ).")
 @format_option("text", "json", default="text")
 @click.pass_obj
 def member_figures(obj: CliContext, year: int, fmt: str) -> None:

@@ -6,56 +6,33 @@ network, counted for a year in the list and listed by `show`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
 import click
 
-from secretariat_tui.commands.calendar_common import (
-    Decorator,
-    check_typed,
-    confirmed,
-    fetch,
-    field_errors,
-    nothing_to_change,
-    stacked,
-    typed,
-)
+from secretariat_tui.commands.calendar_common import confirmed, fetch, nothing_to_change
 from secretariat_tui.commands.common import CliContext, format_option
 from secretariat_tui.commands.fees import YEAR
+from secretariat_tui.commands.field_options import check_given, field_errors, field_options, given
 from secretariat_tui.domain.activities import Activity
 from secretariat_tui.domain.collation import swedish_key
-from secretariat_tui.domain.date_entry import parse_day_entry
 from secretariat_tui.domain.network_fields import (
+    NETWORK_FIELDS,
     NETWORK_LABELS,
     edited_network,
     network_fields,
     parse_network_fields,
-    parse_network_name,
 )
 from secretariat_tui.domain.networks import (
     NetworkMembership,
     participations,
     participations_by_network,
 )
-from secretariat_tui.exports.tabular import aligned, csv_text, to_json
+from secretariat_tui.exports.table import Table
+from secretariat_tui.exports.tabular import aligned, to_json
 from secretariat_tui.store.calendar import CalendarRepository, NetworkInUse
-
-
-def _network_options(*, required: bool) -> Decorator:
-    return stacked(
-        [
-            click.option("--name", required=required, help="Nätverkets namn."),
-            click.option("--organiser", help="Vem som håller i nätverket."),
-            click.option("--since", help="Medlem sedan (t.ex. 2020-01-15 eller 15 jan 2020)."),
-            click.option("--until", help="Medlem till och med (tomt: pågår)."),
-            click.option("--role", help="Plattformens roll, t.ex. medlem, partner, observatör."),
-            click.option("--meets", help="Hur ofta nätverket träffas, t.ex. två gånger per år."),
-            click.option("--contact", help="Kontaktperson eller adress."),
-            click.option("--notes", help="Anteckningar."),
-        ]
-    )
 
 
 def _period(network: NetworkMembership) -> str:
@@ -97,20 +74,15 @@ def list_networks(obj: CliContext, year: int | None, fmt: str) -> None:
         done = calendar.activities.all()
     taken = participations_by_network(done, year)
     counted = [(n, taken.get(n.id or 0, [])) for n in found]
-    if fmt == "json":
-        click.echo(to_json([{**_object(n, taken), "year": year} for n, taken in counted]))
-        return
     header = ("Id", "Nätverk", "Arrangör", "Roll", "Period", "Träffas", f"Deltagande {year}")
-    rows = [
-        (str(n.id), n.name, n.organiser, n.role, _period(n), n.meets, str(len(taken)))
-        for n, taken in counted
-    ]
-    if fmt == "csv":
-        click.echo(csv_text(header, rows), nl=False)
-    elif not rows:
-        click.echo("Inga nätverk registrerade.")
-    else:
-        click.echo(aligned([header, *rows], right=[6]))
+    table = Table(
+        header,
+        [(str(n.id), n.name, n.organiser, n.role, _period(n), n.meets, len(t)) for n, t in counted],
+        right=[6],
+        empty="Inga nätverk registrerade.",
+        records=[{**_object(n, t), "year": year} for n, t in counted],
+    )
+    click.echo(table.render(fmt), nl=False)
 
 
 @networks.command("show")
@@ -139,20 +111,13 @@ def show_network(obj: CliContext, network_id: int, year: int | None, fmt: str) -
     click.echo(aligned([(f"  {a.id}", a.when.iso(), a.title) for a in taken]))
 
 
-def _check_network_values(raw: Mapping[str, str], today: date) -> None:
-    def day(text: str) -> date:
-        return parse_day_entry(text, today)
-
-    check_typed(raw, {"name": parse_network_name, "since": day, "until": day}, required=("name",))
-
-
 @networks.command("add")
-@_network_options(required=True)
+@field_options(NETWORK_FIELDS, required=True)
 @click.pass_obj
 def add_network(obj: CliContext, **values: str | None) -> None:
     """Lägg till ett nätverksmedlemskap. Inget sparas om något fält är fel."""
     with field_errors():
-        network = parse_network_fields(typed(values), date.today())
+        network = parse_network_fields(given(values), date.today())
     with obj.database() as db:
         stored = CalendarRepository(db).networks.add(network)
     click.echo(f"Lade till nätverk {stored.id}: {stored.name}")
@@ -160,13 +125,13 @@ def add_network(obj: CliContext, **values: str | None) -> None:
 
 @networks.command("edit")
 @click.argument("network_id", metavar="ID", type=int)
-@_network_options(required=False)
+@field_options(NETWORK_FIELDS, required=False)
 @click.pass_obj
 def edit_network(obj: CliContext, network_id: int, **values: str | None) -> None:
     """Ändra ett nätverk; bara de flaggor som anges ändras, ett tomt värde tömmer fältet."""
     nothing_to_change(values, "--until")
-    today, changes = date.today(), typed(values)
-    _check_network_values(changes, today)
+    today, changes = date.today(), given(values)
+    check_given(NETWORK_FIELDS, changes, today)
     with obj.database(create=False) as db:
         repository = CalendarRepository(db).networks
         network = fetch(repository, network_id)

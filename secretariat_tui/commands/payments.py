@@ -9,12 +9,16 @@ from decimal import Decimal
 
 import click
 
-from secretariat_tui.commands.common import CliContext, FieldErrorsForCli, format_option
+from secretariat_tui.commands.common import CliContext, format_option
 from secretariat_tui.commands.fees import YEAR, get_member, member_row, warn
-from secretariat_tui.domain.errors import FieldErrors
+from secretariat_tui.commands.field_options import field_errors, field_options, given
 from secretariat_tui.domain.fees import FeeStatus, MemberYear, Payment
 from secretariat_tui.domain.money import format_kronor
-from secretariat_tui.domain.payment_fields import parse_payment_fields
+from secretariat_tui.domain.payment_fields import (
+    PAYMENT_CONTEXT,
+    PAYMENT_FIELDS,
+    parse_payment_fields,
+)
 from secretariat_tui.exports import fees_listing as listing
 from secretariat_tui.store.ledger import FeeLedger
 from secretariat_tui.store.members import MemberRepository
@@ -36,24 +40,14 @@ def payments() -> None:
 
 
 @payments.command("add")
-@click.option("--member", "member_id", required=True, type=int, help="Medlemmens id.")
-@click.option("--year", required=True, type=YEAR, help="Avgiftsåret betalningen gäller (ÅÅÅÅ).")
-@click.option("--amount", help="Belopp i kronor (annars det som är kvar att betala).")
-@click.option("--date", "day", help="Betaldatum ÅÅÅÅ-MM-DD (annars i dag).")
-@click.option("--reference", default="", help="Referens, t.ex. OCR eller verifikationsnummer.")
-@click.option("--note", default="", help="Anteckning.")
+@field_options(PAYMENT_CONTEXT, required=True)
+@field_options(PAYMENT_FIELDS, required=False)
 @click.pass_obj
-def add_payment(
-    obj: CliContext,
-    member_id: int,
-    year: int,
-    amount: str | None,
-    day: str | None,
-    reference: str,
-    note: str,
-) -> None:
-    """Registrera en betalning. Utan --amount: det som är kvar att betala för året."""
-    typed = _typed_payment(member_id, year, amount, day, reference, note)
+def add_payment(obj: CliContext, member_id: int, fee_year: int, **values: str | None) -> None:
+    """Registrera en betalning. Utan --amount: det som är kvar att betala för året; utan
+    --date: i dag."""
+    amount, year = values["amount"], fee_year
+    typed = _typed_payment(member_id, year, given(values))
     with obj.database(create=False) as db:
         ledger = FeeLedger.of(db)
         before = member_row(ledger, member_id, year)
@@ -94,20 +88,12 @@ def _overpaid_note(before: MemberYear, amount: Decimal, *, has_schedule: bool) -
     )
 
 
-def _typed_payment(
-    member_id: int, year: int, amount: str | None, day: str | None, reference: str, note: str
-) -> Payment:
+def _typed_payment(member_id: int, year: int, raw: dict[str, str]) -> Payment:
     """The flags read as the payment form is, every one checked before the database is opened."""
-    raw = {
-        "amount": _OUTSTANDING_LATER if amount is None else amount,
-        "paid_on": date.today().isoformat() if day is None else day,
-        "reference": reference,
-        "note": note,
-    }
-    try:
-        return parse_payment_fields(raw, member_id=member_id, fee_year=year)
-    except FieldErrors as err:
-        raise FieldErrorsForCli(err) from None
+    today = date.today()
+    raw = {"amount": _OUTSTANDING_LATER, "paid_on": today.isoformat()} | raw
+    with field_errors():
+        return parse_payment_fields(raw, today, member_id=member_id, fee_year=year)
 
 
 @payments.command("list")
@@ -126,12 +112,7 @@ def list_payments(obj: CliContext, year: int | None, member_id: int | None, fmt:
     shown = listing.sorted_payments(
         p for p in found if member_id is None or p.member_id == member_id
     )
-    render = {
-        "table": listing.payments_table,
-        "csv": listing.payments_csv,
-        "json": listing.payments_json,
-    }[fmt]
-    click.echo(render(shown, names), nl=fmt != "csv")
+    click.echo(listing.payments_table(shown, names).render(fmt), nl=False)
 
 
 @payments.command("delete")

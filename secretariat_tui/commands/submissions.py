@@ -14,66 +14,37 @@ from typing import Any
 import click
 
 from secretariat_tui.commands.calendar_common import (
-    DATE_HELP,
-    IN_REPORT,
-    ChoiceOf,
-    Decorator,
     RecordId,
-    check_typed,
     delete_asked,
     fetch,
-    field_errors,
     nothing_to_change,
-    stacked,
-    typed,
 )
 from secretariat_tui.commands.common import CliContext, format_option
 from secretariat_tui.commands.fees import YEAR
-from secretariat_tui.domain.activities import parse_title
+from secretariat_tui.commands.field_options import (
+    ChoiceOf,
+    check_given,
+    field_errors,
+    field_options,
+    given,
+)
 from secretariat_tui.domain.calendar import Source
-from secretariat_tui.domain.date_entry import parse_date_entry
-from secretariat_tui.domain.field_reader import yes_no
+from secretariat_tui.domain.fields import yes_no
 from secretariat_tui.domain.members import Member
 from secretariat_tui.domain.submission_fields import (
+    SUBMISSION_FIELDS,
     co_signer_names,
     edited_submission,
     find_member,
     parse_submission_fields,
 )
 from secretariat_tui.domain.submissions import Submission, SubmissionKind, SubmissionStatus
-from secretariat_tui.exports.tabular import aligned, csv_text, to_json
+from secretariat_tui.exports.table import Table
 from secretariat_tui.store.calendar import SubmissionRepository
 from secretariat_tui.store.members import MemberRepository
 
-KIND = ChoiceOf(SubmissionKind, "typ av inlaga")
-STATUS = ChoiceOf(SubmissionStatus, "status")
-
-
-def _submission_options(*, required: bool) -> Decorator:
-    return stacked(
-        [
-            click.option("--kind", type=KIND, required=required, help=f"Typ: {KIND.choices}."),
-            click.option("--title", required=required, help="Raden som i aktivitetslistan."),
-            click.option("--date", "when", required=required, help=f"Datum: {DATE_HELP}."),
-            click.option(
-                "--status",
-                type=STATUS,
-                default=SubmissionStatus.SUBMITTED.value if required else None,
-                show_default=required,
-                help=f"Status: {STATUS.choices}. Alla utom utkast står i kalendern.",
-            ),
-            click.option("--recipient", help="Mottagare: departement, myndighet, tidning …"),
-            click.option(
-                "--co-signer",
-                "co_signers",
-                multiple=True,
-                help="Medundertecknande medlem (id eller namn); en flagga per medlem.",
-            ),
-            click.option("--reference", help="Länk eller diarienummer."),
-            click.option("--notes", help="Anteckningar."),
-            IN_REPORT,
-        ]
-    )
+KIND = ChoiceOf.of(SUBMISSION_FIELDS, "kind")
+STATUS = ChoiceOf.of(SUBMISSION_FIELDS, "status")
 
 
 def _co_signers(texts: Sequence[str], members: Sequence[Member]) -> dict[str, str]:
@@ -103,11 +74,11 @@ def submissions() -> None:
 
 
 @submissions.command("add")
-@_submission_options(required=True)
+@field_options(SUBMISSION_FIELDS, required=True)
 @click.pass_obj
 def add_submission(obj: CliContext, co_signers: tuple[str, ...], **values: object) -> None:
     """Lägg till en inlaga. Inget sparas om något fält är fel."""
-    today, raw = date.today(), typed(values)
+    today, raw = date.today(), given(values)
     with field_errors():
         parse_submission_fields(raw, today, [])
     with obj.database(create=not co_signers) as db:
@@ -122,7 +93,7 @@ def add_submission(obj: CliContext, co_signers: tuple[str, ...], **values: objec
 
 @submissions.command("edit")
 @click.argument("submission_id", metavar="ID", type=RecordId(Source.SUBMISSION))
-@_submission_options(required=False)
+@field_options(SUBMISSION_FIELDS, required=False)
 @click.pass_obj
 def edit_submission(
     obj: CliContext, submission_id: int, co_signers: tuple[str, ...], **values: object
@@ -132,9 +103,8 @@ def edit_submission(
     --co-signer ersätter hela listan; --co-signer "" tar bort alla.
     """
     nothing_to_change({**values, "co_signers": co_signers or None}, "--status")
-    today, changes = date.today(), typed(values)
-    parsers = {"title": parse_title, "when": lambda text: parse_date_entry(text, today)}
-    check_typed(changes, parsers, required=("title", "when"))
+    today, changes = date.today(), given(values)
+    check_given(SUBMISSION_FIELDS, changes, today)
     with obj.database(create=False) as db:
         repository = SubmissionRepository(db)
         submission = fetch(repository, submission_id)
@@ -175,6 +145,20 @@ def _object(submission: Submission, names: Mapping[int, str]) -> dict[str, Any]:
     }
 
 
+LIST_HEADERS = (
+    *("Id", "Datum", "Typ", "Status", "Rubrik", "Mottagare"),
+    # Only in CSV: too wide for a terminal.
+    *("Medundertecknare", "Länk/diarienr", "I berättelsen"),
+)
+
+
+def _row(s: Submission, members: Sequence[Member]) -> tuple[str, ...]:
+    return (
+        *(str(s.id), s.when.iso(), s.kind.value, s.status.value, s.title, s.recipient),
+        *(co_signer_names(s, members), s.reference, yes_no(s.in_report)),
+    )
+
+
 @submissions.command("list")
 @click.option("--year", type=YEAR, help="Året (ÅÅÅÅ); annars i år.")
 @click.option("--kind", type=KIND, help=f"Bara en typ: {KIND.choices}.")
@@ -203,20 +187,12 @@ def list_submissions(
         ),
         key=lambda s: (s.when, s.id or 0),
     )
-    if fmt == "json":
-        names = {m.id: m.name for m in members if m.id is not None}
-        click.echo(to_json([_object(s, names) for s in shown]))
-        return
-    header = ("Id", "Datum", "Typ", "Status", "Rubrik", "Mottagare")
-    rows = [
-        (str(s.id), s.when.iso(), s.kind.value, s.status.value, s.title, s.recipient) for s in shown
-    ]
-    if fmt == "csv":
-        more = [(co_signer_names(s, members), s.reference, yes_no(s.in_report)) for s in shown]
-        extra = ("Medundertecknare", "Länk/diarienr", "I berättelsen")
-        csv_rows = [row + added for row, added in zip(rows, more, strict=True)]
-        click.echo(csv_text(header + extra, csv_rows), nl=False)
-    elif not rows:
-        click.echo(f"Inga inlagor {year}.")
-    else:
-        click.echo(aligned([header, *rows]))
+    names = {m.id: m.name for m in members if m.id is not None}
+    table = Table(
+        LIST_HEADERS,
+        [_row(s, members) for s in shown],
+        wide=range(6, len(LIST_HEADERS)),
+        empty=f"Inga inlagor {year}.",
+        records=[_object(s, names) for s in shown],
+    )
+    click.echo(table.render(fmt), nl=False)

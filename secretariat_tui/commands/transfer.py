@@ -16,6 +16,7 @@ from typing import TypeVar
 import click
 
 from secretariat_tui.commands.common import CliContext
+from secretariat_tui.commands.field_options import YEAR
 from secretariat_tui.commands.members import members
 from secretariat_tui.commands.payments import payments
 from secretariat_tui.domain.fees import Payment
@@ -110,9 +111,7 @@ def export_members(obj: CliContext, output: str, force: bool) -> None:
 
 
 @payments.command("export")
-@click.option(
-    "--year", type=click.IntRange(1900, 2999), help="Bara betalningar för det avgiftsåret."
-)
+@click.option("--year", type=YEAR, help="Bara betalningar för det avgiftsåret.")
 @output_option("betalningarna")
 @click.pass_obj
 def export_payments(obj: CliContext, year: int | None, output: str, force: bool) -> None:

@@ -6,12 +6,12 @@ Forms and the CLI share this one path, so a rule and its Swedish message live in
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
-from secretariat_tui.domain.dates import parse_date
 from secretariat_tui.domain.errors import FieldErrors
+from secretariat_tui.domain.fields import Choice, Day, Field, FieldReader, Text
 from secretariat_tui.domain.members import (
     Contact,
     FormChange,
@@ -20,19 +20,6 @@ from secretariat_tui.domain.members import (
     MembershipForm,
 )
 from secretariat_tui.domain.orgnr import normalise_org_number
-
-FIELD_LABELS = {
-    "name": "Namn",
-    "kind": "Typ",
-    "form": "Medlemsform",
-    "org_number": "Organisationsnummer",
-    "contact_person": "Kontaktperson",
-    "email": "E-post",
-    "phone": "Telefon",
-    "address": "Postadress",
-    "joined": "Medlem sedan",
-    "form_from": "Formen gäller från",
-}
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^\+?[\d\s\-()]+$")
@@ -45,75 +32,75 @@ _FORM_FOR_WHOM = {
 }
 
 
-def check_name(text: str) -> str | None:
+def parse_name(text: str) -> str:
     name = text.strip()
     if not name:
-        return "Namn måste fyllas i."
+        raise ValueError("Namn måste fyllas i.")
     if len(name) > NAME_MAX:
-        return f"Namnet är för långt (högst {NAME_MAX} tecken)."
-    return None
+        raise ValueError(f"Namnet är för långt (högst {NAME_MAX} tecken).")
+    return name
 
 
-def check_org_number(text: str) -> str | None:
-    if not text.strip():
-        return None
-    try:
-        normalise_org_number(text)
-    except ValueError as err:
-        return str(err)
-    return None
+def parse_email(text: str) -> str:
+    email = text.strip()
+    if not _EMAIL.match(email):
+        raise ValueError("E-postadressen ser inte rätt ut (namn@exempel.se).")
+    return email
 
 
-def check_email(text: str) -> str | None:
-    if text.strip() and not _EMAIL.match(text.strip()):
-        return "E-postadressen ser inte rätt ut (namn@exempel.se)."
-    return None
-
-
-def check_phone(text: str) -> str | None:
+def parse_phone(text: str) -> str:
     phone = text.strip()
-    if not phone:
-        return None
     if not _PHONE.match(phone) or sum(c.isdigit() for c in phone) < 6:
-        return "Telefonnumret får bara ha siffror, mellanslag, bindestreck och + (minst 6 siffror)."
-    return None
+        raise ValueError(
+            "Telefonnumret får bara ha siffror, mellanslag, bindestreck och + (minst 6 siffror)."
+        )
+    return phone
 
 
-def check_date(text: str) -> str | None:
-    try:
-        parse_date(text)
-    except ValueError as err:
-        return str(err)
-    return None
+MEMBER_FIELDS = (
+    Field("name", "Namn", Text(parse_name), required=True, help="Namn."),
+    Field("kind", "Typ", Choice(MemberKind, "typ"), required=True),
+    Field(
+        "form",
+        "Medlemsform",
+        Choice(MembershipForm, "medlemsform"),
+        required=True,
+        help="Fullt medlemskap bara för organisationer, individuellt bara för personer.",
+    ),
+    Field(
+        "org_number",
+        "Organisationsnummer",
+        Text(normalise_org_number),
+        placeholder="NNNNNN-NNNN (valfritt)",
+    ),
+    Field("contact_person", "Kontaktperson", flag="--contact", help="Kontaktperson."),
+    Field("email", "E-post", Text(parse_email), placeholder="namn@exempel.se"),
+    Field("phone", "Telefon", Text(parse_phone)),
+    Field("address", "Postadress"),
+    Field("joined", "Medlem sedan", Day(), required=True),
+    Field(
+        "form_from",
+        "Formen gäller från",
+        Day(),
+        help="Dag då en ny medlemsform börjar gälla (annars i dag); bara med --form.",
+        placeholder="vid byte av form; tomt = idag",
+    ),
+)
+"""The member's own fields; ``form_from`` dates a change of form (an edit only)."""
+FIELD_LABELS = {f.name: f.label for f in MEMBER_FIELDS}
+NEW_MEMBER_FIELDS = tuple(f for f in MEMBER_FIELDS if f.name != "form_from")
 
-
-def check_optional_date(text: str) -> str | None:
-    return check_date(text) if text.strip() else None
-
-
-def _check_choice(
-    enum: type[MemberKind] | type[MembershipForm], label: str
-) -> Callable[[str], str | None]:
-    def check(text: str) -> str | None:
-        if text in {item.value for item in enum}:
-            return None
-        return f"Välj {label}."
-
-    return check
-
-
-FIELD_CHECKS: dict[str, Callable[[str], str | None]] = {
-    "name": check_name,
-    "kind": _check_choice(MemberKind, "typ"),
-    "form": _check_choice(MembershipForm, "medlemsform"),
-    "org_number": check_org_number,
-    "contact_person": lambda text: None,
-    "email": check_email,
-    "phone": check_phone,
-    "address": lambda text: None,
-    "joined": check_date,
-    "form_from": check_optional_date,
-}
+END_FIELDS = (
+    Field("ended", "Sista dag som medlem", Day(), flag="--date", required=True),
+    Field(
+        "end_reason",
+        "Anledning",
+        flag="--reason",
+        help="Orsak, t.ex. utträde.",
+        placeholder="t.ex. egen begäran",
+    ),
+)
+"""Ending a membership: the last day and why."""
 
 
 @dataclass(frozen=True)
@@ -129,37 +116,39 @@ class MemberDraft:
     form_from: date | None = None
 
 
-def parse_member_fields(raw: Mapping[str, str]) -> MemberDraft:
+def parse_member_fields(raw: Mapping[str, str], today: date) -> MemberDraft:
     """Check every field, then the rules between fields; raise FieldErrors listing all faults."""
-    values = {name: str(raw.get(name, "") or "") for name in FIELD_CHECKS}
-    errors = {
-        name: message
-        for name, check in FIELD_CHECKS.items()
-        if (message := check(values[name])) is not None
-    }
-    if "kind" not in errors and "form" not in errors:
-        kind, form = MemberKind(values["kind"]), MembershipForm(values["form"])
+    fields = FieldReader(MEMBER_FIELDS, raw, today)
+    values = fields.read()
+    kind, form = values["kind"], values["form"]
+    if kind is not None and form is not None:
         if kind not in form.allowed_kinds:
-            errors["form"] = _FORM_FOR_WHOM[form]
-        if kind is MemberKind.INDIVIDUAL and values["org_number"].strip():
-            errors["org_number"] = "Bara organisationer har organisationsnummer."
-    if errors:
-        raise FieldErrors(errors)
-    org = values["org_number"].strip()
+            fields.errors["form"] = _FORM_FOR_WHOM[form]
+        if kind is MemberKind.INDIVIDUAL and fields.text("org_number"):
+            fields.errors["org_number"] = "Bara organisationer har organisationsnummer."
+    fields.done()
     return MemberDraft(
-        name=values["name"].strip(),
-        kind=MemberKind(values["kind"]),
-        form=MembershipForm(values["form"]),
-        org_number=normalise_org_number(org) if org else "",
+        name=values["name"],
+        kind=kind,
+        form=form,
+        org_number=values["org_number"],
         contact=Contact(
-            person=values["contact_person"].strip(),
-            email=values["email"].strip(),
-            phone=values["phone"].strip(),
-            address=values["address"].strip(),
+            person=values["contact_person"],
+            email=values["email"],
+            phone=values["phone"],
+            address=values["address"],
         ),
-        joined=parse_date(values["joined"]),
-        form_from=parse_date(values["form_from"]) if values["form_from"].strip() else None,
+        joined=values["joined"],
+        form_from=values["form_from"],
     )
+
+
+def end_membership(member: Member, raw: Mapping[str, str], today: date) -> Member:
+    """The member ended as typed (form or ``members end``); FieldErrors if it cannot be."""
+    fields = FieldReader(END_FIELDS, raw, today)
+    values = fields.read()
+    fields.done()
+    return member.end(values["ended"], values["end_reason"])
 
 
 def raw_fields(member: Member) -> dict[str, str]:

@@ -1,24 +1,12 @@
-"""A network membership's fields as typed (form or command line) → a checked membership."""
+"""A network membership's fields, declared once, and typed text → a checked membership."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
 
-from secretariat_tui.domain.date_entry import parse_day_entry
-from secretariat_tui.domain.field_reader import FieldReader
+from secretariat_tui.domain.fields import Day, Field, FieldReader, Text, record_text
 from secretariat_tui.domain.networks import NAME_MAX, NetworkMembership, check_network
-
-NETWORK_LABELS = {
-    "name": "Nätverk",
-    "organiser": "Arrangör",
-    "since": "Medlem sedan",
-    "until": "Medlem till",
-    "role": "Plattformens roll",
-    "meets": "Träffas",
-    "contact": "Kontakt",
-    "notes": "Anteckningar",
-}
 
 
 def parse_network_name(text: str) -> str:
@@ -30,41 +18,53 @@ def parse_network_name(text: str) -> str:
     return name
 
 
+NETWORK_FIELDS = (
+    Field("name", "Nätverk", Text(parse_network_name), required=True, help="Nätverkets namn."),
+    Field(
+        "organiser",
+        "Arrangör",
+        help="Vem som håller i nätverket.",
+        placeholder="t.ex. Europeiska kommissionen",
+    ),
+    Field("since", "Medlem sedan", Day(), help="Medlem sedan."),
+    Field(
+        "until",
+        "Medlem till",
+        Day(),
+        help="Medlem till och med; tomt: pågår.",
+        placeholder="tomt = fortfarande medlem",
+    ),
+    Field(
+        "role",
+        "Plattformens roll",
+        help="Plattformens roll i nätverket.",
+        placeholder="t.ex. medlem, partner, observatör",
+    ),
+    Field(
+        "meets",
+        "Träffas",
+        help="Hur ofta nätverket träffas.",
+        placeholder="t.ex. två gånger per år",
+    ),
+    Field("contact", "Kontakt", help="Kontaktperson eller adress."),
+    Field("notes", "Anteckningar", help="Anteckningar."),
+)
+NETWORK_LABELS = {f.name: f.label for f in NETWORK_FIELDS}
+
+
 def parse_network_fields(
     raw: Mapping[str, str], today: date, *, base: NetworkMembership | None = None
 ) -> NetworkMembership:
-    fields = FieldReader(raw)
-    name = fields.required("name", parse_network_name)
-    since = fields.optional("since", lambda text: parse_day_entry(text, today))
-    until = fields.optional("until", lambda text: parse_day_entry(text, today))
+    fields = FieldReader(NETWORK_FIELDS, raw, today)
+    values = fields.read()
     fields.done()
-    assert name is not None
-    network = NetworkMembership(
-        name=name,
-        organiser=fields.text("organiser"),
-        since=since,
-        until=until,
-        role=fields.text("role"),
-        meets=fields.text("meets"),
-        contact=fields.text("contact"),
-        notes=fields.text("notes"),
-        id=base.id if base else None,
-    )
+    network = NetworkMembership(**values, id=base.id if base else None)
     check_network(network)
     return network
 
 
 def network_fields(network: NetworkMembership) -> dict[str, str]:
-    return {
-        "name": network.name,
-        "organiser": network.organiser,
-        "since": network.since.isoformat() if network.since else "",
-        "until": network.until.isoformat() if network.until else "",
-        "role": network.role,
-        "meets": network.meets,
-        "contact": network.contact,
-        "notes": network.notes,
-    }
+    return record_text(NETWORK_FIELDS, network)
 
 
 def edited_network(

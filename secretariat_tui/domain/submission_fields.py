@@ -11,8 +11,15 @@ from datetime import date
 
 from secretariat_tui.domain.activities import new_uid, parse_title
 from secretariat_tui.domain.collation import swedish_key
-from secretariat_tui.domain.date_entry import parse_date_entry
-from secretariat_tui.domain.field_reader import FieldReader, yes_no
+from secretariat_tui.domain.fields import (
+    IN_REPORT,
+    Choice,
+    Day,
+    Field,
+    FieldReader,
+    Text,
+    record_text,
+)
 from secretariat_tui.domain.members import Member
 from secretariat_tui.domain.submissions import (
     Submission,
@@ -21,19 +28,44 @@ from secretariat_tui.domain.submissions import (
     check_submission,
 )
 
-SUBMISSION_LABELS = {
-    "kind": "Typ",
-    "title": "Rubrik",
-    "when": "Datum",
-    "status": "Status",
-    "recipient": "Mottagare",
-    "co_signers": "Medundertecknare",
-    "reference": "Länk/diarienr",
-    "notes": "Anteckningar",
-    "in_report": "Med i berättelsen",
-}
-KIND_OPTIONS = tuple((k.label, k.value) for k in SubmissionKind)
-STATUS_OPTIONS = tuple((s.label, s.value) for s in SubmissionStatus)
+SUBMISSION_FIELDS = (
+    Field(
+        "kind",
+        "Typ",
+        Choice(SubmissionKind, "typ av inlaga"),
+        required=True,
+    ),
+    Field(
+        "title", "Rubrik", Text(parse_title), required=True, help="Raden som i aktivitetslistan."
+    ),
+    Field("when", "Datum", Day(month=True), flag="--date", required=True, help="Datum."),
+    Field(
+        "status",
+        "Status",
+        Choice(SubmissionStatus, "status"),
+        required=True,
+        help="Alla utom utkast står i kalendern.",
+        default=SubmissionStatus.SUBMITTED,
+    ),
+    Field(
+        "recipient",
+        "Mottagare",
+        help="Mottagare: departement, myndighet, tidning …",
+        placeholder="t.ex. Justitiedepartementet",
+    ),
+    Field(
+        "co_signers",
+        "Medundertecknare",
+        flag="--co-signer",
+        help="Medundertecknande medlem (id eller namn); en flagga per medlem.",
+        placeholder="medlemmar, med komma emellan",
+        multiple=True,
+    ),
+    Field("reference", "Länk/diarienr", help="Länk eller diarienummer."),
+    IN_REPORT,
+    Field("notes", "Anteckningar", help="Anteckningar."),
+)
+SUBMISSION_LABELS = {f.name: f.label for f in SUBMISSION_FIELDS}
 
 
 def find_member(text: str, members: Sequence[Member]) -> Member:
@@ -90,30 +122,18 @@ def parse_submission_fields(
     *,
     base: Submission | None = None,
 ) -> Submission:
-    fields = FieldReader(raw)
-    kind = fields.choice("kind", SubmissionKind, "typ av inlaga")
-    title = fields.required("title", parse_title)
-    when = fields.required("when", lambda text: parse_date_entry(text, today))
-    status = fields.choice("status", SubmissionStatus, "status")
+    fields = FieldReader(SUBMISSION_FIELDS, raw, today)
+    values = fields.read(*(f.name for f in SUBMISSION_FIELDS if f.name != "co_signers"))
     unchanged = base is not None and fields.text("co_signers") == co_signer_names(base, members)
     co_signers = (
         base.co_signers  # as shown, so kept as stored (two members may share a name)
         if base is not None and unchanged
-        else fields.optional("co_signers", lambda text: parse_co_signers(text, members))
+        else fields.value("co_signers", lambda text: parse_co_signers(text, members))
     )
-    in_report = fields.flag("in_report")
     fields.done()
-    assert kind is not None and title is not None and when is not None and status is not None
     submission = Submission(
-        kind=kind,
-        title=title,
-        when=when,
-        status=status,
-        recipient=fields.text("recipient"),
+        **values,
         co_signers=co_signers or (),
-        reference=fields.text("reference"),
-        notes=fields.text("notes"),
-        in_report=in_report,
         uid=base.uid if base else new_uid(),
         id=base.id if base else None,
     )
@@ -127,16 +147,8 @@ def co_signer_names(submission: Submission, members: Sequence[Member]) -> str:
 
 
 def submission_fields(submission: Submission, members: Sequence[Member]) -> dict[str, str]:
-    return {
-        "kind": submission.kind.value,
-        "title": submission.title,
-        "when": submission.when.iso(),
-        "status": submission.status.value,
-        "recipient": submission.recipient,
-        "co_signers": co_signer_names(submission, members),
-        "reference": submission.reference,
-        "notes": submission.notes,
-        "in_report": yes_no(submission.in_report),
+    return record_text(SUBMISSION_FIELDS, submission) | {
+        "co_signers": co_signer_names(submission, members)
     }
 
 

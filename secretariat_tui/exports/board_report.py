@@ -17,7 +17,8 @@ from secretariat_tui.domain.board import AnnualMeeting, BoardSeat, board_on, sea
 from secretariat_tui.domain.date_entry import MONTH_NAMES
 from secretariat_tui.domain.members import Member
 from secretariat_tui.domain.voting import RollEntry, VotingRoll, VotingRule
-from secretariat_tui.exports.tabular import aligned, csv_text, excel_csv_bytes
+from secretariat_tui.exports.table import Table, markdown_text
+from secretariat_tui.exports.tabular import aligned
 
 
 def month_name(day: date) -> str:
@@ -136,20 +137,14 @@ def _roll_row(entry: RollEntry) -> tuple[str, str, str]:
     return (entry.member.name, entry.delegate, YES_NO[entry.present])
 
 
-def _md(cell: str) -> str:
-    return cell.replace("|", "\\|") or " "
-
-
 def voting_roll_markdown(roll: VotingRoll, meeting: AnnualMeeting, rule: VotingRule) -> str:
+    voters = Table(
+        ROLL_HEADERS, [_roll_row(e) for e in roll.voters], empty="Inga medlemmar har rösträtt."
+    )
     lines = [f"# {roll_title(meeting)}", "", rule.describe(), "", "## Röstberättigade", ""]
-    if roll.voters:
-        lines += ["| Medlem | Ombud | Närvarande |", "| --- | --- | --- |"]
-        lines += ["| " + " | ".join(_md(c) for c in _roll_row(e)) + " |" for e in roll.voters]
-    else:
-        lines.append("Inga medlemmar har rösträtt.")
-    lines += ["", "## Utan rösträtt", ""]
+    lines += [voters.render("md").removesuffix("\n"), "", "## Utan rösträtt", ""]
     if roll.not_entitled:
-        lines += [f"- {_md(e.member.name)}: {e.reason}" for e in roll.not_entitled]
+        lines += [f"- {markdown_text(e.member.name)}: {e.reason}" for e in roll.not_entitled]
     else:
         lines.append("Inga.")
     lines += ["", "## Summa", ""]
@@ -183,12 +178,6 @@ def voting_roll_rows(roll: VotingRoll) -> list[tuple[str, ...]]:
     return rows
 
 
-def voting_roll_csv(roll: VotingRoll, meeting: AnnualMeeting, rule: VotingRule) -> str:
-    """The roll `;`-separated for stdout."""
-    del meeting, rule  # the same signature as the other renderings; the rows say it all
-    return csv_text(CSV_HEADERS, voting_roll_rows(roll))
-
-
-def voting_roll_excel_bytes(roll: VotingRoll) -> bytes:
-    """The roll as a file Swedish Excel opens (BOM, ';', CRLF)."""
-    return excel_csv_bytes(CSV_HEADERS, voting_roll_rows(roll))
+def voting_roll_table(roll: VotingRoll) -> Table:
+    """The roll as rows for CSV: the command prints it, the TUI saves it for Excel."""
+    return Table(CSV_HEADERS, voting_roll_rows(roll))

@@ -18,15 +18,15 @@ from secretariat_tui.domain.collation import swedish_key
 from secretariat_tui.domain.fees import Payment
 from secretariat_tui.domain.member_fields import FIELD_LABELS
 from secretariat_tui.domain.members import Member
-from secretariat_tui.domain.money import typed_amount
+from secretariat_tui.domain.payment_fields import PAYMENT_LABELS
 from secretariat_tui.exports.members_listing import sorted_members
-from secretariat_tui.exports.tabular import excel_csv_bytes
+from secretariat_tui.exports.table import Table
 
 ENDED = "Slutdatum"
 END_REASON = "Anledning"
 FORM_HISTORY = "Formhistorik"
 
-# The register's columns, in file order; the names are the forms' field labels.
+# The register's columns, in file order; the names are the fields' declared labels.
 MEMBER_COLUMNS: tuple[str, ...] = (
     FIELD_LABELS["name"],
     FIELD_LABELS["kind"],
@@ -47,10 +47,10 @@ MEMBER_COLUMNS: tuple[str, ...] = (
 PAY_MEMBER = "Medlem"
 PAY_ORG_NUMBER = FIELD_LABELS["org_number"]
 PAY_YEAR = "Avgiftsår"
-PAY_AMOUNT = "Belopp"
-PAY_DATE = "Betaldatum"
-PAY_REFERENCE = "Referens"
-PAY_NOTE = "Anteckning"
+PAY_AMOUNT = PAYMENT_LABELS["amount"]
+PAY_DATE = PAYMENT_LABELS["paid_on"]
+PAY_REFERENCE = PAYMENT_LABELS["reference"]
+PAY_NOTE = PAYMENT_LABELS["note"]
 
 PAYMENT_COLUMNS: tuple[str, ...] = (
     PAY_MEMBER,
@@ -93,7 +93,7 @@ def member_row(member: Member) -> tuple[str, ...]:
 def members_csv_bytes(members: Iterable[Member]) -> bytes:
     """Every member given (ended ones too: the file is the register), sorted by name."""
     rows = [member_row(m) for m in sorted_members(members)]
-    return excel_csv_bytes(MEMBER_COLUMNS, rows)
+    return Table(MEMBER_COLUMNS, rows).file_bytes("csv")
 
 
 def payments_csv_bytes(payments: Iterable[Payment], members: Iterable[Member]) -> bytes:
@@ -107,12 +107,12 @@ def payments_csv_bytes(payments: Iterable[Payment], members: Iterable[Member]) -
             (
                 name,
                 member.org_number if member else "",
-                str(payment.fee_year),
-                typed_amount(payment.amount),
-                payment.paid_on.isoformat(),
+                payment.fee_year,
+                payment.amount,
+                payment.paid_on,
                 payment.reference,
                 payment.note,
             )
         )
     rows.sort(key=lambda r: (r[2], r[4], swedish_key(r[0]), r[5]))
-    return excel_csv_bytes(PAYMENT_COLUMNS, rows)
+    return Table(PAYMENT_COLUMNS, rows).file_bytes("csv")

@@ -1,16 +1,16 @@
-"""Fees and payments as text for the command line: tables, `;`-CSV, JSON, the reminder list.
+"""Fees and payments for the command line: listings as ``Table`` values, the reminder list.
 
-Pure functions from domain objects to strings (like ``members_listing``), so the CLI only
-loads, chooses and prints, and an export screen can reuse the same renderings.
+Pure functions from domain objects to values and strings (like ``members_listing``), so the
+CLI only loads, chooses and prints, and the TUI saves the same tables.
 
-Amounts: tables and the reminder text use Swedish kronor (``1 500 kr``); CSV uses a decimal
-comma without thousands separator (``1500,50``), which Swedish Excel reads as a number; JSON
-uses exact strings with a point (``"1500.50"``), never a float.
+Amounts are ``Decimal`` cells, so each format writes them its way (``exports.table``):
+``1 500 kr`` for people, ``1500,50`` for Swedish Excel, ``"1500.50"`` for JSON, never a float.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
 from typing import Any
 
 from secretariat_tui.domain.collation import swedish_key
@@ -23,9 +23,10 @@ from secretariat_tui.domain.fees import (
     Payment,
 )
 from secretariat_tui.domain.members import MembershipForm
-from secretariat_tui.domain.money import format_kronor, plain_amount, typed_amount
+from secretariat_tui.domain.money import format_kronor, plain_amount
 from secretariat_tui.exports.members_listing import kind_form_lines, kind_form_object
-from secretariat_tui.exports.tabular import aligned, csv_text, excel_csv_bytes, to_json
+from secretariat_tui.exports.table import Table
+from secretariat_tui.exports.tabular import to_json
 
 EMPTY = "–"
 NOT_SET = "ej fastställd"
@@ -48,23 +49,24 @@ def no_schedule_note(year: int) -> str:
     return f"Ingen avgift fastställd för {year}."
 
 
-def schedule_cell(schedule: FeeSchedule, form: MembershipForm) -> str:
+def schedule_cell(schedule: FeeSchedule, form: MembershipForm) -> Decimal | str:
     amount = schedule.amounts.get(form)
-    return NOT_SET if amount is None else format_kronor(amount)
+    return NOT_SET if amount is None else amount
 
 
-def schedules_table(schedules: Sequence[FeeSchedule]) -> str:
-    """One row per year, one column per form; a form never set reads "ej fastställd"."""
-    if not schedules:
-        return "Inga avgifter fastställda."
-    rows = [
+def schedules_table(schedules: Sequence[FeeSchedule], year: int | None = None) -> Table:
+    """One row per year, one column per form; a form never set reads "ej fastställd".
+
+    ``year``: the one year asked for, which an empty table then names.
+    """
+    ordered = sorted(schedules, key=lambda s: s.year)
+    return Table(
         SCHEDULE_HEADERS,
-        *(
-            (str(s.year), *(schedule_cell(s, form) for form in MembershipForm))
-            for s in sorted(schedules, key=lambda s: s.year)
-        ),
-    ]
-    return aligned(rows, right=range(1, len(SCHEDULE_HEADERS)))
+        [(str(s.year), *(schedule_cell(s, form) for form in MembershipForm)) for s in ordered],
+        right=range(1, len(SCHEDULE_HEADERS)),
+        empty="Inga avgifter fastställda." if year is None else no_schedule_note(year),
+        records=[schedule_object(s) for s in ordered],
+    )
 
 
 def schedule_object(schedule: FeeSchedule) -> dict[str, Any]:
@@ -73,10 +75,6 @@ def schedule_object(schedule: FeeSchedule) -> dict[str, Any]:
         for form in MembershipForm
     }
     return {"year": schedule.year, "amounts": amounts}
-
-
-def schedules_json(schedules: Sequence[FeeSchedule]) -> str:
-    return to_json([schedule_object(s) for s in sorted(schedules, key=lambda s: s.year)])
 
 
 # --- status per member and year ----------------------------------------------------------------
@@ -93,17 +91,16 @@ def _form_label(row: MemberYear) -> str:
     return row.form.label if row.form else EMPTY
 
 
-def status_table(rows: Sequence[MemberYear]) -> str:
-    if not rows:
-        return "Inga medlemmar det året."
+def status_table(rows: Sequence[MemberYear]) -> Table:
+    """Each member's fee for the year, with who owes and how much under the rows."""
     body = [
         (
             str(r.member.id or ""),
             r.member.name,
             _form_label(r),
-            format_kronor(r.due),
-            format_kronor(r.paid),
-            format_kronor(r.outstanding),
+            r.due,
+            r.paid,
+            r.outstanding,
             r.status.label,
         )
         for r in rows
@@ -114,24 +111,13 @@ def status_table(rows: Sequence[MemberYear]) -> str:
         f"{members_word(len(rows))}; {len(owing)} med obetald avgift, "
         f"kvar att betala {format_kronor(outstanding)}."
     )
-    return aligned([STATUS_HEADERS, *body], right=(3, 4, 5)) + "\n\n" + summary
-
-
-def status_csv(rows: Sequence[MemberYear]) -> str:
-    return csv_text(
+    return Table(
         STATUS_HEADERS,
-        (
-            (
-                str(r.member.id or ""),
-                r.member.name,
-                _form_label(r),
-                typed_amount(r.due),
-                typed_amount(r.paid),
-                typed_amount(r.outstanding),
-                r.status.label,
-            )
-            for r in rows
-        ),
+        body,
+        right=(3, 4, 5),
+        empty="Inga medlemmar det året.",
+        summary=summary,
+        records=[status_object(r) for r in rows],
     )
 
 
@@ -148,10 +134,6 @@ def status_object(row: MemberYear) -> dict[str, Any]:
         "status": row.status.value,
         "status_label": row.status.label,
     }
-
-
-def status_json(rows: Sequence[MemberYear]) -> str:
-    return to_json([status_object(r) for r in rows])
 
 
 # --- the reminder list -------------------------------------------------------------------------
@@ -204,28 +186,24 @@ def reminder_text(rows: Sequence[MemberYear], year: int) -> str:
     return "\n".join(lines)
 
 
-def reminder_rows(rows: Sequence[MemberYear]) -> list[tuple[str, ...]]:
-    return [
-        (
-            r.member.name,
-            r.member.contact.person,
-            r.member.contact.email.strip(),
-            r.member.contact.phone,
-            typed_amount(r.outstanding),
-            r.status.label,
-            "nej" if r.member.contact.email.strip() else "ja",
-        )
-        for r in rows
-    ]
-
-
-def reminder_csv(rows: Sequence[MemberYear]) -> str:
-    return csv_text(REMINDER_HEADERS, reminder_rows(rows))
-
-
-def reminder_excel_bytes(rows: Sequence[MemberYear]) -> bytes:
-    """The reminder list as a file Swedish Excel opens (BOM, ';', CRLF)."""
-    return excel_csv_bytes(REMINDER_HEADERS, reminder_rows(rows))
+def reminder_table(rows: Sequence[MemberYear]) -> Table:
+    """The reminder list as rows, for a mail merge in Excel (``reminder_text`` is the letter)."""
+    return Table(
+        REMINDER_HEADERS,
+        [
+            (
+                r.member.name,
+                r.member.contact.person,
+                r.member.contact.email.strip(),
+                r.member.contact.phone,
+                r.outstanding,
+                r.status.label,
+                "nej" if r.member.contact.email.strip() else "ja",
+            )
+            for r in rows
+        ],
+        right=(4,),
+    )
 
 
 # --- paying members (the annual report's figures) ----------------------------------------------
@@ -284,33 +262,30 @@ def payment_summary(payment: Payment, name: str) -> str:
     )
 
 
-def _payment_row(payment: Payment, names: Mapping[int, str], amount: str) -> tuple[str, ...]:
-    return (
-        str(payment.id or ""),
-        payment.paid_on.isoformat(),
-        member_name(names, payment.member_id),
-        str(payment.fee_year),
-        amount,
-        payment.reference,
-        payment.note,
-    )
-
-
-def payments_table(payments: Sequence[Payment], names: Mapping[int, str]) -> str:
-    if not payments:
-        return "Inga betalningar."
-    body = [_payment_row(p, names, format_kronor(p.amount)) for p in payments]
+def payments_table(payments: Sequence[Payment], names: Mapping[int, str]) -> Table:
+    """The payments as given, with their sum under the rows."""
+    body = [
+        (
+            str(p.id or ""),
+            p.paid_on.isoformat(),
+            member_name(names, p.member_id),
+            str(p.fee_year),
+            p.amount,
+            p.reference,
+            p.note,
+        )
+        for p in payments
+    ]
     total = sum((p.amount for p in payments), ZERO)
     count = f"{len(payments)} betalning" + ("" if len(payments) == 1 else "ar")
-    return (
-        aligned([PAYMENT_HEADERS, *body], right=(4,))
-        + f"\n\nSumma: {format_kronor(total)} ({count})."
+    return Table(
+        PAYMENT_HEADERS,
+        body,
+        right=(4,),
+        empty="Inga betalningar.",
+        summary=f"Summa: {format_kronor(total)} ({count}).",
+        records=[payment_object(p, names) for p in payments],
     )
-
-
-def payments_csv(payments: Sequence[Payment], names: Mapping[int, str]) -> str:
-    rows = (_payment_row(p, names, typed_amount(p.amount)) for p in payments)
-    return csv_text(PAYMENT_HEADERS, rows)
 
 
 def payment_object(payment: Payment, names: Mapping[int, str]) -> dict[str, Any]:
@@ -324,7 +299,3 @@ def payment_object(payment: Payment, names: Mapping[int, str]) -> dict[str, Any]
         "reference": payment.reference,
         "note": payment.note,
     }
-
-
-def payments_json(payments: Sequence[Payment], names: Mapping[int, str]) -> str:
-    return to_json([payment_object(p, names) for p in payments])

@@ -1,7 +1,7 @@
-"""Members as text for the command line: an aligned table, `;`-CSV, JSON, a detail view, figures.
+"""Members for the command line: the list as a ``Table``, a detail view, figures.
 
-Pure functions from domain objects to strings, so the CLI only chooses and prints, and the
-same renderings can be reused by an export screen without a terminal.
+Pure functions from domain objects to values and strings, so the CLI only chooses and prints,
+and the same renderings can be reused by an export screen without a terminal.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from secretariat_tui.domain.collation import swedish_key
 from secretariat_tui.domain.figures import YearFigures
 from secretariat_tui.domain.member_fields import FIELD_LABELS
 from secretariat_tui.domain.members import KIND_FORMS, Member, MemberKind, MembershipForm
-from secretariat_tui.exports.tabular import aligned, csv_text, to_json
+from secretariat_tui.exports.table import Table
+from secretariat_tui.exports.tabular import to_json
 
 LIST_HEADERS = (
     "Id",
@@ -54,16 +55,14 @@ def list_row(member: Member, today: date | None = None) -> tuple[str, ...]:
     )
 
 
-def members_table(members: Sequence[Member], today: date | None = None) -> str:
-    """Plain aligned columns: readable in a terminal and still easy to grep or cut."""
-    if not members:
-        return "Inga medlemmar."
-    return aligned([LIST_HEADERS, *(list_row(m, today) for m in members)])
-
-
-def members_csv(members: Sequence[Member], today: date | None = None) -> str:
-    """`;`-separated with a header, for stdout, formula-guarded (see exports.tabular)."""
-    return csv_text(LIST_HEADERS, (list_row(m, today) for m in members))
+def members_table(members: Sequence[Member], today: date | None = None) -> Table:
+    """The list; its JSON is each member whole (``member_object``), as scripts read it."""
+    return Table(
+        LIST_HEADERS,
+        [list_row(m, today) for m in members],
+        empty="Inga medlemmar.",
+        records=[member_object(m) for m in members],
+    )
 
 
 def member_object(member: Member) -> dict[str, Any]:
@@ -82,10 +81,6 @@ def member_object(member: Member) -> dict[str, Any]:
         "forms": [{"from": c.effective.isoformat(), "form": c.form.value} for c in member.forms],
         "rights": asdict(member.rights),
     }
-
-
-def members_json(members: Sequence[Member]) -> str:
-    return to_json([member_object(m) for m in members])
 
 
 def member_json(member: Member) -> str:

@@ -9,18 +9,14 @@ the three can never say different things. Headings have a level: 0 is the docume
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
-from secretariat_tui.domain.activities import Activity
-from secretariat_tui.domain.board import AnnualMeeting, BoardSeat, board_on
-from secretariat_tui.domain.calendar import CalendarItem, MonthGroup, calendar_items, month_groups
-from secretariat_tui.domain.fees import MemberYear
-from secretariat_tui.domain.members import Member
-from secretariat_tui.domain.networks import NetworkMembership
-from secretariat_tui.domain.submissions import Submission
+from secretariat_tui.domain.board import board_on
+from secretariat_tui.domain.calendar import CalendarItem, MonthGroup, month_groups
+from secretariat_tui.domain.report_data import ReportData
 from secretariat_tui.exports.board_report import board_paragraph, year_meeting
 from secretariat_tui.exports.report_membership import (
     membership_forms_paragraph,
@@ -83,35 +79,6 @@ def paragraph_lines(text: str) -> list[tuple[LineKind, str]]:
         else:
             found.append((LineKind.PLAIN, line))
     return found
-
-
-@dataclass(frozen=True)
-class ReportData:
-    """What the report is written from, as the repositories return it.
-
-    ``fee_rows`` is the year's fee ledger (``FeeLedger.of(db).year_rows(year)``): who was due a
-    fee for ``year`` and whether it is paid. The calendar items are derived from the
-    activities, submissions and meetings here, as the calendar repository derives them.
-    Activities and submissions of other years may be here or not (``load_report_data`` reads
-    only the year's): every part of the report picks the year's itself.
-    """
-
-    year: int
-    members: Sequence[Member] = ()
-    fee_rows: Sequence[MemberYear] = ()
-    seats: Sequence[BoardSeat] = ()
-    meetings: Sequence[AnnualMeeting] = ()
-    activities: Sequence[Activity] = ()
-    networks: Sequence[NetworkMembership] = ()
-    submissions: Sequence[Submission] = ()
-
-    @property
-    def items(self) -> list[CalendarItem]:
-        return calendar_items(self.activities, self.submissions, self.meetings)
-
-    @property
-    def members_by_id(self) -> Mapping[int, Member]:
-        return {m.id: m for m in self.members if m.id is not None}
 
 
 def report_months(items: Iterable[CalendarItem], year: int) -> list[MonthGroup]:

@@ -1,11 +1,11 @@
 """The text shapes every export shares: aligned columns, JSON, and `;`-CSV.
 
 ``csv_text`` is the one CSV writer of the program: every CSV, to standard out or to a file,
-from the CLI or the TUI, goes through it, so every one is guarded against formula injection
-(see ``excel_text``). Its two forms differ only in the bytes around the cells: for standard
-out lines end in ``\\n`` and there is no BOM (pipes and ``cut`` would keep a stray ``\\r``);
-for a file it is Swedish Excel's own dialect, UTF-8 with a BOM (without it Excel reads åäö
-wrongly), ``;`` between fields, CRLF line ends (``excel_csv_bytes``).
+from the CLI or the TUI, goes through it (mostly by way of ``exports.table.Table``), so every
+one is guarded against formula injection (see ``excel_text``). Its two forms differ only in
+the bytes around the cells: for standard out lines end in ``\\n`` and there is no BOM (pipes
+and ``cut`` would keep a stray ``\\r``); for a file it is Swedish Excel's own dialect, UTF-8
+with a BOM (without it Excel reads åäö wrongly), ``;`` between fields, CRLF line ends.
 """
 
 from __future__ import annotations
@@ -86,8 +86,3 @@ def _records(header: Sequence[str], rows: Iterable[Sequence[str]]) -> Iterator[s
         yield buffer.getvalue().removesuffix(CRLF)
         buffer.seek(0)
         buffer.truncate()
-
-
-def excel_csv_bytes(header: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
-    """A CSV file for Swedish Excel: ``csv_text``'s file form in UTF-8."""
-    return csv_text(header, rows, excel_file=True).encode("utf-8")

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from secretariat_tui.domain.dates import parse_date
+from secretariat_tui.domain.dates import EARLIEST, parse_date
 from secretariat_tui.domain.errors import FieldErrors
 from secretariat_tui.domain.member_fields import FIELD_LABELS, create_member, parse_member_fields
 from secretariat_tui.domain.members import FormChange, Member, MemberKind, MembershipForm
@@ -148,9 +148,12 @@ def member_from_row(row: CsvRow) -> Member:
         faults[FIELD_LABELS["form"]] = _choice_message(raw["form"], "medlemsform", FORM_CHOICES)
     raw["kind"] = kind.value if kind else ""
     raw["form"] = form.value if form else ""
+    # A file's dates are ISO, its columns' format: the form's fast entry ("15/1", "idag")
+    # would mean a different day depending on when the file is read.
+    joined = _optional_date(raw["joined"], FIELD_LABELS["joined"], faults)
     draft = None
     try:
-        draft = parse_member_fields(raw)
+        draft = parse_member_fields(raw, today=joined or EARLIEST)
     except FieldErrors as err:
         for field, message in err.errors.items():
             faults.setdefault(FIELD_COLUMNS.get(field, field), message)

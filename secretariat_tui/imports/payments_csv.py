@@ -10,7 +10,6 @@ two payments unless the register already holds two.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import MINYEAR, date
@@ -20,6 +19,7 @@ from typing import TypeVar
 from secretariat_tui.domain.dates import parse_date
 from secretariat_tui.domain.errors import FieldErrors
 from secretariat_tui.domain.fees import Payment, first_day_in_year
+from secretariat_tui.domain.fields import parse_year
 from secretariat_tui.domain.members import Member
 from secretariat_tui.domain.money import parse_amount
 from secretariat_tui.domain.orgnr import normalise_org_number
@@ -50,7 +50,6 @@ REQUIRED = frozenset({PAY_MEMBER, PAY_YEAR, PAY_AMOUNT, PAY_DATE})
 # Payment field (domain) -> column, for the rules Payment itself checks.
 FIELD_COLUMNS = {"amount": PAY_AMOUNT, "fee_year": PAY_YEAR}
 
-_YEAR = re.compile(r"^\d{4}$", re.ASCII)
 
 PaymentKey = tuple[int, int, date, Decimal, str]
 V = TypeVar("V")
@@ -140,14 +139,14 @@ def _check_membership(member: Member | None, year: int | None, faults: dict[str,
 
 
 def _parse_year(text: str, faults: dict[str, str]) -> int | None:
-    if not _YEAR.match(text):
-        faults[PAY_YEAR] = (
-            "Fyll i avgiftsåret (ÅÅÅÅ), t.ex. 2024."
-            if not text
-            else f"”{text}” är inget år: skriv ÅÅÅÅ, t.ex. 2024."
-        )
+    if not text:
+        faults[PAY_YEAR] = "Fyll i avgiftsåret (ÅÅÅÅ), t.ex. 2024."
         return None
-    return int(text)
+    try:
+        return parse_year(text)
+    except ValueError as err:
+        faults[PAY_YEAR] = str(err)
+        return None
 
 
 def _parse_amount(text: str, faults: dict[str, str]) -> Decimal | None:

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from filelock import BaseFileLock
 from tinydb import TinyDB
@@ -40,6 +40,8 @@ from secretariat_tui.store.schema import (
     new_document,
 )
 from secretariat_tui.store.storage import AtomicJSONStorage, decode, encode
+from secretariat_tui.store.tinydb_compat import forget_unsaved
+from secretariat_tui.store.tinydb_compat import stored_documents as stored_documents
 
 
 @dataclass
@@ -77,9 +79,8 @@ class Database:
         For a change that spans registers (an erasure: the member, its payments, board seats,
         activities): the file holds all of it or none of it. The record check runs once, on
         the result. If the block raises, nothing is written and the session shows the file
-        as it is. TinyDB's tables cache query results and their next id (``_tables``,
-        ``_next_id``: tinydb is pinned below 5); both are dropped so nothing from the
-        abandoned block is seen later.
+        as it is; what TinyDB's tables remember of the abandoned block is dropped, so nothing
+        from it is seen later.
         """
         storage = self.tinydb.storage
         if not isinstance(storage, AtomicJSONStorage):  # an in-memory copy: nothing to defer
@@ -89,9 +90,7 @@ class Database:
             with storage.deferred():
                 yield
         except BaseException:
-            for table in self.tinydb._tables.values():
-                table.clear_cache()
-                table._next_id = None
+            forget_unsaved(self.tinydb)
             raise
 
     def close(self) -> None:
@@ -323,14 +322,3 @@ def newest_good_backup(path: Path) -> Path | None:
             continue
         return candidate
     return None
-
-
-def stored_documents(table: Table) -> Iterator[tuple[int, dict[str, Any]]]:
-    """Every document of ``table`` with its id, as held in memory: read them, never change them.
-
-    ``Table.all`` copies each document into a ``Document`` first, which at 5,000 activities
-    was a fifth of the time it took to open the register. ``_read_table`` is what ``all``
-    reads from (tinydb is pinned below 5).
-    """
-    for key, doc in table._read_table().items():
-        yield int(key), cast(dict[str, Any], doc)

@@ -14,8 +14,9 @@ from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
 from tinydb import Query
 
-from secretariat_tui.store.database import Database, stored_documents
+from secretariat_tui.store.database import Database
 from secretariat_tui.store.errors import StoreError
+from secretariat_tui.store.tinydb_compat import replace_and_insert, stored_documents
 
 
 class HasId(Protocol):
@@ -69,24 +70,11 @@ class RecordTable(Generic[R]):
         return [replace(r, id=i) for r, i in zip(records, ids, strict=True)]  # type: ignore[type-var]
 
     def save_many(self, added: Sequence[R], updated: Sequence[R]) -> list[R]:
-        """New and changed records in one atomic save: an import lands whole or not at all.
-
-        TinyDB has no public call that inserts and replaces in one write; ``_update_table``
-        is what its own ``insert_multiple`` uses (tinydb is pinned below 5).
-        """
+        """New and changed records in one atomic save: an import lands whole or not at all."""
         for record in updated:
             self._must_exist(record.id)
-        new_ids: list[int] = []
-
-        def apply(table: dict[int, Any]) -> None:
-            for record in updated:
-                table[record.id] = self.to_document(record)  # type: ignore[index]
-            for record in added:
-                doc_id = self._table._get_next_id()
-                new_ids.append(doc_id)
-                table[doc_id] = self.to_document(record)
-
-        self._table._update_table(apply)
+        replaced = {r.id: self.to_document(r) for r in updated}
+        new_ids = replace_and_insert(self._table, replaced, [self.to_document(r) for r in added])  # type: ignore[arg-type]
         return [replace(r, id=i) for r, i in zip(added, new_ids, strict=True)]  # type: ignore[type-var]
 
     def update(self, record: R) -> R:

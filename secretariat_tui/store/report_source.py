@@ -12,7 +12,7 @@ from typing import TypeVar
 
 from tinydb import Query
 
-from secretariat_tui.exports.report_sections import ReportData
+from secretariat_tui.domain.report_data import ReportData
 from secretariat_tui.store.board import BoardRepository
 from secretariat_tui.store.calendar import CalendarRepository
 from secretariat_tui.store.database import Database

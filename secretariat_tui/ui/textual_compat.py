@@ -1,7 +1,10 @@
-"""The one place where the app reaches into Textual's private names, each with the reason.
+"""Where the App and the drawing of text reach into Textual's and Rich's private names.
 
-Textual is pinned below 9 in pyproject.toml; ``tests/ui/test_textual_compat.py`` fails
-loudly when an upgrade moves what this module relies on.
+The other such place is ``datatable_compat.py`` (the register table's fast fill); no other
+module touches a private name of Textual or Rich (``tests/test_private_names.py``). Both
+libraries are pinned to the exact tested versions in pyproject.toml, and
+``tests/ui/test_textual_compat.py`` fails loudly, naming the private name, when an upgrade
+moves what this module relies on.
 
 Unexpected errors: Textual sends every exception nothing handled to ``App._handle_exception``,
 which rings the bell and prints a traceback with local variables when the app exits (a

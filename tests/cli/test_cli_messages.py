@@ -20,7 +20,7 @@ from tests.cli.helpers import run_process
         (("members", "show"), "argumentet saknas: 'ID'."),
         (("members", "show", "abc"), "'abc' är inget heltal"),
         (("members", "list", "--bogus"), "okänd flagga '--bogus'."),
-        (("fees", "status", "--year", "3000"), "3000 ligger inte mellan 1900 och 2999"),
+        (("fees", "status", "--year", "3000"), "3000 ligger utanför 1900–2100"),
     ],
 )
 def test_usage_errors_are_one_swedish_line(

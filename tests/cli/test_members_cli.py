@@ -71,7 +71,7 @@ def test_add_reports_every_faulty_field_on_one_line(db_path: Path) -> None:
     [line] = result.stderr.splitlines()
     assert "--name: Namn måste fyllas i" in line
     assert "--email: E-postadressen ser inte rätt ut" in line
-    assert "--joined: Datumet 2024-02-30 finns inte i kalendern" in line
+    assert "--joined: ”2024-02-30”: 30 februari 2024 finns inte i kalendern" in line
     assert line.count("; ") == 2
 
 
@@ -259,11 +259,20 @@ def test_end_twice_or_before_joining_is_refused(db_path: Path) -> None:
 
 def test_end_with_bad_date_names_the_flag(db_path: Path) -> None:
     add_org(db_path)
-    result = run(db_path, "members", "end", "1", "--date", "1 maj")
+    result = run(db_path, "members", "end", "1", "--date", "31 feb 2024")
 
     assert result.exit_code == 1
-    assert "--date: ”1 maj” är inget datum" in result.stderr
+    assert "--date: ”31 feb 2024”: 31 februari 2024 finns inte i kalendern" in result.stderr
     assert stored(db_path)[0].ended is None
+
+
+def test_end_takes_the_fast_date_entry_like_every_form(db_path: Path) -> None:
+    add_org(db_path)
+    result = run(db_path, "members", "end", "1", "--date", "1 maj 2024", "--reason", "utträde")
+
+    assert result.exit_code == 0, result.stderr
+    assert stored(db_path)[0].ended == date(2024, 5, 1)
+    assert stored(db_path)[0].end_reason == "utträde"
 
 
 def test_show_text_has_fields_form_history_and_rights(db_path: Path) -> None:

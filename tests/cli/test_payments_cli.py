@@ -264,9 +264,9 @@ def test_payment_for_a_form_whose_fee_is_zero_still_speaks_of_overpayment(db_pat
         (
             ("--member", "1", "--year", "2024", "--date", "2024-02-30"),
             1,
-            "--date: Datumet 2024-02-30 finns inte",
+            "--date: ”2024-02-30”: 30 februari 2024 finns inte",
         ),
-        (("--member", "1", "--year", "2024", "--date", "1 mars"), 1, "--date: ”1 mars”"),
+        (("--member", "1", "--year", "2024", "--date", "1 mars 24"), 1, "--date: ”1 mars 24”"),
         (("--member", "99", "--year", "2024"), 1, "--member: Det finns ingen medlem med id 99."),
         (("--member", "ett", "--year", "2024"), 2, "--member"),
         (("--member", "1", "--year", "1800"), 2, "--year"),
@@ -309,13 +309,13 @@ def test_add_reports_a_bad_amount_and_a_bad_date_on_one_line(db_path: Path) -> N
         "--amount",
         "mycket",
         "--date",
-        "igår",
+        "i förrgår",
     )
 
     assert result.returncode == 1
     [line] = result.stderr.splitlines()
     assert line.startswith("secretariat: --amount: ”mycket” är inget belopp")
-    assert "; --date: ”igår” är inget datum" in line
+    assert "; --date: ”i förrgår” förstods inte som ett datum" in line
     assert stored_payments(db_path) == []
 
 

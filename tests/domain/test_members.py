@@ -11,6 +11,8 @@ from secretariat_tui.domain.member_fields import parse_member_fields
 from secretariat_tui.domain.members import RIGHTS, FormChange, MemberKind, MembershipForm, Rights
 from tests.factories import FULL, INDIVIDUAL, NETWORKING, ORG, PERSON, make_member, member_fields
 
+TODAY = date(2024, 9, 1)
+
 # Networking from joining (2020-03-01), full membership from 2023-01-01.
 NETWORKING_THEN_FULL = (
     FormChange(date(2020, 3, 1), NETWORKING),
@@ -33,16 +35,16 @@ def test_full_and_individual_membership_are_each_for_one_kind_only(
     form: MembershipForm, kind: MemberKind, other_kind: MemberKind, refusal: str
 ) -> None:
     assert form.allowed_kinds == {kind}
-    assert parse_member_fields(member_fields(kind=kind.value, form=form.value)).form is form
+    assert parse_member_fields(member_fields(kind=kind.value, form=form.value), TODAY).form is form
     with pytest.raises(FieldErrors) as caught:
-        parse_member_fields(member_fields(kind=other_kind.value, form=form.value))
+        parse_member_fields(member_fields(kind=other_kind.value, form=form.value), TODAY)
     assert caught.value.errors == {"form": refusal}
 
 
 @pytest.mark.parametrize("kind", ["organisation", "individual"])
 def test_networking_membership_is_open_to_both_kinds(kind: str) -> None:
     assert NETWORKING.allowed_kinds == {ORG, PERSON}
-    draft = parse_member_fields(member_fields(kind=kind, form="networking"))
+    draft = parse_member_fields(member_fields(kind=kind, form="networking"), TODAY)
     assert draft.form is NETWORKING
     assert draft.kind is MemberKind(kind)
 
@@ -50,13 +52,13 @@ def test_networking_membership_is_open_to_both_kinds(kind: str) -> None:
 def test_an_individual_with_an_org_number_is_refused() -> None:
     with pytest.raises(FieldErrors) as caught:
         parse_member_fields(
-            member_fields(kind="individual", form="individual", org_number="556012-5790")
+            member_fields(kind="individual", form="individual", org_number="556012-5790"), TODAY
         )
     assert caught.value.errors == {"org_number": "Bara organisationer har organisationsnummer."}
 
 
 def test_an_organisation_with_a_valid_org_number_keeps_it_normalised() -> None:
-    draft = parse_member_fields(member_fields(org_number="5560125790"))
+    draft = parse_member_fields(member_fields(org_number="5560125790"), TODAY)
     assert draft.org_number == "556012-5790"
 
 

@@ -9,8 +9,8 @@ from secretariat_tui.domain.board import AnnualMeeting, BoardSeat, Role
 from secretariat_tui.domain.voting import RollEntry, VotingRoll, VotingRule
 from secretariat_tui.exports.board_report import (
     board_paragraph,
-    voting_roll_csv,
     voting_roll_markdown,
+    voting_roll_table,
     voting_roll_text,
 )
 from tests.factories import NETWORKING, make_member
@@ -142,7 +142,7 @@ def test_roll_as_markdown_has_a_table_and_the_not_entitled_list() -> None:
 
 
 def test_roll_as_csv_lists_every_member_with_vote_and_reason() -> None:
-    assert voting_roll_csv(ROLL, M2024, RULE) == (
+    assert voting_roll_table(ROLL).render("csv") == (
         "Medlem;Ombud;Närvarande;Rösträtt;Anmärkning\n"
         "Childx;Anna Ombud;ja;ja;\n"
         "Roks;;nej;ja;\n"

@@ -9,15 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from secretariat_tui.exports.tabular import csv_text, excel_csv_bytes
+from secretariat_tui.exports.tabular import csv_text
 
 PACKAGE = Path(__file__).resolve().parents[2] / "secretariat_tui"
 RUNNABLE = ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", "@SUM(1)", "-2+3", "\tx"]
 
 
 def test_excel_files_have_a_bom_semicolons_crlf_and_no_runnable_formulas() -> None:
-    data = excel_csv_bytes(("Namn", "Telefon"), [('=HYPERLINK("x")', "+46 70-174 06 05")])
-    text = data.decode("utf-8")
+    text = csv_text(("Namn", "Telefon"), [('=HYPERLINK("x")', "+46 70-174 06 05")], excel_file=True)
     assert text.startswith("\ufeffNamn;Telefon\r\n")
     assert "'=HYPERLINK" in text
     assert ";'+46 70-174 06 05\r\n" in text
@@ -40,7 +39,7 @@ def test_each_formula_start_gets_one_mark_and_reads_back_exactly(
 
 def test_a_line_break_in_a_cell_is_quoted_in_both_forms() -> None:
     assert csv_text(("a",), [("x\ny",)]) == 'a\n"x\ny"\n'
-    assert excel_csv_bytes(("a",), [("x\ny",)]) == '\ufeffa\r\n"x\ny"\r\n'.encode()
+    assert csv_text(("a",), [("x\ny",)], excel_file=True) == '\ufeffa\r\n"x\ny"\r\n'
 
 
 def test_a_control_character_in_a_cell_is_written_as_its_visible_stand_in() -> None:
@@ -63,5 +62,17 @@ def test_no_other_module_writes_csv() -> None:
         str(path.relative_to(PACKAGE))
         for path in sorted(PACKAGE.rglob("*.py"))
         if path.name != "tabular.py" and writers.search(path.read_text(encoding="utf-8"))
+    ]
+    assert found == []
+
+
+def test_commands_and_screens_write_csv_only_through_a_table() -> None:
+    """A listing's CSV and every save-as-CSV come from ``Table``: the flavour (standard out
+    or an Excel file) is chosen in one place, never by calling the writer directly."""
+    found = [
+        str(path.relative_to(PACKAGE))
+        for folder in ("commands", "ui")
+        for path in sorted((PACKAGE / folder).rglob("*.py"))
+        if re.search(r"\bcsv_text\b|\bexcel_text\b", path.read_text(encoding="utf-8"))
     ]
     assert found == []

@@ -114,7 +114,7 @@ def test_every_bad_row_is_reported_by_line_and_column() -> None:
         (10, "Avgiftsår"): "”24” är inget år: skriv ÅÅÅÅ, t.ex. 2024.",
         (10, "Belopp"): "”femhundra” är inget belopp: skriv kronor, t.ex. 1500 eller 1500,50.",
         (10, "Betaldatum"): "Datumet 2024-02-30 finns inte i kalendern.",
-        (11, "Avgiftsår"): "Avgiftsåret 1800 är orimligt.",
+        (11, "Avgiftsår"): "1800 ligger utanför 1900–2100; skrev du fel år?",
         (12, "Betaldatum"): "”” är inget datum: skriv ÅÅÅÅ-MM-DD, t.ex. 2024-04-18.",
     }
     assert got[(7, "Organisationsnummer")].startswith("Kontrollsiffran stämmer inte")
@@ -204,7 +204,12 @@ def test_a_payment_for_a_year_the_member_was_not_a_member_is_an_error_on_its_lin
 
 def test_a_year_without_a_calendar_is_not_a_crash() -> None:
     result = plan(row(year="0000", amount="nej"), row(year="0000"))
-    assert [(e.line, e.column) for e in result.errors] == [(2, "Belopp"), (3, "Avgiftsår")]
+    assert [(e.line, e.column) for e in result.errors] == [
+        (2, "Avgiftsår"),
+        (2, "Belopp"),
+        (3, "Avgiftsår"),
+    ]
+    assert result.errors[0].message == "0000 ligger utanför 1900–2100; skrev du fel år?"
 
 
 def test_formula_like_cells_come_back_exactly_from_our_export() -> None:

@@ -11,8 +11,9 @@ import pytest
 from secretariat_tui.domain.activities import Activity, Category
 from secretariat_tui.domain.board import AnnualMeeting
 from secretariat_tui.domain.date_entry import EnteredDate, Precision
+from secretariat_tui.domain.report_data import ReportData
 from secretariat_tui.domain.submissions import Submission, SubmissionKind, SubmissionStatus
-from secretariat_tui.exports.report_sections import SECTIONS, ReportData, section_blocks
+from secretariat_tui.exports.report_sections import SECTIONS, section_blocks
 from secretariat_tui.store.board import BoardRepository
 from secretariat_tui.store.calendar import CalendarRepository
 from secretariat_tui.store.database import open_database

@@ -45,7 +45,7 @@ async def test_the_autumn_platform_meetings_as_a_calendar_file(
         await replace_text(pilot, "start", "1/9 2024")
         await replace_text(pilot, "end", "31/12 2024")
         await focus_field(pilot, "platform")
-        await choose(pilot, "Ja")
+        await pilot.press("space")  # a yes/no field is a checkbox
         await replace_text(pilot, "path", str(target))
         await export(pilot)
         assert isinstance(app.screen, CalendarScreen)

@@ -11,28 +11,57 @@ from textual.app import App
 from textual.content import Content
 
 from secretariat_tui.ui.textual_compat import GuardedApp, show_unsafe_text_escaped
+from tests.private_api import Canary
+
+FENCE = "secretariat_tui/ui/textual_compat.py"
+TEXTUAL = Canary("textual", FENCE)
+RICH = Canary("rich", FENCE)
 
 
 def test_textual_still_sends_unhandled_errors_to_handle_exception() -> None:
-    assert "self.app._handle_exception(error)" in inspect.getsource(message_pump)
-    assert list(inspect.signature(App._handle_exception).parameters) == ["self", "error"]
+    handle = TEXTUAL.attribute(App, "_handle_exception")
+    TEXTUAL.require(
+        "self.app._handle_exception(error)" in inspect.getsource(message_pump),
+        "App._handle_exception",
+        "called by the message pump with every error nothing handled",
+    )
+    TEXTUAL.require(
+        list(inspect.signature(handle).parameters) == ["self", "error"],
+        "App._handle_exception",
+        "takes the error",
+    )
     assert GuardedApp._handle_exception is not App._handle_exception
 
 
 def test_the_private_names_the_guard_sets_are_still_there() -> None:
     app = App()
-    assert app._exception is None
-    assert hasattr(app, "_exception_event") and hasattr(app, "_close_messages_no_wait")
-    assert "_return_code" in vars(app)
-    assert "await self.run_action(binding.action" in inspect.getsource(App._check_bindings)
+    TEXTUAL.require(TEXTUAL.attribute(app, "_exception") is None, "App._exception", "None")
+    TEXTUAL.attribute(app, "_exception_event")
+    TEXTUAL.attribute(app, "_close_messages_no_wait")
+    TEXTUAL.require("_return_code" in vars(app), "App._return_code", "an instance attribute")
+    TEXTUAL.require(
+        "await self.run_action(binding.action" in inspect.getsource(App._check_bindings),
+        "App._check_bindings",
+        "runs a key's action through the public run_action, which GuardedApp guards",
+    )
     run_action = list(inspect.signature(App.run_action).parameters)
     assert run_action == ["self", "action", "default_namespace", "namespaces"]
 
 
 def test_both_libraries_still_translate_drawn_text_with_the_tables_extended() -> None:
     show_unsafe_text_escaped()
-    assert content._strip_control_codes.__defaults__ == (content._CONTROL_STRIP_TRANSLATE,)
-    assert control.strip_control_codes.__defaults__ == (control._CONTROL_STRIP_TRANSLATE,)
+    TEXTUAL.require(
+        TEXTUAL.attribute(content, "_strip_control_codes").__defaults__
+        == (TEXTUAL.attribute(content, "_CONTROL_STRIP_TRANSLATE"),),
+        "textual.content._CONTROL_STRIP_TRANSLATE",
+        "the translate table _strip_control_codes uses for every drawn text",
+    )
+    RICH.require(
+        control.strip_control_codes.__defaults__
+        == (RICH.attribute(control, "_CONTROL_STRIP_TRANSLATE"),),
+        "rich.control._CONTROL_STRIP_TRANSLATE",
+        "the translate table strip_control_codes uses for every drawn text",
+    )
     assert Content("a\x1bb\u202ec").plain == "a\\x1bb\\u202ec"
     assert Text("a\x1bb\x9bc").plain == "a\\x1bb\\x9bc"
     assert Content("rad\nrad\tx").plain == "rad\nrad\tx"

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 from rich.markup import escape
-from textual.binding import Binding
 
 from secretariat_tui.domain.board import (
     BOARD_RULES,
@@ -23,6 +22,7 @@ from secretariat_tui.domain.members import Member
 from secretariat_tui.exports.board_report import board_paragraph, members_count
 from secretariat_tui.store.board import BoardRepository
 from secretariat_tui.store.ledger import FeeLedger
+from secretariat_tui.ui.commands import Command, bindings
 from secretariat_tui.ui.keys import refresh_keys
 from secretariat_tui.ui.screens.board_forms import (
     AsOfForm,
@@ -64,59 +64,58 @@ class BoardScreen(RegisterScreen):
     PLACEHOLDER = "/ Filtrera på roll, namn, organisation…"
     CSV = False
     HELP = BOARD_RULES
-    BINDINGS = [
-        Binding("d", "as_of", "Datum", id="as-of", tooltip="Visa styrelsen på ett annat datum"),
-        Binding(
+    BINDINGS = bindings(
+        Command("d", "as_of", "Datum", "Visa styrelsen på ett annat datum", id="as-of"),
+        # Those not in the footer have no room at 80 columns; help and the palette list them.
+        Command(
             "h",
             "toggle_history",
             "Historik",
+            "Visa alla styrelseposter genom tiderna, eller styrelsen på datumet",
             id="history",
-            show=False,  # no room at 80 columns; in help and the palette
-            tooltip="Visa alla styrelseposter genom tiderna, eller styrelsen på datumet",
+            footer=False,
         ),
-        Binding("n", "new_seat", "Ny", id="new-seat", tooltip="Lägg till en styrelsepost"),
-        Binding(
+        Command("n", "new_seat", "Ny", "Lägg till en styrelsepost", id="new-seat"),
+        Command(
             "e",
             "edit_seat",
             "Ändra",
+            "Rätta markerad post (namn, roll, organisation, mandattid)",
             id="edit-seat",
-            show=False,  # no room at 80 columns; in help and the palette
-            tooltip="Rätta markerad post (namn, roll, organisation, mandattid)",
+            footer=False,
         ),
-        Binding(
+        Command(
             "v",
             "nominations",
             "Valberedning",
+            "Poster vars mandattid går ut vid nästa årsmöte",
             id="nominations",
-            show=False,  # no room at 80 columns; in help and the palette
-            tooltip="Poster vars mandattid går ut vid nästa årsmöte",
+            footer=False,
         ),
-        Binding(
-            "x", "end_seat", "Avgår", id="end-seat", tooltip="Markerad person lämnar styrelsen"
-        ),
-        Binding(
+        Command("x", "end_seat", "Avgår", "Markerad person lämnar styrelsen", id="end-seat"),
+        Command(
             "m",
             "new_meeting",
             "Årsmöte",
+            "Registrera ett årsmöte; poster som inte går ut fortsätter",
             id="new-meeting",
-            tooltip="Registrera ett årsmöte; poster som inte går ut fortsätter",
         ),
-        Binding(
+        Command(
             "r",
             "roll",
             "Röstlängd",
+            "Röstlängd för det senaste årsmötet på eller före datumet",
             id="roll",
-            tooltip="Röstlängd för det senaste årsmötet på eller före datumet",
         ),
-        Binding(
+        Command(
             "p",
             "paragraph",
             "Berättelse",
+            "Styrelsestycket till verksamhetsberättelsen för datumets år",
             id="paragraph",
-            show=False,  # no room at 80 columns; in help and the palette
-            tooltip="Styrelsestycket till verksamhetsberättelsen för datumets år",
+            footer=False,
         ),
-    ]
+    )
 
     def __init__(
         self, board: BoardRepository, ledger: FeeLedger, *, today: date | None = None

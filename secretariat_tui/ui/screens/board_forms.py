@@ -21,7 +21,7 @@ from secretariat_tui.domain.board import (
 from secretariat_tui.domain.collation import swedish_key
 from secretariat_tui.domain.dates import parse_date
 from secretariat_tui.domain.errors import FieldErrors
-from secretariat_tui.domain.member_fields import check_date, check_optional_date
+from secretariat_tui.domain.fields import Field
 from secretariat_tui.domain.members import Member
 from secretariat_tui.ui.widgets.record_form import FieldSpec, RecordForm
 
@@ -49,6 +49,18 @@ def latest_meeting(meetings: Sequence[AnnualMeeting], day: date) -> AnnualMeetin
     """The latest annual meeting held on or before ``day``."""
     held = [m for m in meetings if m.held_on <= day]
     return max(held, key=lambda m: m.held_on) if held else None
+
+
+def check_date(text: str) -> str | None:  # TRANSITIONAL until the board branch lands
+    try:
+        parse_date(text)
+    except ValueError as err:
+        return str(err)
+    return None
+
+
+def check_optional_date(text: str) -> str | None:
+    return check_date(text) if text.strip() else None
 
 
 class SeatForm(RecordForm[BoardSeat]):
@@ -96,7 +108,7 @@ class SeatForm(RecordForm[BoardSeat]):
             save=save,
         )
 
-    def field_specs(self) -> Sequence[FieldSpec]:
+    def form_fields(self) -> Sequence[Field]:
         newest_first = sorted(self.meetings, key=lambda m: m.held_on, reverse=True)
         meetings = tuple((m.held_on.isoformat(), str(m.id)) for m in newest_first)
         current = sorted(
@@ -170,7 +182,7 @@ class EndSeatForm(RecordForm[BoardSeat]):
             save=save,
         )
 
-    def field_specs(self) -> Sequence[FieldSpec]:
+    def form_fields(self) -> Sequence[Field]:
         return (
             FieldSpec("left_on", "Sista dag", check_date, placeholder="ÅÅÅÅ-MM-DD"),
             FieldSpec("left_reason", "Anledning", placeholder="t.ex. egen begäran"),
@@ -202,7 +214,7 @@ class MeetingForm(RecordForm[AnnualMeeting]):
             save=save,
         )
 
-    def field_specs(self) -> Sequence[FieldSpec]:
+    def form_fields(self) -> Sequence[Field]:
         return (
             FieldSpec("held_on", "Datum", check_date, placeholder="ÅÅÅÅ-MM-DD"),
             FieldSpec("notes", "Anteckning", placeholder="t.ex. digitalt och på plats"),
@@ -223,7 +235,7 @@ class AsOfForm(RecordForm[date]):
     def __init__(self, day: date) -> None:
         super().__init__("Visa styrelsen per datum", {"as_of": day.isoformat()})
 
-    def field_specs(self) -> Sequence[FieldSpec]:
+    def form_fields(self) -> Sequence[Field]:
         return (FieldSpec("as_of", "Datum", check_date, placeholder="ÅÅÅÅ-MM-DD"),)
 
     def build(self, values: dict[str, str]) -> date:

@@ -15,7 +15,6 @@ from rich.markup import escape
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import ContentSwitcher, DataTable, Footer, Input, Select, Static
 
@@ -33,6 +32,7 @@ from secretariat_tui.domain.date_entry import MONTH_NAMES
 from secretariat_tui.domain.submissions import Submission
 from secretariat_tui.store.calendar import CalendarRepository
 from secretariat_tui.store.members import MemberRepository
+from secretariat_tui.ui.commands import Command, bindings
 from secretariat_tui.ui.keys import refresh_keys
 from secretariat_tui.ui.screens.calendar_forms import ActivityForm, SubmissionForm
 from secretariat_tui.ui.screens.confirm import confirm_delete
@@ -117,36 +117,52 @@ class CalendarScreen(DerivedScreen):
         "verksamhetsberättelsen. Datum skrivs snabbt: 15/1, 15 jan, jan 2024 (bara månad), "
         "idag, imorgon, +3."
     )
-    BINDINGS = [
-        Binding("n", "new", "Ny", id="new-activity", tooltip="Ny aktivitet på vald dag"),
-        Binding("e", "edit", "Ändra", id="edit-item", tooltip="Ändra markerad aktivitet"),
-        Binding("x,delete", "delete", "Ta bort", id="delete-item", tooltip="Ta bort markerad"),
-        Binding("v", "show_year", "Årslista", id="year-view", tooltip="Hela året, månad för månad"),
-        Binding("v", "show_month", "Månad", id="month-view", tooltip="Månaden med dagarna"),
-        # Not in the footer (no room at 80 columns); in help and the palette.
-        Binding("t", "today", "I dag", id="today", show=False, tooltip="Gå till dagens datum"),
-        Binding("k", "category", "Kategori", id="category", tooltip="Filtrera på kategori"),
-        Binding(
+    BINDINGS = bindings(
+        Command("n", "new", "Ny", "Ny aktivitet på vald dag", id="new-activity"),
+        Command("e", "edit", "Ändra", "Ändra markerad aktivitet", id="edit-item"),
+        Command("x,delete", "delete", "Ta bort", "Ta bort markerad", id="delete-item"),
+        Command("v", "show_year", "Årslista", "Hela året, månad för månad", id="year-view"),
+        Command("v", "show_month", "Månad", "Månaden med dagarna", id="month-view"),
+        # Those not in the footer have no room at 80 columns; help and the palette list them.
+        Command("t", "today", "I dag", "Gå till dagens datum", id="today", footer=False),
+        Command("k", "category", "Kategori", "Filtrera på kategori", id="category"),
+        Command(
             "u",
             "export",
             "Exportera",
+            "Kalenderfil (ICS), verksamhetsberättelsen eller en månadslista",
             id="export",
-            show=False,  # no room at 80 columns; in help and the palette
-            tooltip="Kalenderfil (ICS), verksamhetsberättelsen eller en månadslista",
+            footer=False,
         ),
-        Binding(
+        Command(
             "i",
             "import_ics",
             "Importera",
+            "Läs in en kalenderfil (ICS) från Outlook, Google eller Thunderbird",
             id="import",
-            show=False,  # no room at 80 columns; in help and the palette
-            tooltip="Läs in en kalenderfil (ICS) från Outlook, Google eller Thunderbird",
+            footer=False,
         ),
-        Binding("slash", "focus_filter", "Filter", id="filter", show=False, tooltip="Sök text"),
-        Binding("less_than_sign", "year(-1)", "Året före", id="year-back", show=False),
-        Binding("greater_than_sign", "year(1)", "Året efter", id="year-on", show=False),
-        Binding("escape", "clear_filter", "Rensa filter", id="clear-filter", show=False),
-    ]
+        Command("slash", "focus_filter", "Filter", "Sök text", id="filter", footer=False),
+        Command(
+            "less_than_sign", "year(-1)", "Året före", "Ett år bakåt", id="year-back", footer=False
+        ),
+        Command(
+            "greater_than_sign",
+            "year(1)",
+            "Året efter",
+            "Ett år framåt",
+            id="year-on",
+            footer=False,
+        ),
+        Command(
+            "escape",
+            "clear_filter",
+            "Rensa filter",
+            "Töm sökrutan",
+            id="clear-filter",
+            footer=False,
+        ),
+    )
 
     def __init__(
         self,

@@ -10,38 +10,29 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from secretariat_tui.domain.activities import Activity, Category, parse_title
+from secretariat_tui.domain.activities import Activity, Category
 from secretariat_tui.domain.activity_fields import (
-    ACTIVITY_LABELS,
-    CATEGORY_OPTIONS,
-    NO_NETWORK,
+    ACTIVITY_FIELDS,
     activity_fields,
     parse_activity_fields,
 )
 from secretariat_tui.domain.collation import swedish_key
-from secretariat_tui.domain.date_entry import parse_date_entry, parse_day_entry, parse_time_entry
-from secretariat_tui.domain.field_reader import YES_NO, check_with, optional_check
+from secretariat_tui.domain.fields import Field, new_record_text
 from secretariat_tui.domain.members import Member
 from secretariat_tui.domain.network_fields import (
-    NETWORK_LABELS,
+    NETWORK_FIELDS,
     network_fields,
     parse_network_fields,
-    parse_network_name,
 )
 from secretariat_tui.domain.networks import NetworkMembership
 from secretariat_tui.domain.submission_fields import (
-    KIND_OPTIONS,
-    STATUS_OPTIONS,
-    SUBMISSION_LABELS,
+    SUBMISSION_FIELDS,
     parse_co_signers,
     parse_submission_fields,
     submission_fields,
 )
-from secretariat_tui.domain.submissions import Submission, SubmissionStatus
-from secretariat_tui.ui.widgets.record_form import FieldSpec, RecordForm
-
-DATE_HINT = "t.ex. 15/1, 15 jan, jan 2024, idag, +3"
-DAY_HINT = "t.ex. 2024-01-15, 15/1, 15 jan, idag"
+from secretariat_tui.domain.submissions import Submission
+from secretariat_tui.ui.widgets.record_form import RecordForm
 
 
 class ActivityForm(RecordForm[Activity]):
@@ -54,16 +45,14 @@ class ActivityForm(RecordForm[Activity]):
         activity: Activity | None = None,
         day: date | None = None,
     ) -> None:
-        self.today, self.networks, self.activity = today, networks, activity
+        self.networks, self.activity = networks, activity
         if activity is not None:
             initial = activity_fields(activity)
             title = f"Ändra aktiviteten {activity.when.iso()}"
         else:
-            initial = {
+            initial = new_record_text(ACTIVITY_FIELDS) | {
                 "when": (day or today).isoformat(),
                 "category": Category.MEETING.value,
-                "in_report": "ja",
-                "network_id": NO_NETWORK,
             }
             title = "Ny aktivitet"
         super().__init__(
@@ -72,45 +61,15 @@ class ActivityForm(RecordForm[Activity]):
             "Rubriken skrivs som raden i verksamhetsberättelsen. Bara månad (t.ex. jan 2024) "
             "för det som inte har en dag; det kommer inte med i kalenderfilen.",
             save=save,
+            today=today,
         )
 
-    def field_specs(self) -> Sequence[FieldSpec]:
-        labels = ACTIVITY_LABELS
+    def form_fields(self) -> Sequence[Field]:
+        return ACTIVITY_FIELDS
+
+    def options_for(self, field: Field) -> tuple[tuple[str, str], ...]:
         networks = sorted(self.networks, key=lambda n: swedish_key(n.name))
-        network_options = (("(inget)", NO_NETWORK),) + tuple((n.name, str(n.id)) for n in networks)
-        return (
-            FieldSpec(
-                "when",
-                labels["when"],
-                check_with(lambda text: parse_date_entry(text, self.today)),
-                placeholder=DATE_HINT,
-            ),
-            FieldSpec("title", labels["title"], check_with(parse_title)),
-            FieldSpec("category", labels["category"], options=CATEGORY_OPTIONS),
-            FieldSpec(
-                "starts_at",
-                labels["starts_at"],
-                optional_check(parse_time_entry),
-                placeholder="t.ex. 13:00",
-            ),
-            FieldSpec(
-                "ends_at",
-                labels["ends_at"],
-                optional_check(parse_time_entry),
-                placeholder="t.ex. 16:00",
-            ),
-            FieldSpec(
-                "ends_on",
-                labels["ends_on"],
-                optional_check(lambda text: parse_day_entry(text, self.today)),
-                placeholder="bara om den pågår flera dagar",
-            ),
-            FieldSpec("location", labels["location"]),
-            FieldSpec("participants", labels["participants"]),
-            FieldSpec("network_id", labels["network_id"], options=network_options),
-            FieldSpec("in_report", labels["in_report"], options=YES_NO),
-            FieldSpec("notes", labels["notes"]),
-        )
+        return tuple((n.name, str(n.id)) for n in networks)
 
     def build(self, values: dict[str, str]) -> Activity:
         return parse_activity_fields(values, self.today, base=self.activity)
@@ -124,26 +83,13 @@ class NetworkForm(RecordForm[NetworkMembership]):
         save: Callable[[NetworkMembership], NetworkMembership],
         network: NetworkMembership | None = None,
     ) -> None:
-        self.today, self.network = today, network
+        self.network = network
         initial = network_fields(network) if network else {}
         title = f"Ändra {network.name}" if network else "Nytt nätverk"
-        super().__init__(title, initial, save=save)
+        super().__init__(title, initial, save=save, today=today)
 
-    def field_specs(self) -> Sequence[FieldSpec]:
-        labels = NETWORK_LABELS
-        day = optional_check(lambda text: parse_day_entry(text, self.today))
-        return (
-            FieldSpec("name", labels["name"], check_with(parse_network_name)),
-            FieldSpec(
-                "organiser", labels["organiser"], placeholder="t.ex. Europeiska kommissionen"
-            ),
-            FieldSpec("since", labels["since"], day, placeholder=DAY_HINT),
-            FieldSpec("until", labels["until"], day, placeholder="tomt = fortfarande medlem"),
-            FieldSpec("role", labels["role"], placeholder="t.ex. medlem, partner, observatör"),
-            FieldSpec("meets", labels["meets"], placeholder="t.ex. två gånger per år"),
-            FieldSpec("contact", labels["contact"]),
-            FieldSpec("notes", labels["notes"]),
-        )
+    def form_fields(self) -> Sequence[Field]:
+        return NETWORK_FIELDS
 
     def build(self, values: dict[str, str]) -> NetworkMembership:
         return parse_network_fields(values, self.today, base=self.network)
@@ -158,47 +104,36 @@ class SubmissionForm(RecordForm[Submission]):
         save: Callable[[Submission], Submission],
         submission: Submission | None = None,
     ) -> None:
-        self.today, self.members, self.submission = today, members, submission
+        self.members, self.submission = members, submission
         if submission is not None:
             initial = submission_fields(submission, members)
             title = f"Ändra inlagan {submission.when.iso()}"
         else:
-            initial = {
-                "when": today.isoformat(),
-                "status": SubmissionStatus.SUBMITTED.value,
-                "in_report": "ja",
-            }
+            initial = new_record_text(SUBMISSION_FIELDS) | {"when": today.isoformat()}
             title = "Ny inlaga"
         super().__init__(
             title,
             initial,
             "En inlaga som inte är ett utkast står också i sin månad i kalendern.",
             save=save,
+            today=today,
         )
 
-    def field_specs(self) -> Sequence[FieldSpec]:
-        labels = SUBMISSION_LABELS
-        return (
-            FieldSpec("kind", labels["kind"], options=KIND_OPTIONS),
-            FieldSpec("title", labels["title"], check_with(parse_title)),
-            FieldSpec(
-                "when",
-                labels["when"],
-                check_with(lambda text: parse_date_entry(text, self.today)),
-                placeholder=DATE_HINT,
-            ),
-            FieldSpec("status", labels["status"], options=STATUS_OPTIONS),
-            FieldSpec("recipient", labels["recipient"], placeholder="t.ex. Justitiedepartementet"),
-            FieldSpec(
-                "co_signers",
-                labels["co_signers"],
-                optional_check(lambda text: parse_co_signers(text, self.members)),
-                placeholder="medlemmar, med komma emellan",
-            ),
-            FieldSpec("reference", labels["reference"]),
-            FieldSpec("in_report", labels["in_report"], options=YES_NO),
-            FieldSpec("notes", labels["notes"]),
-        )
+    def form_fields(self) -> Sequence[Field]:
+        return SUBMISSION_FIELDS
+
+    def live_check(self, field: Field) -> Callable[[str], str | None]:
+        if field.name != "co_signers":
+            return super().live_check(field)
+
+        def check(text: str) -> str | None:
+            try:
+                parse_co_signers(text, self.members)
+            except ValueError as err:
+                return str(err)
+            return None
+
+        return check
 
     def build(self, values: dict[str, str]) -> Submission:
         return parse_submission_fields(values, self.today, self.members, base=self.submission)

@@ -1,15 +1,20 @@
-"""The message after an unexpected error: what happened to the data, where the report is."""
+"""After an unexpected error: the report written, and a message saying what happened to the
+data and where the report is; a second error, or one when nothing can be shown, ends at once."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
+
+from secretariat_tui.crash import write_crash_report
+from secretariat_tui.ui.commands import Command, bindings
+from secretariat_tui.ui.textual_compat import GuardedApp
 
 
 @dataclass(frozen=True)
@@ -46,9 +51,7 @@ def crash_message(error: BaseException, report: Path | None) -> str:
 class CrashScreen(ModalScreen[None]):
     """Any of its keys ends the session with exit code 1."""
 
-    BINDINGS = [
-        Binding("enter,q,escape", "end", "Avsluta", id="end", tooltip="Avsluta programmet"),
-    ]
+    BINDINGS = bindings(Command("enter,q,escape", "end", "Avsluta", "Avsluta programmet", id="end"))
 
     def __init__(self, crash: Crash) -> None:
         super().__init__()
@@ -63,3 +66,18 @@ class CrashScreen(ModalScreen[None]):
 
     def action_end(self) -> None:
         self.app.exit(return_code=1)
+
+
+def tell_crash(app: GuardedApp[Any], error: BaseException, earlier: Crash | None) -> Crash:
+    """The first error: write its report and show the message. A second error, or one while
+    the app cannot show anything any more, ends the session at once."""
+    if earlier is not None:
+        app.end_after_crash()
+        return earlier
+    report = write_crash_report(error, where="tui", command=type(app.screen).__name__)
+    crash = Crash(error, report)
+    try:
+        app.push_screen(CrashScreen(crash))
+    except Exception:  # noqa: BLE001  (no screen can be shown: end, the line says why)
+        app.end_after_crash()
+    return crash

@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from secretariat_tui.domain.dates import parse_date
-from secretariat_tui.domain.errors import FieldErrors
-from secretariat_tui.domain.member_fields import check_date
+from secretariat_tui.domain.fields import Field
+from secretariat_tui.domain.member_fields import END_FIELDS, end_membership
 from secretariat_tui.domain.members import Member
-from secretariat_tui.ui.widgets.record_form import FieldSpec, RecordForm
+from secretariat_tui.ui.widgets.record_form import RecordForm
 
 
 class EndMembershipForm(RecordForm[Member]):
@@ -23,23 +22,18 @@ class EndMembershipForm(RecordForm[Member]):
         save: Callable[[Member], Member] | None = None,
     ) -> None:
         self.member = member
+        today = today or date.today()
         super().__init__(
             f"Avsluta medlemskapet för {member.name}?",
-            {"ended": (today or date.today()).isoformat(), "end_reason": ""},
+            {"ended": today.isoformat(), "end_reason": ""},
             "Medlemmen finns kvar i registret med sin historik; "
             "årets och tidigare års siffror påverkas inte bakåt.",
             save=save,
+            today=today,
         )
 
-    def field_specs(self) -> Sequence[FieldSpec]:
-        return (
-            FieldSpec("ended", "Sista dag som medlem", check_date, placeholder="ÅÅÅÅ-MM-DD"),
-            FieldSpec("end_reason", "Anledning", placeholder="t.ex. egen begäran"),
-        )
+    def form_fields(self) -> Sequence[Field]:
+        return END_FIELDS
 
     def build(self, values: dict[str, str]) -> Member:
-        try:
-            day = parse_date(values["ended"])
-        except ValueError as err:
-            raise FieldErrors({"ended": str(err)}) from None
-        return self.member.end(day, values["end_reason"])
+        return end_membership(self.member, values, self.today)

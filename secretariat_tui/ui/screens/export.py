@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from enum import StrEnum
 from pathlib import Path
 
 from rich.markup import escape
@@ -18,37 +19,79 @@ from textual.app import App
 from textual.worker import get_current_worker
 
 from secretariat_tui.domain.activities import Category
-from secretariat_tui.domain.date_entry import parse_date_entry, parse_day_entry
 from secretariat_tui.domain.errors import FieldErrors
-from secretariat_tui.domain.field_reader import YES_NO, FieldReader, optional_check
+from secretariat_tui.domain.fields import Choice, Day, Field, FieldReader, Flag, Year
 from secretariat_tui.exports.ics_calendar import IcsFilter, export_ics
 from secretariat_tui.store.calendar import CalendarRepository
 from secretariat_tui.store.database import Database
 from secretariat_tui.store.errors import StoreError
 from secretariat_tui.store.output_files import resolve_output, write_output_file
 from secretariat_tui.store.report_source import load_report_data
-from secretariat_tui.ui.screens.text_preview import default_folder, replace_question, save_target
-from secretariat_tui.ui.widgets.record_form import AskFirst, FieldSpec, RecordForm
+from secretariat_tui.ui.screens.text_preview import (
+    PATH_FIELD,
+    default_folder,
+    replace_question,
+    save_target,
+)
+from secretariat_tui.ui.widgets.record_form import AskFirst, RecordForm
 
-ICS, MONTH = "ics", "month"
-WHAT = (
-    ("Kalenderfil för Outlook, Google, Thunderbird", ICS),
-    ("Verksamhetsberättelsen: löpande verksamhet", "activities"),
-    ("Verksamhetsberättelsen: hela utkastet", "all"),
-    ("Verksamhetsberättelsen: medlemskap", "members"),
-    ("Verksamhetsberättelsen: styrelse", "board"),
-    ("Verksamhetsberättelsen: nätverk", "networks"),
-    ("Verksamhetsberättelsen: påverkansarbete", "advocacy"),
-    ("Månadslista (t.ex. till medlemsbrevet)", MONTH),
+
+class Export(StrEnum):
+    """What the dialog writes: the calendar file, a part of the annual report, a month."""
+
+    ICS = "ics"
+    ACTIVITIES = "activities"
+    ALL = "all"
+    MEMBERS = "members"
+    BOARD = "board"
+    NETWORKS = "networks"
+    ADVOCACY = "advocacy"
+    MONTH = "month"
+
+
+_REPORT = "Verksamhetsberättelsen: "
+EXPORT_LABELS = (
+    "Kalenderfil för Outlook, Google, Thunderbird",
+    _REPORT + "löpande verksamhet",
+    _REPORT + "hela utkastet",
+    _REPORT + "medlemskap",
+    _REPORT + "styrelse",
+    _REPORT + "nätverk",
+    _REPORT + "påverkansarbete",
+    "Månadslista (t.ex. till medlemsbrevet)",
 )
-FORMATS = (
-    ("Kalender (.ics)", "ics"),
-    ("Word (.docx)", "docx"),
-    ("Markdown (.md)", "md"),
-    ("Text (.txt)", "txt"),
-)
-ALL_CATEGORIES = "alla"
+
+
+class FileFormat(StrEnum):
+    ICS = "ics"
+    DOCX = "docx"
+    MD = "md"
+    TXT = "txt"
+
+
+ICS, MONTH = Export.ICS.value, Export.MONTH.value
 STEMS = {ICS: "kalender", MONTH: "manadslista", "all": "verksamhetsberattelse"}
+
+
+EXPORT_FIELDS = (
+    Field("what", "Vad", Choice(Export, "vad som ska exporteras", labels=EXPORT_LABELS)),
+    Field("year", "År", Year(), required=True, placeholder="t.ex. 2024"),
+    Field("month", "Månad", Day(month=True), placeholder="för månadslistan, t.ex. maj 2024"),
+    Field("start", "Från", Day(), placeholder="kalenderfil: t.ex. 1/9 2024"),
+    Field("end", "Till", Day(), placeholder="kalenderfil: t.ex. 31/12 2024"),
+    Field("category", "Kategori", Choice(Category, "kategori", none="Alla kategorier")),
+    Field("platform", "Bara plattformsmöten", Flag(), default=False),
+    Field(
+        "format",
+        "Format",
+        Choice(
+            FileFormat,
+            "format",
+            labels=("Kalender (.ics)", "Word (.docx)", "Markdown (.md)", "Text (.txt)"),
+        ),
+    ),
+    PATH_FIELD,
+)
 
 
 @dataclass(frozen=True)
@@ -63,24 +106,16 @@ class ExportRequest:
     """The file exists and the user said yes to replacing it."""
 
 
-def parse_year(text: str) -> int:
-    """A year of the register (1900–2100)."""
-    if not text.isdigit() or not 1900 <= int(text) <= 2100:
-        raise ValueError(f"”{text}” är inget år; skriv t.ex. 2024.")
-    return int(text)
-
-
 class ExportForm(RecordForm[ExportRequest]):
     SAVE_LABEL = "Exportera"
 
     def __init__(self, *, year: int, today: date, protected: Path) -> None:
-        self.today, self.protected = today, protected
+        self.protected = protected
         super().__init__(
             "Exportera",
             {
                 "what": ICS,
                 "year": str(year),
-                "category": ALL_CATEGORIES,
                 "platform": "nej",
                 "format": "ics",
                 "path": str(default_folder() / f"kalender-{year}.ics"),
@@ -88,24 +123,11 @@ class ExportForm(RecordForm[ExportRequest]):
             "Kalenderfilen tar med aktiviteter med datum (inte de med bara månad); ett urval "
             "med Från/Till, kategori eller bara plattformsmöten gäller kalenderfilen. "
             "Månadslistan tar månaden i fältet Månad. Filen blir läsbar bara för dig.",
+            today=today,
         )
 
-    def field_specs(self) -> Sequence[FieldSpec]:
-        day = optional_check(lambda text: parse_day_entry(text, self.today))
-        categories = (("Alla kategorier", ALL_CATEGORIES),) + tuple(
-            (c.label, c.value) for c in Category
-        )
-        return (
-            FieldSpec("what", "Vad", options=WHAT),
-            FieldSpec("year", "År", optional_check(parse_year), placeholder="t.ex. 2024"),
-            FieldSpec("month", "Månad", placeholder="för månadslistan, t.ex. maj 2024"),
-            FieldSpec("start", "Från", day, placeholder="kalenderfil: t.ex. 1/9 2024"),
-            FieldSpec("end", "Till", day, placeholder="kalenderfil: t.ex. 31/12 2024"),
-            FieldSpec("category", "Kategori", options=categories),
-            FieldSpec("platform", "Bara plattformsmöten", options=YES_NO),
-            FieldSpec("format", "Format", options=FORMATS),
-            FieldSpec("path", "Fil", lambda text: None if text.strip() else "Skriv ett filnamn."),
-        )
+    def form_fields(self) -> Sequence[Field]:
+        return EXPORT_FIELDS
 
     def on_select_changed(self) -> None:
         """Keep the format and the file name in step with what is chosen."""
@@ -119,15 +141,15 @@ class ExportForm(RecordForm[ExportRequest]):
         path_input.value = str(Path(path_input.value).with_name(f"{stem}.{fmt.value}"))
 
     def build(self, values: dict[str, str]) -> ExportRequest:
-        fields = FieldReader(values)
-        what, fmt = values["what"], values["format"]
-        year = fields.required("year", parse_year)
-        start = fields.optional("start", lambda text: parse_day_entry(text, self.today))
-        end = fields.optional("end", lambda text: parse_day_entry(text, self.today))
+        fields = FieldReader(EXPORT_FIELDS, values, self.today)
+        what, fmt, year, start, end, entered, category, platform_only = fields.read(
+            "what", "format", "year", "start", "end", "month", "category", "platform"
+        ).values()
         month = 0
-        if what == MONTH:
-            entered = fields.required("month", lambda text: parse_date_entry(text, self.today))
-            if entered is not None:
+        if what is Export.MONTH:
+            if entered is None:
+                fields.errors.setdefault("month", "Ange ett datum för månaden, t.ex. maj 2024.")
+            else:
                 year, month = entered.day.year, entered.day.month
         if (what == ICS) != (fmt == "ics"):
             fields.errors["format"] = (
@@ -151,11 +173,10 @@ class ExportForm(RecordForm[ExportRequest]):
             raise ask
         assert year is not None
         path = Path(values["path"].strip()).expanduser()
-        category = values["category"]
         return ExportRequest(
-            what=what,
+            what=what.value,
             year=year,
-            fmt=fmt,
+            fmt=fmt.value,
             path=path,
             month=month,
             replace=replace_question(path) in self.answered_yes,
@@ -163,13 +184,13 @@ class ExportForm(RecordForm[ExportRequest]):
                 year=None if (start or end) else year,
                 start=start,
                 end=end,
-                category=None if category == ALL_CATEGORIES else Category(category),
-                platform_meetings_only=values["platform"] == "ja",
+                category=category,
+                platform_meetings_only=platform_only,
             ),
         )
 
 
-LABELS = {value: label.split(": ")[-1] for label, value in WHAT}
+LABELS = {e.value: label.split(": ")[-1] for e, label in zip(Export, EXPORT_LABELS, strict=True)}
 
 
 def render(request: ExportRequest, db: Database) -> tuple[bytes, str]:

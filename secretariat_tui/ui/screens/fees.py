@@ -8,7 +8,6 @@ from decimal import Decimal
 from rich.markup import escape
 from rich.text import Text
 from textual import on
-from textual.binding import Binding
 
 from secretariat_tui.domain.fees import (
     FEE_RULES,
@@ -22,6 +21,7 @@ from secretariat_tui.exports.csv_files import payments_csv_bytes
 from secretariat_tui.exports.fees_listing import members_word
 from secretariat_tui.imports.payments_csv import plan_payments_import
 from secretariat_tui.store.ledger import FeeLedger
+from secretariat_tui.ui.commands import Command, bindings
 from secretariat_tui.ui.keys import refresh_keys
 from secretariat_tui.ui.screens.member_payments import MemberPaymentsScreen, amount_key
 from secretariat_tui.ui.screens.members import FORM_SHORT
@@ -76,62 +76,53 @@ class FeesScreen(RegisterScreen):
     COLUMNS = COLUMNS
     PLACEHOLDER = "/ Filtrera på namn, form, status…"
     HELP = FEE_RULES
-    BINDINGS = [
-        Binding("b", "pay", "Betalning", id="pay", tooltip="Registrera en betalning för markerad"),
-        Binding(
+    BINDINGS = bindings(
+        Command("b", "pay", "Betalning", "Registrera en betalning för markerad", id="pay"),
+        Command(
             "enter",
             "payments",
             "Betalningar",
+            "Visa, ändra och ta bort markerad medlems betalningar",
             id="payments",
-            tooltip="Visa, ändra och ta bort markerad medlems betalningar",
         ),
-        Binding(
-            "o",
-            "toggle_owing",
-            "Obetalda",
-            id="owing",
-            tooltip="Visa bara de som inte har betalat allt",
+        Command(
+            "o", "toggle_owing", "Obetalda", "Visa bara de som inte har betalat allt", id="owing"
         ),
-        Binding(
+        Command(
             "less_than_sign",
             "year(-1)",
             "Förra året",
+            "Visa föregående år",
             id="year-back",
-            show=False,
-            tooltip="Visa föregående år",
+            footer=False,
         ),
-        Binding(
+        Command(
             "greater_than_sign",
             "year(1)",
             "År",
-            key_display="< >",
+            "Visa nästa år",
             id="year-next",
-            tooltip="Visa nästa år",
+            key_display="< >",  # the footer's one key for both years
         ),
-        Binding(
-            "t",
-            "schedule",
-            "Taxa",
-            id="schedule",
-            show=False,
-            tooltip="Ändra årets avgifter per form",
+        Command(
+            "t", "schedule", "Taxa", "Ändra årets avgifter per form", id="schedule", footer=False
         ),
-        Binding(
+        Command(
             "r",
             "reminders",
             "Påminnelser",
+            "Lista för påminnelser: obetalda med kontaktuppgifter, att kopiera eller spara",
             id="reminders",
-            tooltip="Lista för påminnelser: obetalda med kontaktuppgifter, att kopiera eller spara",
         ),
-        Binding(
+        Command(
             "a",
             "agreement",
             "Avtal",
+            "Avtalat belopp eller befrielse för markerad medlem i år",
             id="agreement",
-            show=False,
-            tooltip="Avtalat belopp eller befrielse för markerad medlem i år",
+            footer=False,
         ),
-    ]
+    )
 
     def __init__(self, ledger: FeeLedger, *, today: date | None = None) -> None:
         super().__init__(today=today, database_path=ledger.members.path)
@@ -229,7 +220,9 @@ class FeesScreen(RegisterScreen):
                 lambda: fees_listing.reminder_text(owing, year).encode("utf-8"),
             ),
             Rendering(
-                "CSV för Excel (.csv)", ".csv", lambda: fees_listing.reminder_excel_bytes(owing)
+                "CSV för Excel (.csv)",
+                ".csv",
+                lambda: fees_listing.reminder_table(owing).file_bytes("csv"),
             ),
         ]
         title = f"Påminnelser {year}: {members_word(len(owing))} har inte betalat allt"

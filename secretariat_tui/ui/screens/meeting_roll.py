@@ -13,13 +13,10 @@ from datetime import date
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widgets import Static
 
 from secretariat_tui.domain.board import AnnualMeeting
-from secretariat_tui.domain.dates import parse_date
-from secretariat_tui.domain.errors import FieldErrors
-from secretariat_tui.domain.member_fields import check_date
+from secretariat_tui.domain.fields import Field
 from secretariat_tui.domain.voting import (
     Attendance,
     RollEntry,
@@ -29,16 +26,25 @@ from secretariat_tui.domain.voting import (
     voting_roll,
     with_rule,
 )
+from secretariat_tui.domain.voting_fields import (
+    ATTENDANCE_FIELDS,
+    RULE_FIELDS,
+    attendance_text,
+    parse_attendance_fields,
+    parse_rule_fields,
+    rule_text,
+)
 from secretariat_tui.exports.board_report import (
-    voting_roll_excel_bytes,
     voting_roll_markdown,
+    voting_roll_table,
     voting_roll_text,
 )
 from secretariat_tui.store.board import BoardRepository
 from secretariat_tui.store.ledger import FeeLedger
+from secretariat_tui.ui.commands import Command, bindings
 from secretariat_tui.ui.screens.list_screen import ModalListScreen
 from secretariat_tui.ui.screens.text_preview import Rendering, TextPreviewScreen
-from secretariat_tui.ui.widgets.record_form import FieldSpec, RecordForm
+from secretariat_tui.ui.widgets.record_form import RecordForm
 from secretariat_tui.ui.widgets.register_table import Column, RegisterTable, Row
 
 COLUMNS = (
@@ -57,72 +63,54 @@ def roll_row(entry: RollEntry, *, entitled: bool) -> Row:
 
 
 class RuleForm(RecordForm[VotingRule]):
-    def __init__(self, rule: VotingRule) -> None:
+    def __init__(self, rule: VotingRule, *, today: date | None = None) -> None:
         super().__init__(
             "Regel för rösträtt",
-            {"fee_year": str(rule.fee_year), "cutoff": rule.cutoff.isoformat()},
+            rule_text(rule),
             "Rösträtt: fullt medlemskap på mötesdagen och avgiften för avgiftsåret betald "
             "senast sista betaldag.",
+            today=today,
         )
 
-    def field_specs(self) -> Sequence[FieldSpec]:
-        return (
-            FieldSpec("fee_year", "Avgiftsår", placeholder="ÅÅÅÅ"),
-            FieldSpec("cutoff", "Sista betaldag", check_date, placeholder="ÅÅÅÅ-MM-DD"),
-        )
+    def form_fields(self) -> Sequence[Field]:
+        return RULE_FIELDS
 
     def build(self, values: dict[str, str]) -> VotingRule:
-        errors = {}
-        year_text = values["fee_year"].strip()
-        if not (year_text.isdigit() and 1900 <= int(year_text) <= 2100):
-            errors["fee_year"] = "Skriv avgiftsåret med fyra siffror, t.ex. 2024."
-        try:
-            cutoff = parse_date(values["cutoff"])
-        except ValueError as err:
-            errors["cutoff"] = str(err)
-        if errors:
-            raise FieldErrors(errors)
-        return VotingRule(fee_year=int(year_text), cutoff=cutoff)
+        return parse_rule_fields(values, self.today)
 
 
 class DelegateForm(RecordForm[Attendance]):
     def __init__(self, entry: RollEntry, *, save: Callable[[Attendance], Attendance]) -> None:
         self.entry = entry
+        assert entry.member.id is not None
+        attendance = Attendance(entry.member.id, entry.delegate, entry.present)
         super().__init__(
-            f"Ombud för {entry.member.name}",
-            {"delegate": entry.delegate, "present": "yes" if entry.present else "no"},
-            entry.reason,
-            save=save,
+            f"Ombud för {entry.member.name}", attendance_text(attendance), entry.reason, save=save
         )
 
-    def field_specs(self) -> Sequence[FieldSpec]:
-        return (
-            FieldSpec("delegate", "Ombud", placeholder="namn"),
-            FieldSpec("present", "Närvarande", options=(("Ja", "yes"), ("Nej", "no"))),
-        )
+    def form_fields(self) -> Sequence[Field]:
+        return ATTENDANCE_FIELDS
 
     def build(self, values: dict[str, str]) -> Attendance:
         assert self.entry.member.id is not None
-        return Attendance(
-            self.entry.member.id, values["delegate"].strip(), values["present"] == "yes"
-        )
+        return parse_attendance_fields(values, self.entry.member.id)
 
 
 class MeetingRollScreen(ModalListScreen):
     COLUMNS = COLUMNS
     DIALOG = "roll"
-    BINDINGS = [
-        Binding("enter", "delegate", "Ombud", id="delegate", tooltip="Skriv in ombud och närvaro"),
-        Binding(
+    BINDINGS = bindings(
+        Command("enter", "delegate", "Ombud", "Skriv in ombud och närvaro", id="delegate"),
+        Command(
             "space",
             "toggle_present",
             "Närvaro",
+            "Markera markerad medlem som närvarande eller inte",
             id="present",
-            tooltip="Markera markerad medlem som närvarande eller inte",
         ),
-        Binding("k", "rule", "Regel", id="rule", tooltip="Ändra avgiftsår och sista betaldag"),
-        Binding("p", "print", "Skriv ut", id="print", tooltip="Visa röstlängden för utskrift"),
-    ]
+        Command("k", "rule", "Regel", "Ändra avgiftsår och sista betaldag", id="rule"),
+        Command("p", "print", "Skriv ut", "Visa röstlängden för utskrift", id="print"),
+    )
 
     def __init__(
         self,
@@ -197,7 +185,7 @@ class MeetingRollScreen(ModalListScreen):
 
     @work(exclusive=True, group="dialog")
     async def _change_rule(self) -> None:
-        if (rule := await self.ask(RuleForm(self.rule))) is not None:
+        if (rule := await self.ask(RuleForm(self.rule, today=self.today))) is not None:
             self.meeting = self.board.meetings.update(with_rule(self.meeting, rule))
             self.rule = rule_for(self.meeting)
             self.reload()
@@ -212,7 +200,9 @@ class MeetingRollScreen(ModalListScreen):
             Rendering(
                 "Markdown (.md)", ".md", lambda: voting_roll_markdown(roll, meeting, rule).encode()
             ),
-            Rendering("CSV för Excel (.csv)", ".csv", lambda: voting_roll_excel_bytes(roll)),
+            Rendering(
+                "CSV för Excel (.csv)", ".csv", lambda: voting_roll_table(roll).file_bytes("csv")
+            ),
         ]
         preview = TextPreviewScreen(
             f"Röstlängd {meeting.held_on.isoformat()}",

@@ -8,25 +8,17 @@ from datetime import date
 from textual import on
 from textual.widgets import Input, Select
 
+from secretariat_tui.domain.fields import Field
 from secretariat_tui.domain.member_fields import (
-    FIELD_CHECKS,
-    FIELD_LABELS,
+    MEMBER_FIELDS,
+    NEW_MEMBER_FIELDS,
     apply_edit,
     create_member,
     parse_member_fields,
     raw_fields,
 )
 from secretariat_tui.domain.members import Member, MemberKind, MembershipForm
-from secretariat_tui.ui.widgets.record_form import FieldSpec, RecordForm
-
-KIND_OPTIONS = tuple((kind.label, kind.value) for kind in MemberKind)
-FORM_OPTIONS = tuple((form.label, form.value) for form in MembershipForm)
-PLACEHOLDERS = {
-    "org_number": "NNNNNN-NNNN (valfritt)",
-    "email": "namn@exempel.se",
-    "joined": "ÅÅÅÅ-MM-DD",
-    "form_from": "vid byte av form; tomt = idag",
-}
+from secretariat_tui.ui.widgets.record_form import RecordForm
 
 
 class MemberForm(RecordForm[Member]):
@@ -41,8 +33,8 @@ class MemberForm(RecordForm[Member]):
         save: Callable[[Member], Member] | None = None,
     ) -> None:
         self.member = member
-        self.today = today or date.today()
-        defaults = {"kind": "organisation", "form": "full", "joined": self.today.isoformat()}
+        today = today or date.today()
+        defaults = {"kind": "organisation", "form": "full", "joined": today.isoformat()}
         start = initial or (raw_fields(member) if member else defaults)
         title = f"Redigera medlem: {member.name}" if member else "Ny medlem"
         intro = (
@@ -50,25 +42,13 @@ class MemberForm(RecordForm[Member]):
             if member
             else ""
         )
-        super().__init__(title, start, intro, save=save)
-        names = [*FIELD_LABELS] if member else [n for n in FIELD_LABELS if n != "form_from"]
-        self._specs = [self._spec(name) for name in names]
+        super().__init__(title, start, intro, save=save, today=today)
 
-    def _spec(self, name: str) -> FieldSpec:
-        options = {"kind": KIND_OPTIONS, "form": FORM_OPTIONS}.get(name)
-        return FieldSpec(
-            name=name,
-            label=FIELD_LABELS[name],
-            check=None if options else FIELD_CHECKS[name],
-            options=options,
-            placeholder=PLACEHOLDERS.get(name, ""),
-        )
-
-    def field_specs(self) -> Sequence[FieldSpec]:
-        return self._specs
+    def form_fields(self) -> Sequence[Field]:
+        return MEMBER_FIELDS if self.member else NEW_MEMBER_FIELDS
 
     def build(self, values: dict[str, str]) -> Member:
-        draft = parse_member_fields(values)
+        draft = parse_member_fields(values, self.today)
         return apply_edit(self.member, draft, self.today) if self.member else create_member(draft)
 
     def on_mount(self) -> None:

@@ -6,23 +6,20 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from secretariat_tui.domain.fees import FeeAgreement, FeeOverride, FeeSchedule, MemberYear, Payment
-from secretariat_tui.domain.member_fields import check_date
-from secretariat_tui.domain.members import MembershipForm
+from secretariat_tui.domain.fields import Field
 from secretariat_tui.domain.money import format_kronor, typed_amount
 from secretariat_tui.domain.payment_fields import (
-    AGREEMENT_CHOICES,
-    PAYMENT_LABELS,
+    AGREEMENT_FIELDS,
+    PAYMENT_FIELDS,
+    SCHEDULE_FIELDS,
     agreement_raw,
-    check_amount,
-    check_fee,
     parse_agreement_fields,
     parse_payment_fields,
     parse_schedule_fields,
     payment_raw,
-    schedule_labels,
     schedule_raw,
 )
-from secretariat_tui.ui.widgets.record_form import FieldSpec, RecordForm
+from secretariat_tui.ui.widgets.record_form import RecordForm
 
 
 class PaymentForm(RecordForm[Payment]):
@@ -49,20 +46,16 @@ class PaymentForm(RecordForm[Payment]):
             f"Avgift {format_kronor(row.due)}, betalt hittills {format_kronor(row.paid)}, "
             f"kvar {format_kronor(row.outstanding)}."
         )
-        super().__init__(title, initial, intro, save=save)
+        super().__init__(title, initial, intro, save=save, today=today)
 
-    def field_specs(self) -> Sequence[FieldSpec]:
-        return (
-            FieldSpec("amount", PAYMENT_LABELS["amount"], check_amount, placeholder="t.ex. 1500"),
-            FieldSpec("paid_on", PAYMENT_LABELS["paid_on"], check_date, placeholder="ÅÅÅÅ-MM-DD"),
-            FieldSpec("reference", PAYMENT_LABELS["reference"], placeholder="t.ex. BG, Swish, OCR"),
-            FieldSpec("note", PAYMENT_LABELS["note"]),
-        )
+    def form_fields(self) -> Sequence[Field]:
+        return PAYMENT_FIELDS
 
     def build(self, values: dict[str, str]) -> Payment:
         assert self.row.member.id is not None
         return parse_payment_fields(
             values,
+            self.today,
             member_id=self.row.member.id,
             fee_year=self.row.year,
             payment_id=self.payment.id if self.payment else None,
@@ -86,12 +79,8 @@ class FeeScheduleForm(RecordForm[FeeSchedule]):
             save=save,
         )
 
-    def field_specs(self) -> Sequence[FieldSpec]:
-        labels = schedule_labels()
-        return tuple(
-            FieldSpec(form.value, labels[form.value], check_fee, placeholder="kronor")
-            for form in MembershipForm
-        )
+    def form_fields(self) -> Sequence[Field]:
+        return SCHEDULE_FIELDS
 
     def build(self, values: dict[str, str]) -> FeeSchedule:
         return parse_schedule_fields(values, year=self.year)
@@ -117,12 +106,8 @@ class AgreementForm(RecordForm[FeeAgreement]):
             f"Avgift för {row.member.name} {row.year}", agreement_raw(current), intro, save=save
         )
 
-    def field_specs(self) -> Sequence[FieldSpec]:
-        return (
-            FieldSpec("basis", "Avgiften bestäms", options=AGREEMENT_CHOICES),
-            FieldSpec("amount", "Avtalat belopp", placeholder="bara vid avtalat belopp"),
-            FieldSpec("note", "Anteckning", placeholder="t.ex. styrelsebeslut 2025-03-12"),
-        )
+    def form_fields(self) -> Sequence[Field]:
+        return AGREEMENT_FIELDS
 
     def build(self, values: dict[str, str]) -> FeeAgreement:
         assert self.row.member.id is not None

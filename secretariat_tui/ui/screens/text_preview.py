@@ -10,12 +10,12 @@ from pathlib import Path
 from platformdirs import user_documents_dir
 from rich.markup import escape
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from secretariat_tui.domain.errors import FieldErrors
+from secretariat_tui.domain.fields import Field, Listed, Text
 from secretariat_tui.store.errors import os_reason
 from secretariat_tui.store.output_files import (
     OutputExists,
@@ -24,7 +24,8 @@ from secretariat_tui.store.output_files import (
     resolve_output,
     write_output_file,
 )
-from secretariat_tui.ui.widgets.record_form import AskFirst, FieldSpec, RecordForm
+from secretariat_tui.ui.commands import Command, bindings
+from secretariat_tui.ui.widgets.record_form import AskFirst, RecordForm
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,17 @@ class Rendering:
     label: str
     suffix: str
     content: Callable[[], bytes]
+
+
+def _file_name(text: str) -> str:
+    if not text.strip():
+        raise ValueError("Skriv ett filnamn.")
+    return text.strip()
+
+
+PATH_FIELD = Field("path", "Fil", Text(_file_name), required=True)
+"""Where a save dialog writes: every dialog that writes a file asks for it the same way."""
+SAVE_AS_FIELDS = (Field("format", "Format", Listed("format")), PATH_FIELD)
 
 
 def default_folder() -> Path:
@@ -76,12 +88,11 @@ class SaveAsForm(RecordForm[Path]):
             "Finns filen redan får du frågan om den ska ersättas.",
         )
 
-    def field_specs(self) -> Sequence[FieldSpec]:
-        options = tuple((r.label, r.suffix) for r in self._renderings.values())
-        return (
-            FieldSpec("format", "Format", options=options),
-            FieldSpec("path", "Fil", lambda text: None if text.strip() else "Skriv ett filnamn."),
-        )
+    def form_fields(self) -> Sequence[Field]:
+        return SAVE_AS_FIELDS
+
+    def options_for(self, field: Field) -> tuple[tuple[str, str], ...]:
+        return tuple((r.label, r.suffix) for r in self._renderings.values())
 
     def on_select_changed(self) -> None:
         """Keep the file ending in step with the chosen format."""
@@ -104,11 +115,11 @@ class SaveAsForm(RecordForm[Path]):
 
 
 class TextPreviewScreen(ModalScreen[None]):
-    BINDINGS = [
-        Binding("s", "save", "Spara som", id="save", tooltip="Spara som fil"),
-        Binding("c", "copy", "Kopiera", id="copy", tooltip="Kopiera texten (för e-post)"),
-        Binding("escape,q", "close", "Stäng", id="close", tooltip="Stäng"),
-    ]
+    BINDINGS = bindings(
+        Command("s", "save", "Spara som", "Spara som fil", id="save"),
+        Command("c", "copy", "Kopiera", "Kopiera texten (för e-post)", id="copy"),
+        Command("escape,q", "close", "Stäng", "Stäng", id="close"),
+    )
 
     def __init__(
         self,

@@ -14,19 +14,25 @@ from typing import Generic, TypeVar
 
 from rich.markup import escape
 from textual.app import App, ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from secretariat_tui.domain.errors import FieldErrors
+from secretariat_tui.domain.fields import Field
 from secretariat_tui.imports.csv_dialect import CsvFormatError, ImportPlan
 from secretariat_tui.imports.ics_calendar import IcsFormatError, ics_plan_report, plan_ics_import
 from secretariat_tui.imports.plan_report import PlanReport, plan_report
 from secretariat_tui.store.calendar import CalendarRepository
 from secretariat_tui.store.errors import StoreError, os_reason
-from secretariat_tui.ui.screens.text_preview import Rendering, SaveAsForm, default_folder
-from secretariat_tui.ui.widgets.record_form import FieldSpec, RecordForm
+from secretariat_tui.ui.commands import Command, bindings
+from secretariat_tui.ui.screens.text_preview import (
+    PATH_FIELD,
+    Rendering,
+    SaveAsForm,
+    default_folder,
+)
+from secretariat_tui.ui.widgets.record_form import RecordForm
 
 T = TypeVar("T")
 
@@ -56,8 +62,8 @@ class OpenFileForm(RecordForm[tuple[Path, bytes]]):
     def __init__(self, title: str, intro: str = CSV_INTRO) -> None:
         super().__init__(title, {"path": str(default_folder()) + "/"}, intro)
 
-    def field_specs(self) -> Sequence[FieldSpec]:
-        return (FieldSpec("path", "Fil", lambda text: None if text.strip() else "Skriv en fil."),)
+    def form_fields(self) -> Sequence[Field]:
+        return (PATH_FIELD,)
 
     def build(self, values: dict[str, str]) -> tuple[Path, bytes]:
         path = Path(values["path"].strip()).expanduser()
@@ -70,10 +76,10 @@ class OpenFileForm(RecordForm[tuple[Path, bytes]]):
 class ImportPreviewScreen(ModalScreen[bool | None]):
     """Dismisses True to write what the plan would write (the good rows), None to cancel."""
 
-    BINDINGS = [
-        Binding("i", "write", "Importera", id="write", tooltip="Spara de nya raderna"),
-        Binding("escape", "cancel", "Avbryt", id="cancel", tooltip="Spara ingenting"),
-    ]
+    BINDINGS = bindings(
+        Command("i", "write", "Importera", "Spara de nya raderna", id="write"),
+        Command("escape", "cancel", "Avbryt", "Spara ingenting", id="cancel"),
+    )
 
     def __init__(self, report: PlanReport, *, to_write: int, bad: int = 0) -> None:
         super().__init__()

@@ -2,33 +2,27 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Static
 
-
-@dataclass(frozen=True)
-class RegisterTab:
-    mode: str
-    key: str
-    title: str
+from secretariat_tui.ui.registers import REGISTERS, RegisterTab
 
 
 class NavBar(Horizontal):
-    """The app's ``REGISTERS`` as tabs, ``current`` highlighted; the app's sub-title (the file)."""
+    """The registers as tabs, ``current`` highlighted; the app's sub-title (the file)."""
 
-    def __init__(self, current: str) -> None:
+    def __init__(self, current: str, registers: Sequence[RegisterTab] = REGISTERS) -> None:
         super().__init__(id="nav-bar")
-        self._current = current
+        self._current, self._registers = current, registers
 
     def compose(self) -> ComposeResult:
-        tabs: tuple[RegisterTab, ...] = getattr(self.app, "REGISTERS", ())
         # Seven registers fit 80 columns only this tight: "0 Översikt 1 Medlemmar …".
         text = Text(" ")
-        for tab in tabs:
+        for tab in self._registers:
             style = "reverse bold" if tab.mode == self._current else ""
             text.append(f"{tab.key} {tab.title}", style=style)
             text.append(" ")

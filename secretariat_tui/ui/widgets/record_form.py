@@ -1,7 +1,9 @@
-"""The record form every register uses: a modal built from field specs and the domain's rules.
+"""The record form every register uses: a modal built from the domain's field declarations.
 
-A subclass lists its fields (label, the domain check for live validation, options for a
-choice) and turns the typed values into its result with the domain's parser. Each field's
+A subclass lists its fields (``domain.fields.Field``: label, kind, hint) and turns the typed
+values into its result with the domain's parser. Each field's widget comes from its kind
+(``field_widgets``): a choice is a select, yes/no a checkbox, the rest an input checked
+live by the kind's reader. Each field's
 error stands next to it, in Swedish; ``ctrl+s`` saves, escape cancels and asks first if
 anything was changed. The form calls ``save`` itself and closes only when it succeeded, so
 a failed save (disk full, file gone) leaves every typed value on screen to try again. The
@@ -12,7 +14,7 @@ first (a file to replace) raises ``AskFirst`` from ``build``; no keeps the form 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from datetime import date
 from functools import partial
 from typing import Any, Generic, TypeVar
 
@@ -24,12 +26,14 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.validation import ValidationResult, Validator
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static
 
 from secretariat_tui.domain.errors import FieldErrors
+from secretariat_tui.domain.fields import Choice, Field, Flag, Kind, Listed
 from secretariat_tui.domain.text import MULTILINE_FIELDS, text_problem
 from secretariat_tui.store.errors import StoreError
 from secretariat_tui.ui.screens.confirm import ConfirmScreen
+from secretariat_tui.ui.widgets.field_widgets import ChoiceSelect, checkbox_value, flag_checkbox
 
 ResultT = TypeVar("ResultT")
 
@@ -46,15 +50,36 @@ class AskFirst(Exception):
         self.question, self.yes, self.no = question, yes, no
 
 
-@dataclass(frozen=True)
-class FieldSpec:
-    name: str
-    label: str
-    check: Callable[[str], str | None] | None = None
-    """The domain's rule for this field alone; the message it returns is shown as it is."""
-    options: tuple[tuple[str, str], ...] | None = None
-    """(label, value) pairs: the field is a choice instead of free text."""
-    placeholder: str = ""
+class _Checked(Kind[str]):
+    """TRANSITIONAL (issue 13): a form field not yet declared in the domain."""
+
+    def __init__(self, check: Callable[[str], str | None] | None) -> None:
+        self.check = check
+
+    def parse(self, text: str, today: date) -> str:
+        if self.check and (message := self.check(text)):
+            raise ValueError(message)
+        return text
+
+
+class _Listed(_Checked):
+    def __init__(self, options: tuple[tuple[str, str], ...]) -> None:
+        super().__init__(None)
+        self._options = options
+
+    def options(self) -> tuple[tuple[str, str], ...]:
+        return self._options
+
+
+def FieldSpec(  # noqa: N802  TRANSITIONAL (issue 13)
+    name: str,
+    label: str,
+    check: Callable[[str], str | None] | None = None,
+    options: tuple[tuple[str, str], ...] | None = None,
+    placeholder: str = "",
+) -> Field:
+    kind = _Listed(options) if options is not None else _Checked(check)
+    return Field(name, label, kind, required=True, placeholder=placeholder)
 
 
 class DomainRule(Validator):
@@ -83,8 +108,11 @@ class RecordForm(ModalScreen[ResultT | None], Generic[ResultT]):
         intro: str = "",
         *,
         save: Callable[[ResultT], ResultT] | None = None,
+        today: date | None = None,
     ) -> None:
         super().__init__()
+        self.today = today or date.today()
+        """What a day typed without a year (``15/1``) or ``idag`` means in this form."""
         self._save = save
         self._title = title
         self._intro = intro
@@ -94,8 +122,17 @@ class RecordForm(ModalScreen[ResultT | None], Generic[ResultT]):
         """The questions (``AskFirst``) answered yes, for the one save being made."""
 
     # --- what a subclass provides -------------------------------------------------------------
-    def field_specs(self) -> Sequence[FieldSpec]:
+    def form_fields(self) -> Sequence[Field]:
         raise NotImplementedError
+
+    def options_for(self, field: Field) -> tuple[tuple[str, str], ...]:
+        """A listed field's (label, value) pairs: the records it may name, the formats …"""
+        raise NotImplementedError(f"{type(self).__name__} lists no options for {field.name}")
+
+    def live_check(self, field: Field) -> Callable[[str], str | None]:
+        """The field's own check as it is typed; a form overrides it where the rule needs
+        more than the text (co-signers are checked against the members)."""
+        return lambda text: field.check(text, self.today)
 
     def build(self, values: dict[str, str]) -> ResultT:
         """Turn the typed values into the result, or raise FieldErrors."""
@@ -108,13 +145,13 @@ class RecordForm(ModalScreen[ResultT | None], Generic[ResultT]):
             if self._intro:
                 yield Static(self._intro, classes="intro", markup=False)
             with VerticalScroll(classes="fields"):
-                for spec in self.field_specs():
+                for field in self.form_fields():
                     with Vertical(classes="field"):
-                        with Horizontal(classes="field-row", id=f"row-{spec.name}"):
-                            yield Label(spec.label, classes="field-label")
-                            yield self._field_widget(spec)
+                        with Horizontal(classes="field-row", id=f"row-{field.name}"):
+                            yield Label(field.label, classes="field-label")
+                            yield self._field_widget(field)
                         yield Static(
-                            "", classes="field-error", id=f"error-{spec.name}", markup=False
+                            "", classes="field-error", id=f"error-{field.name}", markup=False
                         )
             with Horizontal(classes="buttons"):
                 yield Button(
@@ -123,42 +160,44 @@ class RecordForm(ModalScreen[ResultT | None], Generic[ResultT]):
                 yield Button("Avbryt (esc)", id="cancel", compact=True)
         yield Footer(compact=True)
 
-    def _field_widget(self, spec: FieldSpec) -> Widget:
-        value = self._initial.get(spec.name, "")
-        if spec.options is not None:
-            return Select(
-                spec.options,
-                value=value if value in {v for _, v in spec.options} else Select.NULL,
-                prompt=spec.placeholder or "Välj…",
-                id=f"field-{spec.name}",
-                compact=True,
-            )
-        rules = [DomainRule(partial(text_problem, multiline=spec.name in MULTILINE_FIELDS))]
+    def _field_widget(self, field: Field) -> Widget:
+        value, widget_id = self._initial.get(field.name, ""), f"field-{field.name}"
+        if isinstance(field.kind, Flag):
+            return flag_checkbox(field, value, self.today, id=widget_id)
+        if isinstance(field.kind, Listed):
+            none = ((field.kind.none, ""),) if field.kind.none else ()
+            return ChoiceSelect((*none, *self.options_for(field)), value, id=widget_id)
+        if isinstance(field.kind, Choice | _Listed):
+            return ChoiceSelect(field.kind.options(), value, id=widget_id)
+        multiline = field.name in MULTILINE_FIELDS
+        rules = [DomainRule(partial(text_problem, multiline=multiline))]
         return Input(
             value,
-            placeholder=spec.placeholder,
-            id=f"field-{spec.name}",
+            placeholder=field.hint,
+            id=widget_id,
             compact=True,
-            validators=[*rules, DomainRule(spec.check)] if spec.check else rules,
+            validators=[*rules, DomainRule(self.live_check(field))],
             validate_on=["blur", "changed", "submitted"],
             valid_empty=False,
         )
 
     def on_mount(self) -> None:
         self._saved_values = self.values()
-        first = next(iter(self.query(".field-row Input, .field-row Select")), None)
+        first = next(iter(self.query(".field-row > *").exclude(".field-label")), None)
         if first is not None:
             first.focus()
 
     # --- values and errors --------------------------------------------------------------------
     def values(self) -> dict[str, str]:
         result = {}
-        for spec in self.field_specs():
-            widget = self.query_one(f"#field-{spec.name}")
+        for field in self.form_fields():
+            widget = self.query_one(f"#field-{field.name}")
             if isinstance(widget, Select):
-                result[spec.name] = "" if widget.value is Select.NULL else str(widget.value)
+                result[field.name] = "" if widget.value is Select.NULL else str(widget.value)
+            elif isinstance(widget, Checkbox):
+                result[field.name] = checkbox_value(widget)
             elif isinstance(widget, Input):
-                result[spec.name] = widget.value
+                result[field.name] = widget.value
         return result
 
     def safe_values(self) -> dict[str, str]:
@@ -185,11 +224,10 @@ class RecordForm(ModalScreen[ResultT | None], Generic[ResultT]):
         self.query_one(f"#row-{name}").set_class(bool(message), "-invalid")
 
     def show_errors(self, errors: Mapping[str, str]) -> None:
-        for spec in self.field_specs():
-            self.show_error(spec.name, errors.get(spec.name))
-        unplaced = {
-            k: v for k, v in errors.items() if k not in {s.name for s in self.field_specs()}
-        }
+        names = {field.name for field in self.form_fields()}
+        for name in names:
+            self.show_error(name, errors.get(name))
+        unplaced = {k: v for k, v in errors.items() if k not in names}
         if unplaced:
             self.notify(escape(" ".join(unplaced.values())), severity="error")
 
@@ -224,7 +262,7 @@ class RecordForm(ModalScreen[ResultT | None], Generic[ResultT]):
             return
         except FieldErrors as err:
             self.show_errors(err.errors)
-            first_bad = next((s.name for s in self.field_specs() if s.name in err.errors), None)
+            first_bad = next((f.name for f in self.form_fields() if f.name in err.errors), None)
             if first_bad:
                 self.query_one(f"#field-{first_bad}").focus()
             self.notify("Rätta de markerade fälten.", severity="warning", timeout=3)

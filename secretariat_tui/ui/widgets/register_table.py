@@ -17,10 +17,9 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import DataTable, Input, Static
-from textual.widgets.data_table import ColumnKey, RowKey
-from textual.widgets.data_table import Row as TableRow
 
 from secretariat_tui.domain.collation import swedish_key
+from secretariat_tui.ui.datatable_compat import FastDataTable, PreparedRow
 
 
 @dataclass(frozen=True)
@@ -48,14 +47,7 @@ def as_cell(value: Any) -> Text:
     return text
 
 
-@dataclass(frozen=True)
-class PreparedRow:
-    key: RowKey
-    data: dict[Any, Any]
-    row: TableRow
-
-
-class FittedTable(DataTable[Any]):
+class FittedTable(FastDataTable):
     """A row-cursor table whose columns without a fixed width share what the others leave,
     so nothing needs sideways scrolling at 80 columns and a wide window is used."""
 
@@ -64,56 +56,10 @@ class FittedTable(DataTable[Any]):
         self.fitted_columns = list(columns)
         for column in self.fitted_columns:
             self.add_column(column.label, key=column.key, width=column.width or 10)
-        self._column_keys = [ColumnKey(column.key) for column in self.fitted_columns]
-
-    def prepare(self, key: str, cells: Sequence[Any]) -> PreparedRow:
-        """A row ready to be shown again and again (say, on each keystroke of a filter)."""
-        row_key = RowKey(key)
-        data = dict(zip(self._column_keys, cells, strict=True))
-        return PreparedRow(row_key, data, TableRow(row_key, 1))  # one line: show_rows counts on it
 
     def replace_rows(self, rows: Iterable[tuple[str, Sequence[Any]]]) -> None:
         """Clear the table and show ``(key, cells)`` rows."""
         self.show_rows([self.prepare(key, cells) for key, cells in rows])
-
-    def show_rows(self, rows: Sequence[PreparedRow]) -> None:
-        """Clear the table and show prepared rows, in one go.
-
-        ``DataTable.add_row`` re-validates the cursor (a reactive with watchers) and looks up
-        the ordered columns for every single row: about 0.2 ms a row, a second for a 5 000-row
-        register on each keystroke of the filter. The same bookkeeping is done here once for
-        all rows. (Textual is pinned below 9; this fills DataTable's own row structures.)
-        """
-        self.clear()
-        for index, prepared in enumerate(rows):
-            if prepared.key in self._row_locations:
-                raise ValueError(f"The row key {prepared.key.value!r} is there twice.")
-            self._row_locations[prepared.key] = index
-            self._data[prepared.key] = prepared.data
-            self.rows[prepared.key] = prepared.row
-        self._update_count += len(rows)
-        # The order and the line of every row are known here: DataTable would rebuild both
-        # from its key maps on the next paint (a tenth of a keystroke at 5,000 rows).
-        self._ordered_row_cache[(len(rows), self._update_count)] = [p.row for p in rows]
-        self._offset_cache[self._update_count] = [(p.key, 0) for p in rows]
-        if self.size.height:
-            # The scrollable size now, not when idle: DataTable puts off scrolling to the
-            # cursor until it is known, so the rows were painted at the old place, then again.
-            self._require_update_dimensions = False
-            self._update_dimensions(())
-        else:  # not laid out yet (just shown): scrolling now would go by a height of 0
-            self._require_update_dimensions = True
-        self.cursor_coordinate = self.cursor_coordinate
-        if rows and self.show_cursor and self.cursor_type != "none":
-            self._highlight_cursor()
-        self.check_idle()
-
-    def _update_dimensions(self, new_rows: Iterable[Any]) -> None:
-        """Skip measuring the new rows' cells: every column here has a set width, yet
-        DataTable measures each cell of each added row (90 000 measure calls for three
-        keystrokes on 5 000 rows) for a width it then does not use. Only the scrollable
-        size is updated. (Textual is pinned below 9; this overrides a private method.)"""
-        super()._update_dimensions(())
 
     def on_resize(self) -> None:
         self.fit_columns()
@@ -132,9 +78,7 @@ class FittedTable(DataTable[Any]):
         share = max(12, room // len(flexible))
         for column in flexible:
             self.columns[column.key].width = share  # type: ignore[index]
-        # DataTable has no public call to re-measure after a width change; rows may be shown.
-        self._require_update_dimensions = True
-        self.refresh()
+        self.remeasure()
 
 
 class RegisterTable(Vertical):

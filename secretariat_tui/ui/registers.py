@@ -1,0 +1,40 @@
+"""The registers of the top bar, in its order, each with the key that switches to it.
+
+A constant module rather than an attribute of the App: the nav bar of every register screen
+and the App's keys read the same tuple, and neither needs the other to find it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from secretariat_tui.ui.commands import Command
+
+
+@dataclass(frozen=True)
+class RegisterTab:
+    mode: str
+    key: str
+    title: str
+
+    def command(self) -> Command:
+        """The key that switches to this register, from anywhere but a dialog."""
+        return Command(
+            self.key,
+            f"switch_register('{self.mode}')",
+            self.title,
+            f"Gå till {self.title.lower()}",
+            id=f"goto-{self.mode}",
+            footer=False,
+        )
+
+
+REGISTERS = (
+    RegisterTab("overview", "0", "Översikt"),
+    RegisterTab("members", "1", "Medlemmar"),
+    RegisterTab("fees", "2", "Avgifter"),
+    RegisterTab("board", "3", "Styrelse"),
+    RegisterTab("calendar", "4", "Kalender"),
+    RegisterTab("networks", "5", "Nätverk"),
+    RegisterTab("submissions", "6", "Påverkan"),
+)
