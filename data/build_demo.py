@@ -85,8 +85,8 @@ from secretariat_tui.domain.board import (  # noqa: E402
     BoardSeat,
     Role,
     board_on,
-    check_seat,
 )
+from secretariat_tui.domain.board_rules import check_seat  # noqa: E402
 from secretariat_tui.domain.calendar import (  # noqa: E402
     ANNUAL_MEETING_TITLE,
     CalendarItem,

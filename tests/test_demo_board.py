@@ -17,9 +17,9 @@ from secretariat_tui.domain.board import (
     BoardSeat,
     Role,
     board_on,
-    check_seat,
     seat_period,
 )
+from secretariat_tui.domain.board_rules import check_seat
 from secretariat_tui.domain.members import Member, MembershipForm
 from secretariat_tui.domain.voting import Attendance
 from secretariat_tui.exports.board_report import board_paragraph

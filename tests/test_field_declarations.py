@@ -14,10 +14,12 @@ import pytest
 from secretariat_tui.cli import cli
 from secretariat_tui.commands import common
 from secretariat_tui.commands.field_options import FLAGS
+from secretariat_tui.domain.board import BoardSeat, Role
 from secretariat_tui.domain.fees import FeeSchedule, MemberYear, member_year
 from secretariat_tui.domain.fields import Field, Flag
 from secretariat_tui.domain.registers import ALL_FIELDS, CONTEXT_FIELDS, REGISTER_FIELDS
 from secretariat_tui.exports.csv_files import MEMBER_COLUMNS, PAYMENT_COLUMNS
+from secretariat_tui.ui.screens.board_forms import EndSeatForm, MeetingForm, SeatForm
 from secretariat_tui.ui.screens.calendar_forms import ActivityForm, NetworkForm, SubmissionForm
 from secretariat_tui.ui.screens.end_membership import EndMembershipForm
 from secretariat_tui.ui.screens.member_form import MemberForm
@@ -34,6 +36,9 @@ COMMANDS: dict[str, tuple[tuple[str, ...], set[str]]] = {
     "activities": (("activities", "add"), set()),
     "networks": (("networks", "add"), set()),
     "submissions": (("submissions", "add"), set()),
+    "board": (("board", "add"), set()),
+    "board end": (("board", "end"), set()),
+    "meeting": (("meeting", "add"), set()),
 }
 
 
@@ -54,8 +59,19 @@ def _form_fields(register: str) -> tuple[Field, ...]:
         "activities": lambda: ActivityForm(today=TODAY, networks=[], save=lambda a: a),
         "networks": lambda: NetworkForm(today=TODAY, save=lambda n: n),
         "submissions": lambda: SubmissionForm(today=TODAY, members=[], save=lambda s: s),
+        "board": lambda: SeatForm(
+            seats=[], meetings=[], members=[], day=TODAY, today=TODAY, save=lambda s: s
+        ),
+        "board end": lambda: EndSeatForm(
+            _seat(), seats=[], meetings=[], members=[], today=TODAY, save=lambda s: s
+        ),
+        "meeting": lambda: MeetingForm([], today=TODAY, save=lambda m: m),
     }
     return tuple(forms[register]().form_fields())
+
+
+def _seat() -> BoardSeat:
+    return BoardSeat("Bo Ek", Role.MEMBER, None, elected_at=1, id=1)
 
 
 def _member_year() -> MemberYear:

@@ -8,7 +8,6 @@ refused command stores nothing.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -16,19 +15,31 @@ import click
 
 from secretariat_tui.commands.common import CliContext, format_option
 from secretariat_tui.commands.fees import YEAR, get_member, warn
-from secretariat_tui.commands.field_options import FieldErrorsForCli
+from secretariat_tui.commands.field_options import (
+    FieldErrorsForCli,
+    check_given,
+    field_errors,
+    field_options,
+    given,
+)
 from secretariat_tui.domain.board import (
-    BOARD_RULES,
     AnnualMeeting,
     BoardSeat,
-    Role,
     board_on,
-    check_seat,
     describe_period,
-    next_meeting_year,
+    nominations_text,
     seat_period,
-    seats_ending_at_next_meeting,
+    seat_summary,
 )
+from secretariat_tui.domain.board_fields import (
+    MEETING_FIELDS,
+    SEAT_END_FIELDS,
+    SEAT_FIELDS,
+    parse_meeting_fields,
+    parse_seat_end_fields,
+    parse_seat_fields,
+)
+from secretariat_tui.domain.board_rules import BOARD_RULES, check_meeting, check_seat
 from secretariat_tui.domain.dates import parse_date
 from secretariat_tui.domain.errors import FieldErrors
 from secretariat_tui.domain.members import Member
@@ -49,27 +60,6 @@ from secretariat_tui.store.members import MemberRepository
 # --- typed values --------------------------------------------------------------------------------
 
 
-def _role_key(text: str) -> str:
-    return " ".join(text.replace("-", " ").replace("_", " ").split()).casefold()
-
-
-ROLE_NAMES = ", ".join(role.value.replace(" ", "-") for role in Role)
-
-
-class RoleType(click.ParamType):
-    """A role as typed: ``vice-ordförande``, ``vice ordförande`` or ``Vice ordförande``."""
-
-    name = "roll"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Role:
-        if isinstance(value, Role):
-            return value
-        for role in Role:
-            if _role_key(role.value) == _role_key(str(value)):
-                return role
-        self.fail(f"”{value}” är ingen styrelseroll; välj {ROLE_NAMES}.", param, ctx)
-
-
 def day_option(text: str, flag: str) -> date:
     """A typed date, or one error line naming ``flag``."""
     try:
@@ -78,12 +68,12 @@ def day_option(text: str, flag: str) -> date:
         raise click.ClickException(f"{flag}: {err}") from None
 
 
-def get_meeting(board: BoardRepository, meeting_id: int, flag: str = "") -> AnnualMeeting:
-    """The meeting, or one error line (naming ``flag`` if the id came from one)."""
+def get_meeting(board: BoardRepository, meeting_id: int) -> AnnualMeeting:
+    """The meeting, or one error line."""
     try:
         return board.meetings.get(meeting_id)
     except MeetingNotFound as err:
-        raise click.ClickException(f"{flag}: {err}" if flag else str(err)) from None
+        raise click.ClickException(str(err)) from None
 
 
 def get_seat(board: BoardRepository, seat_id: int) -> BoardSeat:
@@ -163,14 +153,6 @@ def _seats_table(
     )
 
 
-def _seat_summary(
-    seat: BoardSeat, meetings: Sequence[AnnualMeeting], members_by_id: dict[int, Member]
-) -> str:
-    organisation = _organisation(seat, members_by_id)
-    who = f"{seat.person} ({organisation})" if organisation else seat.person
-    return f"{seat.role.label}: {who}, {describe_period(seat_period(seat, meetings))}"
-
-
 # --- meeting -------------------------------------------------------------------------------------
 
 
@@ -180,19 +162,18 @@ def meeting() -> None:
 
 
 @meeting.command("add")
-@click.option("--date", "day", required=True, help="Mötesdag (ÅÅÅÅ-MM-DD).")
-@click.option("--notes", default="", help="Anteckningar, t.ex. plats.")
+@field_options(MEETING_FIELDS, required=True)
 @click.pass_obj
-def add_meeting(obj: CliContext, day: str, notes: str) -> None:
+def add_meeting(obj: CliContext, **values: str | None) -> None:
     """Lägg till ett årsmöte."""
-    held_on = day_option(day, "--date")
+    with field_errors():
+        meeting = parse_meeting_fields(given(values), date.today())
     with obj.database() as db:
         board = BoardRepository(db)
-        same_day = [m for m in board.meetings.all() if m.held_on == held_on]
-        stored = board.meetings.add(AnnualMeeting(held_on, notes.strip()))
-    click.echo(f"Lade till årsmöte {stored.id}: {held_on.isoformat()}")
-    for other in same_day:
-        warn(f"det finns redan ett årsmöte {held_on.isoformat()} (id {other.id}).")
+        with field_errors():
+            check_meeting(meeting, board.meetings.all())
+        stored = board.meetings.add(meeting)
+    click.echo(f"Lade till årsmöte {stored.id}: {stored.held_on.isoformat()}")
 
 
 @meeting.command("list")
@@ -314,45 +295,18 @@ def show_board(obj: CliContext, day: str | None, fmt: str) -> None:
 
 
 @board.command("add", epilog=BOARD_RULES)
-@click.option("--meeting", "meeting_id", required=True, type=int, help="Årsmötet som valde (id).")
-@click.option("--person", required=True, help="Personens namn.")
-@click.option("--role", required=True, type=RoleType(), help=f"Rollen: {ROLE_NAMES}.")
-@click.option(
-    "--member", "member_id", type=int, help="Medlemsorganisationen personen kommer från (id)."
-)
-@click.option(
-    "--term", "term_years", type=int, default=1, show_default=True, help="Mandattid i år (1–4)."
-)
-@click.option("--starts", help="Första dag, för fyllnadsval mellan årsmöten (ÅÅÅÅ-MM-DD).")
+@field_options(SEAT_FIELDS, required=True)
 @click.pass_obj
-def add_seat(
-    obj: CliContext,
-    meeting_id: int,
-    person: str,
-    role: Role,
-    member_id: int | None,
-    term_years: int,
-    starts: str | None,
-) -> None:
+def add_seat(obj: CliContext, **values: str | None) -> None:
     """Lägg till en styrelsepost vald vid ett årsmöte. Reglerna kontrolleras innan något sparas."""
-    starts_on = None if starts is None else day_option(starts, "--starts")
-    seat = BoardSeat(
-        person=" ".join(person.split()),
-        role=role,
-        organisation_id=member_id,
-        elected_at=meeting_id,
-        term_years=term_years,
-        starts_on=starts_on,
-    )
+    with field_errors():
+        seat = parse_seat_fields(given(values), date.today())
     with obj.database(create=False) as db:
         repository = BoardRepository(db)
-        get_meeting(repository, meeting_id, "--meeting")
-        if member_id is not None:
-            get_member(db, member_id)
         members_by_id = _members_by_id(db)
         warnings = _checked(seat, repository, list(members_by_id.values()))
         stored = repository.seats.add(seat)
-        summary = _seat_summary(stored, repository.meetings.all(), members_by_id)
+        summary = seat_summary(stored, repository.meetings.all(), members_by_id)
     click.echo(f"Lade till styrelsepost {stored.id}: {summary}")
     for warning in warnings:
         warn(warning)
@@ -360,27 +314,23 @@ def add_seat(
 
 @board.command("end")
 @click.argument("seat_id", metavar="ID", type=int)
-@click.option("--date", "day", required=True, help="Sista dag i styrelsen (ÅÅÅÅ-MM-DD).")
-@click.option("--reason", default="", help="Orsak, t.ex. avgått.")
+@field_options(SEAT_END_FIELDS, required=True)
 @click.pass_obj
-def end_seat(obj: CliContext, seat_id: int, day: str, reason: str) -> None:
+def end_seat(obj: CliContext, seat_id: int, **values: str | None) -> None:
     """Avsluta en styrelsepost i förtid. Posten finns kvar i historiken."""
-    left_on = day_option(day, "--date")
+    today, raw = date.today(), given(values)
+    check_given(SEAT_END_FIELDS, raw, today)
     with obj.database(create=False) as db:
         repository = BoardRepository(db)
         seat = get_seat(repository, seat_id)
+        with field_errors():
+            ended = parse_seat_end_fields(raw, seat, today)
         meetings = repository.meetings.all()
-        _, natural_end = seat_period(replace(seat, left_on=None), meetings)
-        if natural_end is not None and left_on >= natural_end:
-            raise click.ClickException(
-                f"--date: Posten gick redan ut {natural_end.isoformat()}, när mandattiden tog slut."
-            )
-        ended = replace(seat, left_on=left_on, left_reason=reason.strip())
         members_by_id = _members_by_id(db)
         _checked(ended, repository, list(members_by_id.values()))
         repository.seats.update(ended)
-    click.echo(f"Avslutade styrelsepost {seat_id}: {_seat_summary(ended, meetings, members_by_id)}")
-    if seat.left_on is not None and seat.left_on != left_on:
+    click.echo(f"Avslutade styrelsepost {seat_id}: {seat_summary(ended, meetings, members_by_id)}")
+    if seat.left_on is not None and seat.left_on != ended.left_on:
         warn(f"posten hade avgångsdagen {seat.left_on.isoformat()}; den är nu ersatt.")
 
 
@@ -405,13 +355,7 @@ def nominations(obj: CliContext, day: str | None) -> None:
     on = date.today() if day is None else day_option(day, "--date")
     with obj.reading() as db:
         repository = BoardRepository(db)
-        meetings = repository.meetings.all()
-        ending = seats_ending_at_next_meeting(repository.seats.all(), meetings, on)
-        members_by_id = _members_by_id(db)
-    year = next_meeting_year(meetings, on)
-    if not ending:
-        click.echo(f"Inga poster går ut vid årsmötet {year}.")
-        return
-    click.echo(f"Poster vars mandattid går ut vid årsmötet {year}:")
-    click.echo("")
-    click.echo(_seats_table(ending, meetings, members_by_id).render("table"), nl=False)
+        text = nominations_text(
+            repository.seats.all(), repository.meetings.all(), _members_by_id(db), on
+        )
+    click.echo(text)

@@ -3,18 +3,19 @@
 Nothing is overwritten: a seat is recorded once, with the meeting that elected it, its term and
 an early-leave date if any, and the board on any day is derived from the seats and the meetings.
 
-Rules (shown in the UI's help):
+How long a seat lasts:
 - A seat starts on the date of the meeting that elected it (or on ``starts_on`` for a
   replacement chosen between meetings) and lasts until the first annual meeting held in or
   after the year ``elected year + term_years``; while no such meeting is recorded it continues.
 - A seat left early ends after its ``left_on`` day (the last day on the board).
-- At most one ordförande at a time; a person holds at most one seat at a time; a term is
-  1–4 years. The seat's organisation should be a member when the seat starts (a warning only).
+
+What a new seat must keep (one chair, one seat per person, the term, the end date) is in
+``board_rules``; the lines every front end prints about seats are here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -22,13 +23,6 @@ from enum import StrEnum
 from secretariat_tui.domain.collation import swedish_key
 from secretariat_tui.domain.errors import FieldErrors
 from secretariat_tui.domain.members import Member
-
-BOARD_RULES = (
-    "Styrelsen: en post börjar på dagen för årsmötet som valde den och gäller till det första "
-    "årsmöte som hålls året (valår + mandattid) eller senare; utan ett sådant möte fortsätter "
-    "den. En post som lämnas i förtid slutar efter avgångsdagen. Högst en ordförande åt gången, "
-    "en person har högst en post åt gången, mandattiden är 1–4 år."
-)
 
 MIN_TERM = 1
 MAX_TERM = 4
@@ -118,10 +112,6 @@ def _holds(period: Period, day: date) -> bool:
     return start <= day and (end is None or day < end)
 
 
-def _overlap(a: Period, b: Period) -> bool:
-    return (b[1] is None or a[0] < b[1]) and (a[1] is None or b[0] < a[1])
-
-
 def _sorted(seats: Iterable[BoardSeat]) -> list[BoardSeat]:
     return sorted(seats, key=lambda s: (s.role.order, swedish_key(s.person), s.id or 0))
 
@@ -146,60 +136,22 @@ def describe_period(period: Period) -> str:
     return f"{start.isoformat()}–{(end - timedelta(days=1)).isoformat()}"
 
 
-def check_seat(
-    seat: BoardSeat,
-    seats: Iterable[BoardSeat],
-    meetings: Sequence[AnnualMeeting],
-    members: Iterable[Member],
-) -> list[str]:
-    """Raise FieldErrors if ``seat`` breaks a rule against the other ``seats``; else return
-    Swedish warnings (things to look at that do not block saving)."""
-    errors: dict[str, str] = {}
-    if not seat.person.strip():
-        errors["person"] = "Ange personens namn."
-    if not MIN_TERM <= seat.term_years <= MAX_TERM:
-        errors["term_years"] = f"Mandattiden måste vara {MIN_TERM}–{MAX_TERM} år."
-    elected = _meeting(seat.elected_at, meetings)
-    if seat.starts_on is not None and seat.starts_on < elected.held_on:
-        errors["starts_on"] = (
-            f"Posten kan inte börja före årsmötet som valde den ({elected.held_on.isoformat()})."
-        )
-    if errors:
-        raise FieldErrors(errors)
-    start = seat.starts_on or elected.held_on
-    if seat.left_on is not None and seat.left_on < start:
-        raise FieldErrors(
-            {"left_on": f"Avgångsdagen kan inte ligga före postens början ({start.isoformat()})."}
-        )
-    period = seat_period(seat, meetings)
-    for other in seats:
-        if seat.id is not None and other.id == seat.id:
-            continue
-        other_period = seat_period(other, meetings)
-        if not _overlap(period, other_period):
-            continue
-        when = describe_period(other_period)
-        if seat.role is Role.CHAIR and other.role is Role.CHAIR and "role" not in errors:
-            errors["role"] = (
-                f"Styrelsen har redan en ordförande under perioden: {other.person} ({when})."
-            )
-        if same_person(seat.person, other.person) and "person" not in errors:
-            errors["person"] = (
-                f"{other.person} har redan en post under perioden: {other.role.label} ({when})."
-            )
-    if errors:
-        raise FieldErrors(errors)
-    warnings = []
-    if seat.organisation_id is not None:
-        by_id = {m.id: m for m in members}
-        organisation = by_id.get(seat.organisation_id)
-        if organisation is None:
-            warnings.append(f"Det finns ingen medlem med id {seat.organisation_id}.")
-        elif not organisation.is_member_on(start):
-            warnings.append(
-                f"{organisation.name} var inte medlem {start.isoformat()}, när posten började."
-            )
-    return warnings
+def person_text(seat: BoardSeat, members_by_id: Mapping[int, Member]) -> str:
+    """ "Förnamn Efternamn (Organisation)", or the name alone without a known organisation."""
+    organisation = members_by_id.get(seat.organisation_id) if seat.organisation_id else None
+    return f"{seat.person} ({organisation.name})" if organisation else seat.person
+
+
+def seat_line(seat: BoardSeat, members_by_id: Mapping[int, Member]) -> str:
+    """ "Ordförande: Förnamn Efternamn (Organisation)", as the annual report lists the board."""
+    return f"{seat.role.label}: {person_text(seat, members_by_id)}"
+
+
+def seat_summary(
+    seat: BoardSeat, meetings: Sequence[AnnualMeeting], members_by_id: Mapping[int, Member]
+) -> str:
+    """The report line with the seat's period: "Ledamot: Bo Ek (Roks), från 2024-04-18"."""
+    return f"{seat_line(seat, members_by_id)}, {describe_period(seat_period(seat, meetings))}"
 
 
 def next_meeting_year(meetings: Iterable[AnnualMeeting], today: date) -> int:
@@ -237,3 +189,20 @@ def carry_over(
         for s in board_on(new_meeting.held_on, before, known)
         if seat_period(s, known)[0] < new_meeting.held_on
     ]
+
+
+def nominations_text(
+    seats: Iterable[BoardSeat],
+    meetings: Sequence[AnnualMeeting],
+    members_by_id: Mapping[int, Member],
+    today: date,
+) -> str:
+    """What the nomination committee needs, the same on the board screen and from
+    `secretariat board nominations`: the seats to fill at the next annual meeting."""
+    year = next_meeting_year(meetings, today)
+    ending = seats_ending_at_next_meeting(seats, meetings, today)
+    if not ending:
+        return f"Inga poster går ut vid årsmötet {year}."
+    lines = [f"Poster vars mandattid går ut vid årsmötet {year}:", ""]
+    lines += [seat_summary(seat, meetings, members_by_id) for seat in ending]
+    return "\n".join(lines)

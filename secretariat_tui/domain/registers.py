@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from secretariat_tui.domain.activity_fields import ACTIVITY_FIELDS
+from secretariat_tui.domain.board_fields import MEETING_FIELDS, SEAT_END_FIELDS, SEAT_FIELDS
 from secretariat_tui.domain.fields import Field
 from secretariat_tui.domain.member_fields import END_FIELDS, MEMBER_FIELDS
 from secretariat_tui.domain.network_fields import NETWORK_FIELDS
@@ -16,6 +17,9 @@ REGISTER_FIELDS: dict[str, tuple[Field, ...]] = {
     "payments": PAYMENT_FIELDS,
     "networks": NETWORK_FIELDS,
     "submissions": SUBMISSION_FIELDS,
+    "board": SEAT_FIELDS,
+    "board end": SEAT_END_FIELDS,
+    "meeting": MEETING_FIELDS,
 }
 CONTEXT_FIELDS: tuple[Field, ...] = PAYMENT_CONTEXT
 """Fields a form takes from where it opens (the highlighted row), but a command from flags."""

@@ -13,7 +13,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from secretariat_tui.domain.board import AnnualMeeting, BoardSeat, board_on, seat_period
+from secretariat_tui.domain.board import (
+    AnnualMeeting,
+    BoardSeat,
+    board_on,
+    person_text,
+    seat_line,
+    seat_period,
+)
 from secretariat_tui.domain.date_entry import MONTH_NAMES
 from secretariat_tui.domain.members import Member
 from secretariat_tui.domain.voting import RollEntry, VotingRoll, VotingRule
@@ -28,16 +35,6 @@ def month_name(day: date) -> str:
 def members_count(count: int) -> str:
     """ "1 ledamot", "6 ledamöter": digits, as the report writes it."""
     return f"{count} ledamot" if count == 1 else f"{count} ledamöter"
-
-
-def person_text(seat: BoardSeat, members_by_id: Mapping[int, Member]) -> str:
-    """ "Förnamn Efternamn (Organisation)", or the name alone without a known organisation."""
-    organisation = members_by_id.get(seat.organisation_id) if seat.organisation_id else None
-    return f"{seat.person} ({organisation.name})" if organisation else seat.person
-
-
-def seat_line(seat: BoardSeat, members_by_id: Mapping[int, Member]) -> str:
-    return f"{seat.role.label}: {person_text(seat, members_by_id)}"
 
 
 def year_meeting(year: int, meetings: Sequence[AnnualMeeting]) -> AnnualMeeting | None:

@@ -16,7 +16,7 @@ from secretariat_tui.store.database import Database
 from secretariat_tui.ui.app_commands import APP_COMMANDS, PALETTE, QUIT, THEME
 from secretariat_tui.ui.commands import bindings, palette
 from secretariat_tui.ui.modes import register_modes
-from secretariat_tui.ui.quit_guard import quit_unless_typing
+from secretariat_tui.ui.quit_guard import end_on_hangup, quit_unless_typing
 from secretariat_tui.ui.registers import REGISTERS
 from secretariat_tui.ui.screens.crash import Crash, tell_crash
 from secretariat_tui.ui.screens.help import HelpScreen
@@ -45,6 +45,7 @@ class SecretariatApp(GuardedApp[None]):
             self.add_mode(tab.mode, modes[tab.mode])
 
     def on_mount(self) -> None:
+        end_on_hangup(self)
         if self.database.created:
             self.notify(
                 f"Det här är en ny, tom databas: {escape(self.database.label)}. "

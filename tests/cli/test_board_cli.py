@@ -68,12 +68,32 @@ def test_meeting_add_stores_it_and_list_shows_it(db_path: Path) -> None:
     ]
 
 
+def test_meeting_add_on_the_day_of_another_meeting_is_refused(db_path: Path) -> None:
+    """The rule of the meeting form too (board_rules.check_meeting): one meeting a day."""
+    add_org(db_path)
+    ok(db_path, "meeting", "add", "--date", "2024-04-18")
+    line = refused(db_path, "meeting", "add", "--date", "2024-04-18", "--notes", "Igen")
+
+    assert line == "Error: --date: Det finns redan ett årsmöte 2024-04-18."
+    assert meetings(db_path) == [AnnualMeeting(date(2024, 4, 18), id=1)]
+
+
 def test_meeting_add_with_a_bad_date_names_the_flag_and_stores_nothing(db_path: Path) -> None:
     add_org(db_path)
-    line = refused(db_path, "meeting", "add", "--date", "18/4 2024")
+    line = refused(db_path, "meeting", "add", "--date", "snart")
 
-    assert line.startswith("Error: --date: ”18/4 2024” är inget datum")
+    assert line.startswith("Error: --date: ”snart” förstods inte som ett datum")
+    assert refused(db_path, "meeting", "add", "--date", "1800-04-18") == (
+        "Error: --date: ”1800-04-18” blir 18 april 1800, utanför 1900–2100; skrev du fel år?"
+    ), "a question keeps its question mark"
     assert meetings(db_path) == []
+
+
+def test_meeting_add_takes_the_fast_date_entry_like_the_form(db_path: Path) -> None:
+    add_org(db_path)
+    ok(db_path, "meeting", "add", "--date", "18/4 2024")
+
+    assert [m.held_on for m in meetings(db_path)] == [date(2024, 4, 18)]
 
 
 # --- board add / show / end ----------------------------------------------------------------------
@@ -136,15 +156,41 @@ def test_board_add_warns_about_an_organisation_that_was_not_a_member(db_path: Pa
     assert seats(db_path)[0].organisation_id == 3
 
 
+def test_board_add_refuses_a_person_already_on_the_board(db_path: Path) -> None:
+    two_meetings(db_path)
+    seat(db_path, "2", "Bo Ek", "ledamot")
+    line = refused(
+        db_path, "board", "add", "--meeting", "2", "--person", "bo  ek", "--role", "kassör"
+    )
+
+    assert (
+        line
+        == "Error: --person: Bo Ek har redan en post under perioden: Ledamot (från 2024-04-18)."
+    )
+    assert len(seats(db_path)) == 1
+
+
 @pytest.mark.parametrize(
     ("args", "code", "start"),
     [
         (("--meeting", "9", "--role", "ledamot"), 1, "Error: --meeting: Det finns inget årsmöte"),
         (("--meeting", "2", "--role", "ledamot", "--member", "99"), 1, "Error: --member: "),
         (("--meeting", "2", "--role", "kung"), 2, "Error: Invalid value for '--role'"),
-        (("--meeting", "2", "--role", "ledamot", "--term", "5"), 1, "Error: --term: Mandattiden"),
-        (("--meeting", "2", "--role", "ledamot", "--starts", "2024-01-01"), 1, "Error: --starts"),
-        (("--meeting", "2", "--role", "ledamot", "--starts", "igår"), 1, "Error: --starts: ”igår"),
+        (
+            ("--meeting", "2", "--role", "ledamot", "--term", "5"),
+            1,
+            "Error: --term: Mandattiden är ett helt antal år, 1–4.",
+        ),
+        (
+            ("--meeting", "2", "--role", "ledamot", "--starts", "2024-01-01"),
+            1,
+            "Error: --starts: Posten kan inte börja före årsmötet som valde den (2024-04-18).",
+        ),
+        (
+            ("--meeting", "2", "--role", "ledamot", "--starts", "snart"),
+            1,
+            "Error: --starts: ”snart",
+        ),
     ],
     ids=["meeting", "member", "role", "term", "starts-early", "starts-bad"],
 )
@@ -156,6 +202,29 @@ def test_board_add_with_a_bad_value_is_one_line_and_stores_nothing(
 
     assert line.startswith(start), line
     assert seats(db_path) == []
+
+
+def test_board_add_names_every_fault_the_register_finds_at_once(db_path: Path) -> None:
+    two_meetings(db_path)
+    line = refused(
+        db_path,
+        *("board", "add", "--meeting", "9", "--person", "Bo Ek", "--role", "ledamot"),
+        *("--member", "99"),
+    )
+
+    assert line == (
+        "Error: --meeting: Det finns inget årsmöte med id 9; "
+        "--member: Det finns ingen medlem med id 99."
+    )
+    assert seats(db_path) == []
+
+
+def test_board_add_without_a_name_is_refused_before_the_file_is_opened(tmp_path: Path) -> None:
+    missing = tmp_path / "none.json"
+    line = refused(missing, "board", "add", "--meeting", "1", "--person", "  ", "--role", "ledamot")
+
+    assert line == "Error: --person: Ange personens namn."
+    assert not missing.exists()
 
 
 def test_board_end_sets_the_last_day_and_show_drops_the_seat(db_path: Path) -> None:
@@ -179,6 +248,20 @@ def test_board_end_before_the_seat_started_is_refused(db_path: Path) -> None:
 
     assert line == "Error: --date: Avgångsdagen kan inte ligga före postens början (2024-04-18)."
     assert seats(db_path)[0].left_on is None
+
+
+def test_board_end_on_or_after_the_meeting_that_ended_the_term_is_refused(
+    db_path: Path,
+) -> None:
+    """The named bug of issue 13 was the form accepting this; the message is the domain's."""
+    two_meetings(db_path)
+    seat(db_path, "1", "Bo Ek", "ledamot")  # elected 2023-04-20 for a year: gone 2024-04-18
+    line = refused(db_path, "board", "end", "1", "--date", "2024-04-18")
+
+    assert line == "Error: --date: Posten gick redan ut 2024-04-18, när mandattiden tog slut."
+    assert seats(db_path)[0].left_on is None
+    ok(db_path, "board", "end", "1", "--date", "2024-04-17")
+    assert seats(db_path)[0].left_on == date(2024, 4, 17)
 
 
 @pytest.mark.parametrize(
@@ -355,8 +438,13 @@ def test_nominations_lists_the_seats_whose_term_ends_next(db_path: Path) -> None
     six_seat_board(db_path)
     out = ok(db_path, "board", "nominations", "--date", "2024-06-01")
 
-    assert out.startswith("Poster vars mandattid går ut vid årsmötet 2025:\n\n")
-    assert [p for _, p, _ in SIX if p in out] == ["Bertil Ström", "David Sjö", "Fredrik Ek"]
+    assert out == (
+        "Poster vars mandattid går ut vid årsmötet 2025:\n"
+        "\n"
+        "Ledamot: Bertil Ström (Frälsningsarmén), från 2024-04-18\n"
+        "Ledamot: David Sjö (Stockholms Stadsmission), från 2024-04-18\n"
+        "Ledamot: Fredrik Ek (Göteborgs Räddningsmission), från 2024-04-18\n"
+    )
     assert ok(db_path, "board", "nominations", "--date", "2023-01-01") == (
         "Inga poster går ut vid årsmötet 2023.\n"
     )

@@ -3,22 +3,27 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
-from textual.pilot import Pilot
 from textual.widgets import Static
 
-from secretariat_tui.domain.board import AnnualMeeting, BoardSeat, Role
-from secretariat_tui.store.board import BoardRepository
-from secretariat_tui.store.database import open_database
+from secretariat_tui.domain.board import Role
 from secretariat_tui.ui.app import SecretariatApp
 from secretariat_tui.ui.screens.board import BoardScreen
-from secretariat_tui.ui.screens.board_forms import AsOfForm, EndSeatForm, MeetingForm, SeatForm
+from secretariat_tui.ui.screens.board_forms import EndSeatForm, MeetingForm, SeatForm
 from secretariat_tui.ui.screens.meeting_roll import MeetingRollScreen
 from secretariat_tui.ui.screens.text_preview import TextPreviewScreen
+from tests.cli.helpers import ok
+from tests.ui.board_helpers import (
+    SEATS_IN_DEMO,
+    SIZE,
+    open_board,
+    persons,
+    rows,
+    show_date,
+    stored_board,
+)
 from tests.ui.helpers import (
     choose,
-    error_text,
     focus_field,
     notices,
     replace_text,
@@ -27,8 +32,6 @@ from tests.ui.helpers import (
     type_text,
 )
 
-SIZE = (80, 24)
-SEATS_IN_DEMO = 20
 REPORT_2024 = {
     "Childx",
     "Frälsningsarmén",
@@ -37,40 +40,6 @@ REPORT_2024 = {
     "Roks",
     "Göteborgs Räddningsmission",
 }
-
-
-def stored_board(app: SecretariatApp) -> tuple[list[AnnualMeeting], list[BoardSeat]]:
-    """Meetings and seats read back from a copy of the file, as after a restart."""
-    copy = app.database.path.with_name("reread.json")
-    copy.write_bytes(app.database.path.read_bytes())
-    with open_database(copy) as db:
-        board = BoardRepository(db)
-        return board.meetings.all(), board.seats.all()
-
-
-def rows(app: SecretariatApp) -> list[tuple[str, ...]]:
-    """(Roll, Person, Organisation, Period) top to bottom."""
-    grid = table(app)
-    return [tuple(str(c) for c in grid.get_row_at(i)) for i in range(grid.row_count)]
-
-
-def persons(app: SecretariatApp) -> list[str]:
-    return [row[1] for row in rows(app)]
-
-
-async def open_board(pilot: Pilot[Any]) -> BoardScreen:
-    await pilot.press("3")
-    screen = pilot.app.screen
-    assert isinstance(screen, BoardScreen)
-    return screen
-
-
-async def show_date(pilot: Pilot[Any], day: str) -> None:
-    await pilot.press("d")
-    assert isinstance(pilot.app.screen, AsOfForm)
-    await replace_text(pilot, "as_of", day)
-    await pilot.press("ctrl+s")
-    assert isinstance(pilot.app.screen, BoardScreen)
 
 
 async def test_key_3_shows_todays_board_with_the_chair_first(app: SecretariatApp) -> None:
@@ -116,24 +85,6 @@ async def test_adding_a_seat_by_keys_stores_it_and_shows_it(app: SecretariatApp)
         assert added.elected_at == meetings[-1].id  # the latest meeting on or before today
         assert ("Suppleant", "Eva Ek", "Roks", "från 2026-04-23") in rows(app)
         assert status_line(app).startswith("Styrelsen per 2026-06-01: 7 ledamöter")
-
-
-async def test_a_second_chair_is_refused_next_to_the_role_and_nothing_is_stored(
-    app: SecretariatApp,
-) -> None:
-    async with app.run_test(size=SIZE) as pilot:
-        await open_board(pilot)
-        await pilot.press("n")
-        await focus_field(pilot, "person")
-        await type_text(pilot, "Eva Ek")
-        await focus_field(pilot, "role")
-        await choose(pilot, "Ordförande")
-        await pilot.press("ctrl+s")
-
-        assert isinstance(app.screen, SeatForm)
-        assert "redan en ordförande" in error_text(app, "role")
-        assert "Tomas Berglöf" in error_text(app, "role")
-        assert len(stored_board(app)[1]) == SEATS_IN_DEMO
 
 
 async def test_x_ends_a_seat_and_it_leaves_the_board_after_the_last_day(
@@ -236,11 +187,16 @@ async def test_e_corrects_a_seat_in_place_and_keeps_its_history(app: Secretariat
         assert "Tomas Berglöf-Ek" in persons(app)
 
 
-async def test_v_lists_the_seats_whose_term_ends_at_the_next_meeting(app: SecretariatApp) -> None:
+async def test_v_shows_the_nominations_text_that_the_command_line_prints(
+    app: SecretariatApp,
+) -> None:
+    """One text (domain.board.nominations_text) for the board screen and `board nominations`."""
     async with app.run_test(size=SIZE) as pilot:
         await open_board(pilot)
         await pilot.press("v")
         assert isinstance(app.screen, TextPreviewScreen)
         text = str(app.screen.query_one("#preview-text", Static).render())
-        assert text.startswith("Mandattiden går ut vid årsmötet 2027 för:")
-        assert "Sanna Jonsson" in text  # elected 2026 for one year
+        assert text.startswith("Poster vars mandattid går ut vid årsmötet 2027:\n\n")
+        assert "Ledamot: Sanna Jonsson (Kvinnojouren i Jämtlands län), från 2026-04-23" in text
+        printed = ok(app.database.path, "board", "nominations", "--date", "2026-06-01")
+        assert printed == f"{text}\n"

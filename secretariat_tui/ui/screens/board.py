@@ -7,7 +7,6 @@ from datetime import date
 from rich.markup import escape
 
 from secretariat_tui.domain.board import (
-    BOARD_RULES,
     AnnualMeeting,
     BoardSeat,
     Role,
@@ -15,9 +14,10 @@ from secretariat_tui.domain.board import (
     carry_over,
     describe_period,
     next_meeting_year,
+    nominations_text,
     seat_period,
-    seats_ending_at_next_meeting,
 )
+from secretariat_tui.domain.board_rules import BOARD_RULES
 from secretariat_tui.domain.members import Member
 from secretariat_tui.exports.board_report import board_paragraph, members_count
 from secretariat_tui.store.board import BoardRepository
@@ -175,7 +175,7 @@ class BoardScreen(RegisterScreen):
                 self.as_of = day
                 self.reload(keep=self.selected_id())
 
-        self.app.push_screen(AsOfForm(self.as_of), chosen)
+        self.app.push_screen(AsOfForm(self.as_of, today=self.today), chosen)
 
     def action_toggle_history(self) -> None:
         self.history = not self.history
@@ -195,6 +195,7 @@ class BoardScreen(RegisterScreen):
             meetings=self.board.meetings.all(),
             members=self.ledger.members.all(),
             day=self.as_of,
+            today=self.today,
             save=self.board.seats.add if seat is None else self.board.seats.update,
             seat=seat,
         )
@@ -214,19 +215,8 @@ class BoardScreen(RegisterScreen):
 
     def action_nominations(self) -> None:
         meetings = self.board.meetings.all()
-        ending = seats_ending_at_next_meeting(self.board.seats.all(), meetings, self.as_of)
-        names = {m.id: m.name for m in self.ledger.members.all()}
         year = next_meeting_year(meetings, self.as_of)
-        if ending:
-            lines = [f"Mandattiden går ut vid årsmötet {year} för:", ""]
-            lines += [
-                f"{seat.role.label}: {seat.person}"
-                + (f" ({names[seat.organisation_id]})" if seat.organisation_id in names else "")
-                for seat in ending
-            ]
-        else:
-            lines = [f"Ingen post går ut vid årsmötet {year}."]
-        text = "\n".join(lines)
+        text = nominations_text(self.board.seats.all(), meetings, self._members_by_id(), self.as_of)
         renderings = [Rendering("Text (.txt)", ".txt", lambda: text.encode("utf-8"))]
         self.app.push_screen(
             TextPreviewScreen(
@@ -288,7 +278,8 @@ class BoardScreen(RegisterScreen):
             self.reload()
 
         self.app.push_screen(
-            MeetingForm(self.board.meetings.all(), save=self.board.meetings.add), added
+            MeetingForm(self.board.meetings.all(), today=self.today, save=self.board.meetings.add),
+            added,
         )
 
     def action_roll(self) -> None:

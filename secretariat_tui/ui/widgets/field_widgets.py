@@ -33,12 +33,22 @@ class ChoiceSelect(Select[str]):
 
 
 class FlagCheckbox(Checkbox, inherit_bindings=False):
-    """Space ticks it; enter moves on to the next field, as in every other field of a form."""
+    """Space ticks it; enter moves on to the next field, as in every other field of a form.
+
+    It says ``ja`` or ``nej`` beside the box: Textual draws the box the same ticked or not
+    (only its colour differs), which a terminal with few colours does not show.
+    """
 
     BINDINGS = [
         Binding("space", "toggle_button", "Kryssa", show=False),
         Binding("enter", "app.focus_next", "Nästa fält", show=False),
     ]
+
+    def __init__(self, value: bool, *, id: str) -> None:
+        super().__init__(yes_no(value), value, id=id, compact=True)
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        self.label = yes_no(event.value)
 
 
 def flag_checkbox(field: Field, text: str, today: date, *, id: str) -> Checkbox:
@@ -47,7 +57,7 @@ def flag_checkbox(field: Field, text: str, today: date, *, id: str) -> Checkbox:
         ticked = bool(field.parse(text, today))
     except ValueError:
         ticked = bool(field.default)
-    return FlagCheckbox("", ticked, id=id, compact=True)  # the row has the label
+    return FlagCheckbox(ticked, id=id)
 
 
 def checkbox_value(checkbox: Checkbox) -> str:
