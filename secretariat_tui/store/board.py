@@ -5,7 +5,6 @@ Three tables, one repository each, gathered in ``BoardRepository`` so a screen o
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -14,21 +13,19 @@ from tinydb import Query
 from secretariat_tui.domain.board import AnnualMeeting, BoardSeat, Role
 from secretariat_tui.domain.voting import Attendance
 from secretariat_tui.store.database import Database, stored_documents
-from secretariat_tui.store.errors import StoreError
+from secretariat_tui.store.records import RecordNotFound, RecordTable
 
 MEETINGS = "annual_meetings"
 SEATS = "board_seats"
 ATTENDANCE = "meeting_attendance"
 
 
-class MeetingNotFound(StoreError):
-    def __init__(self, meeting_id: int) -> None:
-        super().__init__(f"Det finns inget årsmöte med id {meeting_id}.")
+class MeetingNotFound(RecordNotFound):
+    """An unknown annual meeting id (``meeting …`` commands)."""
 
 
-class SeatNotFound(StoreError):
-    def __init__(self, seat_id: int) -> None:
-        super().__init__(f"Det finns ingen styrelsepost med id {seat_id}.")
+class SeatNotFound(RecordNotFound):
+    """An unknown board seat id (``board …`` commands)."""
 
 
 def _iso(day: date | None) -> str | None:
@@ -37,53 +34,6 @@ def _iso(day: date | None) -> str | None:
 
 def _day(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
-
-
-def meeting_to_document(meeting: AnnualMeeting) -> dict[str, Any]:
-    return {
-        "held_on": meeting.held_on.isoformat(),
-        "notes": meeting.notes,
-        "voting_fee_year": meeting.voting_fee_year,
-        "voting_cutoff": _iso(meeting.voting_cutoff),
-    }
-
-
-def meeting_from_document(doc: dict[str, Any], doc_id: int) -> AnnualMeeting:
-    return AnnualMeeting(
-        held_on=date.fromisoformat(doc["held_on"]),
-        notes=doc.get("notes", ""),
-        id=doc_id,
-        voting_fee_year=doc.get("voting_fee_year"),
-        voting_cutoff=_day(doc.get("voting_cutoff")),
-    )
-
-
-def seat_to_document(seat: BoardSeat) -> dict[str, Any]:
-    return {
-        "person": seat.person,
-        "role": seat.role.value,
-        "organisation_id": seat.organisation_id,
-        "elected_at": seat.elected_at,
-        "term_years": seat.term_years,
-        "left_on": _iso(seat.left_on),
-        "left_reason": seat.left_reason,
-        "starts_on": _iso(seat.starts_on),
-    }
-
-
-def seat_from_document(doc: dict[str, Any], doc_id: int) -> BoardSeat:
-    organisation = doc.get("organisation_id")
-    return BoardSeat(
-        person=doc["person"],
-        role=Role(doc["role"]),
-        organisation_id=int(organisation) if organisation is not None else None,
-        elected_at=int(doc["elected_at"]),
-        term_years=int(doc.get("term_years", 1)),
-        left_on=_day(doc.get("left_on")),
-        left_reason=doc.get("left_reason", ""),
-        starts_on=_day(doc.get("starts_on")),
-        id=doc_id,
-    )
 
 
 def attendance_to_document(meeting_id: int, attendance: Attendance) -> dict[str, Any]:
@@ -103,57 +53,63 @@ def attendance_from_document(doc: dict[str, Any]) -> Attendance:
     )
 
 
-class MeetingRepository:
-    def __init__(self, db: Database) -> None:
-        self._table = db.table(MEETINGS)
+class MeetingRepository(RecordTable[AnnualMeeting]):
+    TABLE = MEETINGS
+    NOT_FOUND = "Det finns inget årsmöte med id {id}."
+    MISSING = MeetingNotFound
+
+    def to_document(self, record: AnnualMeeting) -> dict[str, Any]:
+        return {
+            "held_on": record.held_on.isoformat(),
+            "notes": record.notes,
+            "voting_fee_year": record.voting_fee_year,
+            "voting_cutoff": _iso(record.voting_cutoff),
+        }
+
+    def from_document(self, doc: dict[str, Any], doc_id: int) -> AnnualMeeting:
+        return AnnualMeeting(
+            held_on=date.fromisoformat(doc["held_on"]),
+            notes=doc.get("notes", ""),
+            id=doc_id,
+            voting_fee_year=doc.get("voting_fee_year"),
+            voting_cutoff=_day(doc.get("voting_cutoff")),
+        )
 
     def all(self) -> list[AnnualMeeting]:
         """By date, earliest first (the order every derivation reads them in)."""
-        meetings = [meeting_from_document(d, i) for i, d in stored_documents(self._table)]
-        return sorted(meetings, key=lambda m: (m.held_on, m.id or 0))
-
-    def get(self, meeting_id: int) -> AnnualMeeting:
-        doc = self._table.get(doc_id=meeting_id)
-        if doc is None or isinstance(doc, list):
-            raise MeetingNotFound(meeting_id)
-        return meeting_from_document(doc, meeting_id)
-
-    def add(self, meeting: AnnualMeeting) -> AnnualMeeting:
-        return replace(meeting, id=self._table.insert(meeting_to_document(meeting)))
-
-    def update(self, meeting: AnnualMeeting) -> AnnualMeeting:
-        if meeting.id is None or not self._table.contains(doc_id=meeting.id):
-            raise MeetingNotFound(meeting.id or 0)
-        self._table.update(meeting_to_document(meeting), doc_ids=[meeting.id])
-        return meeting
+        return sorted(super().all(), key=lambda m: (m.held_on, m.id or 0))
 
 
-class SeatRepository:
-    def __init__(self, db: Database) -> None:
-        self._table = db.table(SEATS)
+class SeatRepository(RecordTable[BoardSeat]):
+    TABLE = SEATS
+    NOT_FOUND = "Det finns ingen styrelsepost med id {id}."
+    MISSING = SeatNotFound
 
-    def all(self) -> list[BoardSeat]:
-        return [seat_from_document(d, i) for i, d in stored_documents(self._table)]
+    def to_document(self, record: BoardSeat) -> dict[str, Any]:
+        return {
+            "person": record.person,
+            "role": record.role.value,
+            "organisation_id": record.organisation_id,
+            "elected_at": record.elected_at,
+            "term_years": record.term_years,
+            "left_on": _iso(record.left_on),
+            "left_reason": record.left_reason,
+            "starts_on": _iso(record.starts_on),
+        }
 
-    def get(self, seat_id: int) -> BoardSeat:
-        doc = self._table.get(doc_id=seat_id)
-        if doc is None or isinstance(doc, list):
-            raise SeatNotFound(seat_id)
-        return seat_from_document(doc, seat_id)
-
-    def add(self, seat: BoardSeat) -> BoardSeat:
-        return replace(seat, id=self._table.insert(seat_to_document(seat)))
-
-    def add_many(self, seats: list[BoardSeat]) -> list[BoardSeat]:
-        """All in one write: an election lands whole or not at all."""
-        ids = self._table.insert_multiple(seat_to_document(s) for s in seats)
-        return [replace(s, id=i) for s, i in zip(seats, ids, strict=True)]
-
-    def update(self, seat: BoardSeat) -> BoardSeat:
-        if seat.id is None or not self._table.contains(doc_id=seat.id):
-            raise SeatNotFound(seat.id or 0)
-        self._table.update(seat_to_document(seat), doc_ids=[seat.id])
-        return seat
+    def from_document(self, doc: dict[str, Any], doc_id: int) -> BoardSeat:
+        organisation = doc.get("organisation_id")
+        return BoardSeat(
+            person=doc["person"],
+            role=Role(doc["role"]),
+            organisation_id=int(organisation) if organisation is not None else None,
+            elected_at=int(doc["elected_at"]),
+            term_years=int(doc.get("term_years", 1)),
+            left_on=_day(doc.get("left_on")),
+            left_reason=doc.get("left_reason", ""),
+            starts_on=_day(doc.get("starts_on")),
+            id=doc_id,
+        )
 
 
 class AttendanceRepository:

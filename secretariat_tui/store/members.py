@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, replace
+from dataclasses import asdict
 from datetime import date
 from typing import Any
 
 from secretariat_tui.domain.members import Contact, FormChange, Member, MemberKind, MembershipForm
-from secretariat_tui.store.database import Database, stored_documents
-from secretariat_tui.store.errors import StoreError
+from secretariat_tui.store.database import Database
+from secretariat_tui.store.records import RecordNotFound, RecordTable
 
 TABLE = "members"
 
 
-class MemberNotFound(StoreError):
-    def __init__(self, member_id: int) -> None:
-        super().__init__(f"Det finns ingen medlem med id {member_id}.")
+class MemberNotFound(RecordNotFound):
+    """An unknown member id (the CLI's payment and GDPR commands catch this one)."""
 
 
 def to_document(member: Member) -> dict[str, Any]:
@@ -56,32 +55,20 @@ def from_document(doc: dict[str, Any], doc_id: int) -> Member:
     )
 
 
-class MemberRepository:
+class MemberRepository(RecordTable[Member]):
+    """The converters are module functions too: tests read members from the file with them."""
+
+    TABLE = TABLE
+    NOT_FOUND = "Det finns ingen medlem med id {id}."
+    MISSING = MemberNotFound
+
     def __init__(self, db: Database) -> None:
-        self._table = db.table(TABLE)
+        super().__init__(db)
         self.database = db
         self.path = db.path
 
-    def all(self) -> list[Member]:
-        return [from_document(doc, i) for i, doc in stored_documents(self._table)]
+    def to_document(self, record: Member) -> dict[str, Any]:
+        return to_document(record)
 
-    def get(self, member_id: int) -> Member:
-        doc = self._table.get(doc_id=member_id)
-        if doc is None or isinstance(doc, list):
-            raise MemberNotFound(member_id)
-        return from_document(doc, member_id)
-
-    def add(self, member: Member) -> Member:
-        doc_id = self._table.insert(to_document(member))
-        return replace(member, id=doc_id)
-
-    def add_many(self, members: list[Member]) -> list[Member]:
-        """All in one write: an import lands whole or not at all."""
-        ids = self._table.insert_multiple(to_document(m) for m in members)
-        return [replace(m, id=i) for m, i in zip(members, ids, strict=True)]
-
-    def update(self, member: Member) -> Member:
-        if member.id is None or not self._table.contains(doc_id=member.id):
-            raise MemberNotFound(member.id or 0)
-        self._table.update(to_document(member), doc_ids=[member.id])
-        return member
+    def from_document(self, doc: dict[str, Any], doc_id: int) -> Member:
+        return from_document(doc, doc_id)

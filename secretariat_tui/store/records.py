@@ -1,15 +1,18 @@
 """One table of one register: documents <-> frozen domain records with an ``id`` field.
 
-The calendar's registers (activities, networks, submissions) have the same shape, so they
-share this instead of three copies: a repository is a table name, two converters and the
-Swedish "not found" message.
+Every register whose records have an id (members, payments, annual meetings, board seats,
+activities, networks, submissions) has the same shape, so they share this instead of seven
+copies: a repository is a table name, two converters and the Swedish "not found" message
+(with its own error class where callers tell the registers apart).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Any, ClassVar, Generic, Protocol, TypeVar
+
+from tinydb import Query
 
 from secretariat_tui.store.database import Database
 from secretariat_tui.store.errors import StoreError
@@ -32,6 +35,8 @@ class RecordTable(Generic[R]):
     TABLE: str
     NOT_FOUND: str
     """A Swedish message with ``{id}``: "Det finns ingen aktivitet med id {id}."."""
+    MISSING: ClassVar[type[RecordNotFound]] = RecordNotFound
+    """What an unknown id raises (a subclass where the CLI catches one register's misses)."""
 
     def __init__(self, db: Database) -> None:
         self._table = db.table(self.TABLE)
@@ -48,8 +53,13 @@ class RecordTable(Generic[R]):
     def get(self, record_id: int) -> R:
         doc = self._table.get(doc_id=record_id)
         if doc is None or isinstance(doc, list):
-            raise RecordNotFound(self.NOT_FOUND.format(id=record_id))
+            raise self.MISSING(self.NOT_FOUND.format(id=record_id))
         return self.from_document(doc, record_id)
+
+    def where(self, field: str, value: object) -> list[R]:
+        """The records whose stored ``field`` equals ``value``, in register order."""
+        found = self._table.search(Query()[field] == value)
+        return [self.from_document(doc, doc.doc_id) for doc in found]
 
     def add(self, record: R) -> R:
         return replace(record, id=self._table.insert(self.to_document(record)))  # type: ignore[type-var]
@@ -72,13 +82,15 @@ class RecordTable(Generic[R]):
         self._table.update(self.to_document(record), doc_ids=[record.id])  # type: ignore[list-item]
         return record
 
-    def delete(self, record_id: int) -> None:
-        self._must_exist(record_id)
+    def delete(self, record_id: int) -> R:
+        """Remove the record and give it back (for the "Borttaget: …" the user is shown)."""
+        record = self.get(record_id)
         self._table.remove(doc_ids=[record_id])
+        return record
 
     def _must_exist(self, record_id: int | None) -> None:
         if record_id is None or not self._table.contains(doc_id=record_id):
-            raise RecordNotFound(self.NOT_FOUND.format(id=record_id or 0))
+            raise self.MISSING(self.NOT_FOUND.format(id=record_id or 0))
 
 
 T = TypeVar("T")

@@ -11,11 +11,9 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from secretariat_tui.domain.board import AnnualMeeting
 from secretariat_tui.domain.fields import Field
@@ -44,6 +42,7 @@ from secretariat_tui.exports.board_report import (
 from secretariat_tui.store.board import BoardRepository
 from secretariat_tui.store.ledger import FeeLedger
 from secretariat_tui.ui.commands import Command, bindings
+from secretariat_tui.ui.screens.list_screen import ModalListScreen
 from secretariat_tui.ui.screens.text_preview import Rendering, TextPreviewScreen
 from secretariat_tui.ui.widgets.record_form import RecordForm
 from secretariat_tui.ui.widgets.register_table import Column, RegisterTable, Row
@@ -97,7 +96,9 @@ class DelegateForm(RecordForm[Attendance]):
         return parse_attendance_fields(values, self.entry.member.id)
 
 
-class MeetingRollScreen(ModalScreen[None]):
+class MeetingRollScreen(ModalListScreen):
+    COLUMNS = COLUMNS
+    DIALOG = "roll"
     BINDINGS = bindings(
         Command("enter", "delegate", "Ombud", "Skriv in ombud och närvaro", id="delegate"),
         Command(
@@ -109,7 +110,6 @@ class MeetingRollScreen(ModalScreen[None]):
         ),
         Command("k", "rule", "Regel", "Ändra avgiftsår och sista betaldag", id="rule"),
         Command("p", "print", "Skriv ut", "Visa röstlängden för utskrift", id="print"),
-        Command("escape", "close", "Stäng", "Tillbaka till styrelsen", id="close"),
     )
 
     def __init__(
@@ -125,16 +125,8 @@ class MeetingRollScreen(ModalScreen[None]):
         # Stored with the meeting (default: its year, paid by the meeting day); k changes it.
         self.rule = rule_for(meeting)
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog roll"):
-            yield Static(classes="title", id="roll-title")
-            yield Static(id="roll-rule", markup=False)
-            yield RegisterTable(COLUMNS, placeholder="/ Filtrera…", id="roll")
-        yield Footer(compact=True)
-
-    def on_mount(self) -> None:
-        self.reload()
-        self.query_one(RegisterTable).table.focus()
+    def compose_heading(self) -> ComposeResult:
+        yield Static(id="roll-rule", markup=False)
 
     def current_roll(self) -> VotingRoll:
         assert self.meeting.id is not None
@@ -153,29 +145,28 @@ class MeetingRollScreen(ModalScreen[None]):
         self._entries = {e.member.id: e for e in (*roll.voters, *roll.not_entitled)}
         rows = [roll_row(e, entitled=True) for e in roll.voters]
         rows += [roll_row(e, entitled=False) for e in roll.not_entitled]
-        table = self.query_one(RegisterTable)
-        table.set_rows(rows, keep=str(keep) if keep else None)
-        table.set_status(
+        self.register.set_rows(rows, keep=str(keep) if keep else None)
+        self.register.set_status(
             f"{roll.entitled_count} med rösträtt · {roll.present_votes} närvarande röster · "
             f"{len(roll.not_entitled)} utan rösträtt"
         )
-        self.query_one("#roll-title", Static).update(
-            f"Röstlängd, årsmöte {self.meeting.held_on.isoformat()}"
-        )
+        self.set_title(f"Röstlängd, årsmöte {self.meeting.held_on.isoformat()}")
         self.query_one("#roll-rule", Static).update(self.rule.describe())
 
     def _selected(self) -> RollEntry | None:
-        key = self.query_one(RegisterTable).highlighted_key
-        return self._entries.get(int(key)) if key else None
+        member_id = self.selected_id()
+        return self._entries.get(member_id) if member_id is not None else None
 
     @on(RegisterTable.Chosen)
     def action_delegate(self) -> None:
         entry = self._selected()
-        if entry is None or entry.member.id is None:
-            return
-        member_id = entry.member.id
-        form = DelegateForm(entry, save=self._set_attendance)
-        self.app.push_screen(form, lambda _: self.reload(keep=member_id))
+        if entry is not None and entry.member.id is not None:
+            self._delegate(entry, entry.member.id)
+
+    @work(exclusive=True, group="dialog")
+    async def _delegate(self, entry: RollEntry, member_id: int) -> None:
+        await self.ask(DelegateForm(entry, save=self._set_attendance))
+        self.reload(keep=member_id)
 
     def action_toggle_present(self) -> None:
         entry = self._selected()
@@ -190,13 +181,14 @@ class MeetingRollScreen(ModalScreen[None]):
         return self.board.attendance.set(self.meeting.id, attendance)
 
     def action_rule(self) -> None:
-        def changed(rule: VotingRule | None) -> None:
-            if rule is not None:
-                self.meeting = self.board.meetings.update(with_rule(self.meeting, rule))
-                self.rule = rule_for(self.meeting)
-                self.reload()
+        self._change_rule()
 
-        self.app.push_screen(RuleForm(self.rule, today=self.today), changed)
+    @work(exclusive=True, group="dialog")
+    async def _change_rule(self) -> None:
+        if (rule := await self.ask(RuleForm(self.rule, today=self.today))) is not None:
+            self.meeting = self.board.meetings.update(with_rule(self.meeting, rule))
+            self.rule = rule_for(self.meeting)
+            self.reload()
 
     def action_print(self) -> None:
         roll, meeting, rule = self.current_roll(), self.meeting, self.rule
@@ -220,6 +212,3 @@ class MeetingRollScreen(ModalScreen[None]):
             protected=self.ledger.members.path,
         )
         self.app.push_screen(preview)
-
-    def action_close(self) -> None:
-        self.dismiss(None)

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
-from functools import partial
 
 from rich.markup import escape
 from rich.text import Text
-from textual import on, work
+from textual import work
 from textual.binding import Binding
 
 from secretariat_tui.domain.members import Member, MemberKind, MembershipForm
@@ -21,9 +20,10 @@ from secretariat_tui.ui.screens.end_membership import EndMembershipForm
 from secretariat_tui.ui.screens.member_detail import MemberDetailScreen
 from secretariat_tui.ui.screens.member_form import MemberForm
 from secretariat_tui.ui.screens.personal_data import erase_asking, show_extract
+from secretariat_tui.ui.screens.record_screen import RecordScreen
 from secretariat_tui.ui.screens.register_screen import RegisterScreen
 from secretariat_tui.ui.screens.transfer import CsvTransfer
-from secretariat_tui.ui.widgets.register_table import Column, RegisterTable, Row
+from secretariat_tui.ui.widgets.register_table import Column, Row
 
 KIND_SHORT = {MemberKind.ORGANISATION: "Org.", MemberKind.INDIVIDUAL: "Person"}
 FORM_SHORT = {
@@ -79,7 +79,10 @@ def member_row(member: Member, today: date) -> Row:
     return Row(key=str(member.id), cells=cells, search_text=searchable)
 
 
-class MembersScreen(RegisterScreen):
+class MembersScreen(RegisterScreen, RecordScreen[Member]):
+    """n and e are the shared ones; x ends a membership here, since a member is never deleted
+    (the register keeps the history that earlier years' figures are counted from)."""
+
     TITLE = "Medlemmar"
     MODE = "members"
     COLUMNS = COLUMNS
@@ -93,10 +96,11 @@ class MembersScreen(RegisterScreen):
         "personuppgifterna i registret och i säkerhetskopiorna; medlemmen och betalningarna "
         "finns kvar, utan namn och kontakter."
     )
+    ADDED = "Lade till {}."
+    SAVED = "Sparade {}."
+    DELETES = False
     BINDINGS = [
-        Binding("n", "new", "Ny", id="new", tooltip="Lägg till en medlem"),
         Binding("enter", "show", "Visa", id="show", tooltip="Visa medlemmen med rättigheter"),
-        Binding("e", "edit", "Ändra", id="edit", tooltip="Ändra markerad medlem"),
         Binding("x", "end", "Utträde", id="end", tooltip="Avsluta markerad medlems medlemskap"),
         Binding(
             "a",
@@ -133,7 +137,7 @@ class MembersScreen(RegisterScreen):
 
     def __init__(self, members: MemberRepository, *, today: date | None = None) -> None:
         super().__init__(today=today, database_path=members.path)
-        self.members = members
+        self.members = self.records = members
         self.show_ended = False
 
     def reload(self, keep: int | None = None) -> None:
@@ -152,86 +156,85 @@ class MembersScreen(RegisterScreen):
         self.register.set_status(status)
         refresh_keys(self)
 
-    def selected(self) -> Member | None:
-        key = self.register.highlighted_key
-        return self.members.get(int(key)) if key else None
+    def describe(self, record: Member) -> str:
+        return record.name
+
+    def form_for(self, record: Member | None) -> MemberForm:
+        return MemberForm(record, today=self.today, save=self.save_for(record))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in {"show", "edit", "end", "reopen", "extract", "erase"}:
-            member = self.selected()
+        if action in {"show", "end", "reopen", "extract", "erase"}:
+            member = self.selected_record()
             if member is None:
                 return False
-            if action == "end" and not member.is_active:
-                return False
-            if action == "reopen" and member.is_active:
-                return False
-        return True
+            if action == "end":
+                return member.is_active
+            if action == "reopen":
+                return not member.is_active
+            return True
+        return super().check_action(action, parameters)
 
-    @on(RegisterTable.Chosen)
-    def _chosen(self) -> None:
+    def chosen(self) -> None:
         self.action_show()
 
     # --- actions: each form saves through the repository and closes only once it is stored -----
-    def action_new(self) -> None:
-        form = MemberForm(today=self.today, save=self.members.add)
-        self.app.push_screen(form, partial(self._stored, "Lade till"))
+    def action_show(self) -> None:
+        if (member := self.selected_record()) is not None:
+            self._show(member)
 
-    def action_edit(self, member: Member | None = None) -> None:
-        if member := member or self.selected():
-            form = MemberForm(member, today=self.today, save=self.members.update)
-            self.app.push_screen(form, partial(self._stored, "Sparade"))
+    @work(exclusive=True, group="dialog")
+    async def _show(self, member: Member) -> None:
+        """The details; e or x there opens the edit or end form for the member shown."""
+        choice = await self.ask(MemberDetailScreen(member))
+        if choice == "edit":
+            await self.open_form(member)
+        elif choice == "end" and member.is_active:
+            await self._end_form(member)
 
-    def action_end(self, member: Member | None = None) -> None:
-        member = member or self.selected()
-        if member and member.is_active:
-            form = EndMembershipForm(member, today=self.today, save=self.members.update)
-            self.app.push_screen(form, partial(self._stored, "Avslutade medlemskapet för"))
+    def action_end(self) -> None:
+        member = self.selected_record()
+        if member is not None and member.is_active:
+            self._end(member)
+
+    @work(exclusive=True, group="dialog")
+    async def _end(self, member: Member) -> None:
+        await self._end_form(member)
+
+    async def _end_form(self, member: Member) -> None:
+        form = EndMembershipForm(member, today=self.today, save=self.members.update)
+        self._stored("Avslutade medlemskapet för", await self.ask(form))
 
     def action_reopen(self) -> None:
-        member = self.selected()
-        if member is None or member.ended is None:
-            return
+        member = self.selected_record()
+        if member is not None and member.ended is not None:
+            self._reopen(member, member.ended)
 
-        def answered(yes: bool | None) -> None:
-            if not yes:
-                return
-            try:
-                reopened = self.members.update(member.reopen())
-            except StoreError as err:
-                self.notify(escape(str(err)), severity="error", timeout=10)
-                return
-            self._stored("Ångrade utträdet för", reopened)
-
+    @work(exclusive=True, group="dialog")
+    async def _reopen(self, member: Member, ended: date) -> None:
         question = (
-            f"Ångra utträdet för {member.name}? Slutdatumet {member.ended.isoformat()} tas bort "
+            f"Ångra utträdet för {member.name}? Slutdatumet {ended.isoformat()} tas bort "
             "och medlemmen blir aktiv igen."
         )
-        self.app.push_screen(ConfirmScreen(question, yes="Ångra utträdet", no="Behåll"), answered)
-
-    def action_show(self) -> None:
-        member = self.selected()
-        if member is None:
+        if not await self.ask(ConfirmScreen(question, yes="Ångra utträdet", no="Behåll")):
             return
-
-        def then(choice: str | None) -> None:
-            if choice == "edit":
-                self.action_edit(member)
-            elif choice == "end":
-                self.action_end(member)
-
-        self.app.push_screen(MemberDetailScreen(member), then)
+        try:
+            reopened = self.members.update(member.reopen())
+        except StoreError as err:
+            self.notify(escape(str(err)), severity="error", timeout=10)
+            return
+        self._stored("Ångrade utträdet för", reopened)
 
     def action_extract(self) -> None:
-        if member := self.selected():
+        if member := self.selected_record():
             assert member.id is not None
             show_extract(self, self.members.database, member.id, self.today)
 
     def action_erase(self) -> None:
-        if member := self.selected():
+        if member := self.selected_record():
             assert member.id is not None
             self._erase(member.id)
 
-    @work(exclusive=True, group="erase")
+    @work(exclusive=True, group="dialog")
     async def _erase(self, member_id: int) -> None:
         if await erase_asking(self, self.members.database, member_id, self.today):
             self.reload(keep=member_id)
@@ -252,5 +255,5 @@ class MembersScreen(RegisterScreen):
 
     def _stored(self, verb: str, member: Member | None) -> None:
         if member is not None:
-            self.notify(f"{verb} {escape(member.name)}.")
+            self.notify(f"{verb} {escape(member.name)}.", timeout=3)
             self.reload(keep=member.id)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from rich.markup import escape
 from textual import on
 from textual.binding import Binding
 from textual.widgets import Input
@@ -13,9 +12,9 @@ from secretariat_tui.domain.activities import Activity
 from secretariat_tui.domain.networks import NetworkMembership, participations_by_network
 from secretariat_tui.store.calendar import CalendarRepository, NetworkInUse
 from secretariat_tui.ui.screens.calendar_forms import NetworkForm
-from secretariat_tui.ui.screens.confirm import confirm_delete
+from secretariat_tui.ui.screens.record_screen import RecordScreen
 from secretariat_tui.ui.screens.register_screen import RegisterScreen
-from secretariat_tui.ui.widgets.register_table import Column, RegisterTable, Row
+from secretariat_tui.ui.widgets.register_table import Column, Row
 
 COLUMNS = (
     Column("name", "Nätverk"),
@@ -30,7 +29,7 @@ def times(count: int) -> str:
     return "ett tillfälle" if count == 1 else f"{count} tillfällen"
 
 
-class NetworksScreen(RegisterScreen):
+class NetworksScreen(RegisterScreen, RecordScreen[NetworkMembership]):
     TITLE = "Nätverk"
     MODE = "networks"
     COLUMNS = COLUMNS
@@ -42,9 +41,6 @@ class NetworksScreen(RegisterScreen):
         "Kolumnen Deltog visar valt år; < och > byter år."
     )
     BINDINGS = [
-        Binding("n", "new", "Ny", id="new-network", tooltip="Lägg till ett nätverk"),
-        Binding("e", "edit", "Ändra", id="edit-network", tooltip="Ändra markerat nätverk"),
-        Binding("x,delete", "delete", "Ta bort", id="delete-network", tooltip="Ta bort markerat"),
         Binding("less_than_sign", "year(-1)", "Året före", id="year-back", tooltip="Året före"),
         Binding("greater_than_sign", "year(1)", "Året efter", id="year-on", tooltip="Året efter"),
     ]
@@ -52,6 +48,7 @@ class NetworksScreen(RegisterScreen):
     def __init__(self, calendar: CalendarRepository, *, today: date | None = None) -> None:
         super().__init__(today=today, database_path=calendar.path)
         self.calendar = calendar
+        self.records = calendar.networks
         self.year = self.today.year
         self._taken: dict[int, list[Activity]] = {}
         """The year's participations by network, counted once per reload (not per move)."""
@@ -71,7 +68,7 @@ class NetworksScreen(RegisterScreen):
         self._show_participation()
 
     def _show_participation(self) -> None:
-        network = self.selected_network()
+        network = self.selected_record()
         if network is None or network.id is None:
             self.register.set_status(f"Deltagande {self.year}")
             return
@@ -85,7 +82,7 @@ class NetworksScreen(RegisterScreen):
         self.register.set_status(text)
 
     def on_data_table_row_highlighted(self) -> None:
-        super().on_data_table_row_highlighted()
+        """Besides the footer (``ListScreen`` refreshes it): the network's participation."""
         self._show_participation()
 
     @on(Input.Changed, "#filter")
@@ -93,47 +90,25 @@ class NetworksScreen(RegisterScreen):
         """The filter may leave the cursor on row 0 with another network under it."""
         self._show_participation()
 
-    def selected_network(self) -> NetworkMembership | None:
-        network_id = self.selected_id()
-        return self.calendar.networks.get(network_id) if network_id is not None else None
-
-    @on(RegisterTable.Chosen)
-    def _chosen(self) -> None:
-        self.action_edit()
-
     def action_year(self, years: int) -> None:
         self.year += years
         self.reload(keep=self.selected_id())
 
-    def action_new(self) -> None:
-        self._form(None)
+    def describe(self, record: NetworkMembership) -> str:
+        return record.name
 
-    def action_edit(self) -> None:
-        if network := self.selected_network():
-            self._form(network)
+    def form_for(self, record: NetworkMembership | None) -> NetworkForm:
+        return NetworkForm(today=self.today, save=self.save_for(record), network=record)
 
-    def _form(self, network: NetworkMembership | None) -> None:
-        def saved(stored: NetworkMembership | None) -> None:
-            if stored is not None:
-                self.reload(keep=stored.id)
-                self.notify(f"Sparat: {escape(stored.name)}", timeout=3)
+    def refusal(self, record: NetworkMembership) -> str | None:
+        """Activities that name the network keep it: said at once, not after a question."""
+        assert record.id is not None
+        linked = self.calendar.linked_activities(record.id)
+        return str(NetworkInUse(record, linked)) if linked else None
 
-        save = self.calendar.networks.add if network is None else self.calendar.networks.update
-        self.app.push_screen(NetworkForm(today=self.today, save=save, network=network), saved)
+    def delete_question(self, record: NetworkMembership) -> str:
+        return f"Ta bort nätverket {record.name}? Sätt hellre ett slutdatum om ni har lämnat."
 
-    def action_delete(self) -> None:
-        network = self.selected_network()
-        if network is None or network.id is None:
-            return
-        network_id = network.id
-        linked = self.calendar.linked_activities(network_id)
-        if linked:
-            self.notify(escape(str(NetworkInUse(network, linked))), severity="error", timeout=10)
-            return
-
-        def done() -> None:
-            self.reload()
-            self.notify(f"Borttaget: {escape(network.name)}", timeout=3)
-
-        question = f"Ta bort nätverket {network.name}? Sätt hellre ett slutdatum om ni har lämnat."
-        confirm_delete(self, question, lambda: self.calendar.delete_network(network_id), done=done)
+    def delete(self, record: NetworkMembership) -> None:
+        assert record.id is not None
+        self.calendar.delete_network(record.id)

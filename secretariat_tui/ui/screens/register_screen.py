@@ -1,8 +1,9 @@
 """The shape every register screen shares, so a new register is a small module.
 
-The top bar, one filterable register table and the footer; "today" (fixed in tests); the
-highlighted row's id; a reload whenever the screen is shown again (another register may
-have changed what it derives from); CSV for Excel in (i, with a preview) and out (u).
+The top bar, one filterable register table (a ``ListScreen``) and the footer; "today" (fixed
+in tests); a reload whenever the screen is shown again (another register may have changed
+what it derives from); CSV for Excel in (i, with a preview) and out (u). Create, edit and
+delete come with ``RecordScreen``.
 """
 
 from __future__ import annotations
@@ -15,14 +16,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer
 
-from secretariat_tui.ui.keys import refresh_keys
 from secretariat_tui.ui.screens.derived_screen import DerivedScreen
+from secretariat_tui.ui.screens.list_screen import ListScreen
 from secretariat_tui.ui.screens.transfer import CsvTransfer, start_export, start_import
 from secretariat_tui.ui.widgets.nav_bar import NavBar
 from secretariat_tui.ui.widgets.register_table import Column, RegisterTable
 
 
-class RegisterScreen(DerivedScreen):
+class RegisterScreen(ListScreen, DerivedScreen):
     MODE: ClassVar[str]
     COLUMNS: ClassVar[tuple[Column, ...]]
     PLACEHOLDER: ClassVar[str]
@@ -53,11 +54,7 @@ class RegisterScreen(DerivedScreen):
         super().__init__(today=today)
         self.database_path = database_path
 
-    # --- what a register provides -------------------------------------------------------------
-    def reload(self, keep: int | None = None) -> None:
-        """Fill the table again from the registers, the cursor on ``keep``."""
-        raise NotImplementedError
-
+    # --- what a register provides (and ``reload``) ---------------------------------------------
     def csv_transfer(self) -> CsvTransfer[Any]:
         raise NotImplementedError
 
@@ -72,31 +69,14 @@ class RegisterScreen(DerivedScreen):
         )
         yield Footer(compact=True)
 
-    def on_mount(self) -> None:
-        self.reload()
-        self.register.table.focus()
-
     def load_again(self) -> None:
         self.reload(keep=self.selected_id())
 
-    @property
-    def register(self) -> RegisterTable:
-        return self.query_one("#register", RegisterTable)
-
-    def selected_id(self) -> int | None:
-        key = self.register.highlighted_key
-        return int(key) if key else None
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """CSV only where the register has it; edit and delete only on a highlighted row."""
+        """CSV only where the register has it."""
         if action in {"import_csv", "export_csv"}:
             return self.CSV
-        if action in {"edit", "delete"}:
-            return self.is_mounted and self.selected_id() is not None
-        return True
-
-    def on_data_table_row_highlighted(self) -> None:
-        refresh_keys(self)
+        return super().check_action(action, parameters)
 
     def action_import_csv(self) -> None:
         start_import(self.app, self.csv_transfer(), done=self.reload)

@@ -4,19 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from rich.markup import escape
 from rich.text import Text
-from textual import on
-from textual.binding import Binding
 
 from secretariat_tui.domain.submission_fields import co_signer_names
 from secretariat_tui.domain.submissions import Submission
 from secretariat_tui.store.calendar import CalendarRepository
 from secretariat_tui.store.members import MemberRepository
 from secretariat_tui.ui.screens.calendar_forms import SubmissionForm
-from secretariat_tui.ui.screens.confirm import confirm_delete
+from secretariat_tui.ui.screens.record_screen import RecordScreen
 from secretariat_tui.ui.screens.register_screen import RegisterScreen
-from secretariat_tui.ui.widgets.register_table import Column, RegisterTable, Row
+from secretariat_tui.ui.widgets.register_table import Column, Row
 
 COLUMNS = (
     Column("when", "Datum", 10),
@@ -27,7 +24,7 @@ COLUMNS = (
 )
 
 
-class SubmissionsScreen(RegisterScreen):
+class SubmissionsScreen(RegisterScreen, RecordScreen[Submission]):
     TITLE = "Påverkan"
     MODE = "submissions"
     COLUMNS = COLUMNS
@@ -40,11 +37,6 @@ class SubmissionsScreen(RegisterScreen):
         "kalendern (4) – den skrivs bara här, en gång. Datum skrivs snabbt: 15/1, 15 jan, "
         "jan 2024 (bara månad), idag."
     )
-    BINDINGS = [
-        Binding("n", "new", "Ny", id="new-submission", tooltip="Lägg till en inlaga"),
-        Binding("e", "edit", "Ändra", id="edit-submission", tooltip="Ändra markerad inlaga"),
-        Binding("x,delete", "delete", "Ta bort", id="delete-submission", tooltip="Ta bort"),
-    ]
 
     def __init__(
         self,
@@ -55,6 +47,7 @@ class SubmissionsScreen(RegisterScreen):
     ) -> None:
         super().__init__(today=today, database_path=calendar.path)
         self.calendar, self.members = calendar, members
+        self.records = calendar.submissions
 
     def reload(self, keep: int | None = None) -> None:
         members = self.members.all()
@@ -79,47 +72,16 @@ class SubmissionsScreen(RegisterScreen):
             f"{len(rows)} inlagor, varav {drafts} utkast · alla utom utkast står i kalendern (4)"
         )
 
-    def selected_submission(self) -> Submission | None:
-        submission_id = self.selected_id()
-        return self.calendar.submissions.get(submission_id) if submission_id is not None else None
+    def describe(self, record: Submission) -> str:
+        return record.title
 
-    @on(RegisterTable.Chosen)
-    def _chosen(self) -> None:
-        self.action_edit()
-
-    def action_new(self) -> None:
-        self._form(None)
-
-    def action_edit(self) -> None:
-        if submission := self.selected_submission():
-            self._form(submission)
-
-    def _form(self, submission: Submission | None) -> None:
-        def saved(stored: Submission | None) -> None:
-            if stored is not None:
-                self.reload(keep=stored.id)
-                self.notify(f"Sparat: {escape(stored.title)}", timeout=3)
-
-        register = self.calendar.submissions
-        form = SubmissionForm(
+    def form_for(self, record: Submission | None) -> SubmissionForm:
+        return SubmissionForm(
             today=self.today,
             members=self.members.all(),
-            save=register.add if submission is None else register.update,
-            submission=submission,
+            save=self.save_for(record),
+            submission=record,
         )
-        self.app.push_screen(form, saved)
 
-    def action_delete(self) -> None:
-        submission = self.selected_submission()
-        if submission is None or submission.id is None:
-            return
-        submission_id = submission.id
-
-        def done() -> None:
-            self.reload()
-            self.notify(f"Borttaget: {escape(submission.title)}", timeout=3)
-
-        question = f"Ta bort inlagan ”{submission.title}” ({submission.when.iso()})?"
-        confirm_delete(
-            self, question, lambda: self.calendar.submissions.delete(submission_id), done=done
-        )
+    def delete_question(self, record: Submission) -> str:
+        return f"Ta bort inlagan ”{record.title}” ({record.when.iso()})?"
