@@ -281,6 +281,13 @@ class Field:
     def text(self, value: Any) -> str:
         return self.kind.text(value)
 
+    def shown(self, text: str) -> str:
+        """The typed text as a person reads it: a choice by its Swedish label (a file for
+        Excel, a listing); anything else as it is. The choice's reader takes it back."""
+        if isinstance(self.kind, Choice) and text:
+            return self.kind.labels[self.kind.parse(text, date.min)]
+        return text
+
 
 def field_named(fields: Iterable[Field], name: str) -> Field:
     return next(f for f in fields if f.name == name)

@@ -16,9 +16,9 @@ from collections.abc import Iterable
 
 from secretariat_tui.domain.collation import swedish_key
 from secretariat_tui.domain.fees import Payment
-from secretariat_tui.domain.member_fields import FIELD_LABELS
+from secretariat_tui.domain.member_fields import FIELD_LABELS, NEW_MEMBER_FIELDS, raw_fields
 from secretariat_tui.domain.members import Member
-from secretariat_tui.domain.payment_fields import PAYMENT_LABELS
+from secretariat_tui.domain.payment_fields import PAYMENT_FIELDS, PAYMENT_LABELS
 from secretariat_tui.exports.members_listing import sorted_members
 from secretariat_tui.exports.table import Table
 
@@ -26,17 +26,11 @@ ENDED = "Slutdatum"
 END_REASON = "Anledning"
 FORM_HISTORY = "Formhistorik"
 
-# The register's columns, in file order; the names are the fields' declared labels.
+MEMBER_FILE_FIELDS = NEW_MEMBER_FIELDS
+"""The member's declared fields are the file's first columns, named by their labels: a field
+added to the declaration is a column of the file (and read back by the import) at once."""
 MEMBER_COLUMNS: tuple[str, ...] = (
-    FIELD_LABELS["name"],
-    FIELD_LABELS["kind"],
-    FIELD_LABELS["form"],
-    FIELD_LABELS["org_number"],
-    FIELD_LABELS["contact_person"],
-    FIELD_LABELS["email"],
-    FIELD_LABELS["phone"],
-    FIELD_LABELS["address"],
-    FIELD_LABELS["joined"],
+    *(f.label for f in MEMBER_FILE_FIELDS),
     ENDED,
     END_REASON,
     # Filled only for a member whose form has changed, so the figures of past years survive
@@ -52,14 +46,12 @@ PAY_DATE = PAYMENT_LABELS["paid_on"]
 PAY_REFERENCE = PAYMENT_LABELS["reference"]
 PAY_NOTE = PAYMENT_LABELS["note"]
 
+# Whose payment and for which year, then the payment's declared fields by their labels.
 PAYMENT_COLUMNS: tuple[str, ...] = (
     PAY_MEMBER,
     PAY_ORG_NUMBER,
     PAY_YEAR,
-    PAY_AMOUNT,
-    PAY_DATE,
-    PAY_REFERENCE,
-    PAY_NOTE,
+    *(f.label for f in PAYMENT_FIELDS),
 )
 
 HISTORY_SEPARATOR = "; "
@@ -73,17 +65,9 @@ def form_history_text(member: Member) -> str:
 
 
 def member_row(member: Member) -> tuple[str, ...]:
-    contact = member.contact
+    typed = raw_fields(member)
     return (
-        member.name,
-        member.kind.label,
-        member.form.label,
-        member.org_number,
-        contact.person,
-        contact.email,
-        contact.phone,
-        contact.address,
-        member.joined.isoformat(),
+        *(f.shown(typed[f.name]) for f in MEMBER_FILE_FIELDS),
         member.ended.isoformat() if member.ended else "",
         member.end_reason,
         form_history_text(member),
@@ -103,16 +87,7 @@ def payments_csv_bytes(payments: Iterable[Payment], members: Iterable[Member]) -
     for payment in payments:
         member = by_id.get(payment.member_id)
         name = member.name if member else f"(okänd medlem {payment.member_id})"
-        rows.append(
-            (
-                name,
-                member.org_number if member else "",
-                payment.fee_year,
-                payment.amount,
-                payment.paid_on,
-                payment.reference,
-                payment.note,
-            )
-        )
+        fields = (getattr(payment, f.name) for f in PAYMENT_FIELDS)
+        rows.append((name, member.org_number if member else "", payment.fee_year, *fields))
     rows.sort(key=lambda r: (r[2], r[4], swedish_key(r[0]), r[5]))
     return Table(PAYMENT_COLUMNS, rows).file_bytes("csv")

@@ -4,7 +4,9 @@ terminal ends the session at once, so it cannot keep the database's lock unseen.
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
+import sys
 from typing import Any
 
 from textual.app import App
@@ -29,16 +31,29 @@ def quit_unless_typing(app: App[Any]) -> None:
 
 
 HANGUPS = (signal.SIGHUP, signal.SIGTERM)
+HANGUP_CODE = 128 + signal.SIGHUP
+TERMINAL_CHECK_SECONDS = 1.0
 
 
 def end_on_hangup(app: App[Any]) -> None:
-    """End the session when its terminal window is closed (SIGHUP) or the system stops it
-    (SIGTERM), with the shell's code for that signal (128 + its number).
+    """End the session when its terminal goes away, with the shell's code for the signal.
 
-    Without this the program kept running with no terminal, holding the database's lock, and
-    the next start was refused as "already open in another window". Everything saved is on
-    disk already (every save is atomic); a form nobody can see any more cannot be asked about.
+    A closed window sends SIGHUP to the shell's jobs, a shutdown SIGTERM; but a terminal can
+    also vanish without a signal reaching us (the program started by ``make``, its tmux pane
+    killed): stdin then reads as end-of-file forever, Textual's input thread spins on it, and
+    the program ran on unseen at full CPU, holding the database's lock, so the next start
+    was refused as "already open". So the terminal is also looked at once a second.
+    Everything saved is on disk already (every save is atomic); a form nobody can see any
+    more cannot be asked about.
     """
     loop = asyncio.get_running_loop()
     for signum in HANGUPS:
         loop.add_signal_handler(signum, app.exit, None, 128 + signum)
+    stdin = sys.__stdin__
+    if stdin is not None and stdin.isatty():  # not in tests, which have no terminal
+
+        def check_terminal() -> None:
+            if not os.isatty(stdin.fileno()):
+                app.exit(None, HANGUP_CODE)
+
+        app.set_interval(TERMINAL_CHECK_SECONDS, check_terminal)
