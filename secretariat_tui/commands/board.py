@@ -18,6 +18,7 @@ from secretariat_tui.commands.fees import YEAR, get_member, warn
 from secretariat_tui.commands.field_options import (
     FieldErrorsForCli,
     check_given,
+    day_flag,
     field_errors,
     field_options,
     given,
@@ -40,7 +41,6 @@ from secretariat_tui.domain.board_fields import (
     parse_seat_fields,
 )
 from secretariat_tui.domain.board_rules import BOARD_RULES, check_meeting, check_seat
-from secretariat_tui.domain.dates import parse_date
 from secretariat_tui.domain.errors import FieldErrors
 from secretariat_tui.domain.members import Member
 from secretariat_tui.domain.voting import Attendance, VotingRule, rule_for, voting_roll
@@ -58,14 +58,6 @@ from secretariat_tui.store.ledger import FeeLedger
 from secretariat_tui.store.members import MemberRepository
 
 # --- typed values --------------------------------------------------------------------------------
-
-
-def day_option(text: str, flag: str) -> date:
-    """A typed date, or one error line naming ``flag``."""
-    try:
-        return parse_date(text)
-    except ValueError as err:
-        raise click.ClickException(f"{flag}: {err}") from None
 
 
 def get_meeting(board: BoardRepository, meeting_id: int) -> AnnualMeeting:
@@ -198,7 +190,8 @@ def list_meetings(obj: CliContext, fmt: str) -> None:
 @click.argument("meeting_id", metavar="ID", type=int)
 @click.option(
     "--cutoff",
-    help="Sista dag för betald avgift för rösträtt (ÅÅÅÅ-MM-DD); annars mötets sparade regel.",
+    help="Sista dag för betald avgift för rösträtt (t.ex. 2024-03-31 eller 31/3); annars mötets "
+    "sparade regel.",
 )
 @click.option("--fee-year", "fee_year", type=YEAR, help="Avgiftsåret; annars mötets sparade regel.")
 @format_option("md", "csv", "text", default="text")
@@ -210,7 +203,7 @@ def roll(
 
     md är Markdown, text är för utskrift, csv är `;`-separerad för Excel.
     """
-    cutoff_day = day_option(cutoff, "--cutoff") if cutoff else None
+    cutoff_day = day_flag(cutoff, "--cutoff", date.today()) if cutoff else None
     with obj.reading() as db:
         board = BoardRepository(db)
         held = get_meeting(board, meeting_id)
@@ -279,12 +272,14 @@ def board() -> None:
 
 
 @board.command("show")
-@click.option("--date", "day", help="Dagen styrelsen visas för (ÅÅÅÅ-MM-DD, annars i dag).")
+@click.option(
+    "--date", "day", help="Dagen styrelsen visas för (t.ex. 2024-04-18 eller 18/4; annars i dag)."
+)
 @format_option("table", "json", default="table")
 @click.pass_obj
 def show_board(obj: CliContext, day: str | None, fmt: str) -> None:
     """Styrelsen en viss dag, ordföranden först."""
-    on = date.today() if day is None else day_option(day, "--date")
+    on = day_flag(day, "--date", date.today()) or date.today()
     with obj.reading() as db:
         repository = BoardRepository(db)
         meetings = repository.meetings.all()
@@ -348,11 +343,13 @@ def paragraph(obj: CliContext, year: int) -> None:
 
 
 @board.command("nominations")
-@click.option("--date", "day", help="Dagen att räkna från (ÅÅÅÅ-MM-DD, annars i dag).")
+@click.option(
+    "--date", "day", help="Dagen att räkna från (t.ex. 2024-04-18 eller 18/4; annars i dag)."
+)
 @click.pass_obj
 def nominations(obj: CliContext, day: str | None) -> None:
     """För valberedningen: posterna vars mandattid går ut vid nästa årsmöte."""
-    on = date.today() if day is None else day_option(day, "--date")
+    on = day_flag(day, "--date", date.today()) or date.today()
     with obj.reading() as db:
         repository = BoardRepository(db)
         text = nominations_text(

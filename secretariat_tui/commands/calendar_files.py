@@ -14,7 +14,7 @@ import click
 
 from secretariat_tui.commands.activities import CATEGORY
 from secretariat_tui.commands.common import CliContext
-from secretariat_tui.commands.field_options import YEAR
+from secretariat_tui.commands.field_options import YEAR, day_flag
 from secretariat_tui.commands.transfer import (
     STDOUT,
     output_option,
@@ -23,21 +23,11 @@ from secretariat_tui.commands.transfer import (
     write_output,
 )
 from secretariat_tui.domain.activities import Category
-from secretariat_tui.domain.date_entry import parse_date_entry, parse_day_entry
+from secretariat_tui.domain.date_entry import parse_date_entry
 from secretariat_tui.exports.ics_calendar import IcsFilter, export_ics
 from secretariat_tui.imports.ics_calendar import IcsFormatError, ics_plan_report, plan_ics_import
 from secretariat_tui.store.calendar import CalendarRepository
 from secretariat_tui.store.report_source import load_report_data
-
-
-def day_flag(text: str | None, flag: str, today: date) -> date | None:
-    """A fast-entry day (``15/1``, ``1 sep 2024``, ``idag``) or one error line naming ``flag``."""
-    if text is None:
-        return None
-    try:
-        return parse_day_entry(text, today)
-    except ValueError as err:
-        raise click.ClickException(f"{flag}: {err}") from None
 
 
 def in_year(today: date, year: int | None) -> date:

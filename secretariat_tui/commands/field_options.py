@@ -17,6 +17,7 @@ from typing import Any
 
 import click
 
+from secretariat_tui.domain.date_entry import parse_day_entry
 from secretariat_tui.domain.errors import FieldErrors
 from secretariat_tui.domain.fields import Choice, Field, Flag, Kind, Ref, Year, field_named, yes_no
 from secretariat_tui.domain.registers import ALL_FIELDS
@@ -59,6 +60,17 @@ class ChoiceOf(KindOf):
 
     def get_missing_message(self, param: click.Parameter, ctx: click.Context | None) -> str:
         return f"Välj {self.what}: {self.choices}."
+
+
+def day_flag(text: str | None, flag: str, today: date) -> date | None:
+    """A day flag that is not a record's field (``--date`` of a view, ``--from``): the fast
+    entry like every date field (``15/1``, ``1 sep 2024``, ``idag``), or one error line."""
+    if text is None:
+        return None
+    try:
+        return parse_day_entry(text, today)
+    except ValueError as err:
+        raise click.ClickException(f"{flag}: {err}") from None
 
 
 def option_for(field: Field, *, required: bool) -> Decorator:

@@ -7,19 +7,19 @@ from collections.abc import Callable
 from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Static
 
 from secretariat_tui.store.errors import StoreError
+from secretariat_tui.ui.commands import Command, bindings
 
 
 class ConfirmScreen(ModalScreen[bool]):
-    BINDINGS = [
-        Binding("j,y", "answer(True)", "Ja", id="yes", tooltip="Svara ja"),
-        Binding("n,escape", "answer(False)", "Nej", id="no", tooltip="Svara nej"),
-    ]
+    BINDINGS = bindings(
+        Command("j,y", "answer(True)", "Ja", "Svara ja", id="yes"),
+        Command("n,escape", "answer(False)", "Nej", "Svara nej", id="no"),
+    )
 
     def __init__(self, question: str, *, yes: str = "Ja", no: str = "Nej") -> None:
         super().__init__()

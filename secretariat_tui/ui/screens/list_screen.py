@@ -10,11 +10,11 @@ from __future__ import annotations
 from typing import ClassVar, TypeVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Static
 
+from secretariat_tui.ui.commands import Command, bindings
 from secretariat_tui.ui.keys import refresh_keys
 from secretariat_tui.ui.widgets.register_table import Column, RegisterTable
 
@@ -56,9 +56,9 @@ class ModalListScreen(ListScreen, ModalScreen[None]):
     COLUMNS: ClassVar[tuple[Column, ...]]
     DIALOG: ClassVar[str]
     """The dialog's style class in ``app.tcss`` (its height)."""
-    BINDINGS = [
-        Binding("escape", "close", "Stäng", id="close", tooltip="Stäng listan och gå tillbaka")
-    ]
+    BINDINGS = bindings(
+        Command("escape", "close", "Stäng", "Stäng listan och gå tillbaka", id="close"),
+    )
 
     def compose(self) -> ComposeResult:
         with Vertical(classes=f"dialog {self.DIALOG}"):

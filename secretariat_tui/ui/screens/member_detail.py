@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from rich.markup import escape
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from secretariat_tui.domain.members import Member
 from secretariat_tui.exports.members_listing import form_history_lines, member_facts
+from secretariat_tui.ui.commands import Command, bindings
 
 
 def describe_member(member: Member) -> str:
@@ -27,11 +27,11 @@ def describe_member(member: Member) -> str:
 class MemberDetailScreen(ModalScreen[str | None]):
     """Dismisses with the action the user picked here ("edit" or "end"), or None."""
 
-    BINDINGS = [
-        Binding("e", "choose('edit')", "Ändra", id="edit", tooltip="Ändra medlemmen"),
-        Binding("x", "choose('end')", "Utträde", id="end", tooltip="Avsluta medlemskapet"),
-        Binding("escape,q", "choose('')", "Stäng", id="close", tooltip="Tillbaka till listan"),
-    ]
+    BINDINGS = bindings(
+        Command("e", "choose('edit')", "Ändra", "Ändra medlemmen", id="edit"),
+        Command("x", "choose('end')", "Utträde", "Avsluta medlemskapet", id="end"),
+        Command("escape,q", "choose('')", "Stäng", "Tillbaka till listan", id="close"),
+    )
 
     def __init__(self, member: Member) -> None:
         super().__init__()

@@ -7,11 +7,11 @@ from datetime import date
 
 from rich.markup import escape
 from rich.text import Text
-from textual.binding import Binding
 
 from secretariat_tui.domain.fees import MemberYear, Payment
 from secretariat_tui.domain.money import format_kronor, parse_amount
 from secretariat_tui.store.payments import PaymentRepository
+from secretariat_tui.ui.commands import Command, bindings
 from secretariat_tui.ui.keys import refresh_keys
 from secretariat_tui.ui.screens.list_screen import ModalListScreen
 from secretariat_tui.ui.screens.payment_forms import PaymentForm
@@ -42,14 +42,16 @@ def payment_row(payment: Payment) -> Row:
 class MemberPaymentsScreen(ModalListScreen, RecordScreen[Payment]):
     """Over the fees screen, which reads ``row`` again for the member's year after a change."""
 
+    RECORD = ("en betalning", "markerad betalning")
+
     COLUMNS = PAYMENT_COLUMNS
     DIALOG = "payments"
     ADDED = SAVED = "Sparade betalningen på {}."
     DELETED = "Tog bort betalningen på {}."
-    BINDINGS = [
-        # d deleted a payment before x did on every register; it still does, out of the footer.
-        Binding("d", "delete", "Ta bort", id="delete", show=False, tooltip="Ta bort markerad"),
-    ]
+    # d deleted a payment before x did on every register; it still does, out of the footer.
+    BINDINGS = bindings(
+        Command("d", "delete", "Ta bort", "Ta bort markerad", id="delete", footer=False),
+    )
 
     def __init__(
         self,

@@ -7,13 +7,13 @@ from datetime import date
 from rich.markup import escape
 from rich.text import Text
 from textual import work
-from textual.binding import Binding
 
 from secretariat_tui.domain.members import Member, MemberKind, MembershipForm
 from secretariat_tui.exports.csv_files import members_csv_bytes
 from secretariat_tui.imports.members_csv import plan_members_import
 from secretariat_tui.store.errors import StoreError
 from secretariat_tui.store.members import MemberRepository
+from secretariat_tui.ui.commands import Command, bindings
 from secretariat_tui.ui.keys import refresh_keys
 from secretariat_tui.ui.screens.confirm import ConfirmScreen
 from secretariat_tui.ui.screens.end_membership import EndMembershipForm
@@ -80,6 +80,7 @@ def member_row(member: Member, today: date) -> Row:
 
 
 class MembersScreen(RegisterScreen, RecordScreen[Member]):
+    RECORD = ("en medlem", "markerad medlem")
     """n and e are the shared ones; x ends a membership here, since a member is never deleted
     (the register keeps the history that earlier years' figures are counted from)."""
 
@@ -99,41 +100,41 @@ class MembersScreen(RegisterScreen, RecordScreen[Member]):
     ADDED = "Lade till {}."
     SAVED = "Sparade {}."
     DELETES = False
-    BINDINGS = [
-        Binding("enter", "show", "Visa", id="show", tooltip="Visa medlemmen med rättigheter"),
-        Binding("x", "end", "Utträde", id="end", tooltip="Avsluta markerad medlems medlemskap"),
-        Binding(
+    BINDINGS = bindings(
+        Command("enter", "show", "Visa", "Visa medlemmen med rättigheter", id="show"),
+        Command("x", "end", "Utträde", "Avsluta markerad medlems medlemskap", id="end"),
+        Command(
             "a",
             "reopen",
             "Ångra utträde",
+            "Ta bort ett slutdatum som blev fel; medlemmen blir aktiv igen",
             id="reopen",
-            tooltip="Ta bort ett slutdatum som blev fel; medlemmen blir aktiv igen",
         ),
-        Binding(
+        Command(
             "r",
             "extract",
             "Utdrag",
+            "Registerutdrag (GDPR): allt registret har om medlemmen och dess kontakter",
             id="extract",
-            tooltip="Registerutdrag (GDPR): allt registret har om medlemmen och dess kontakter",
         ),
         # Not in the footer: at 80 columns it would push "? Hjälp" out of it, and an erasure
         # is rare and cannot be undone; help and the palette list it.
-        Binding(
+        Command(
             "d",
             "erase",
             "Radera personuppgifter",
+            "GDPR: namn och kontakter bort, även ur säkerhetskopiorna; frågar först",
             id="erase",
-            show=False,
-            tooltip="GDPR: namn och kontakter bort, även ur säkerhetskopiorna; frågar först",
+            footer=False,
         ),
-        Binding(
+        Command(
             "v",
             "toggle_ended",
             "Avslutade",
+            "Visa eller dölj avslutade medlemmar",
             id="toggle-ended",
-            tooltip="Visa eller dölj avslutade medlemmar",
         ),
-    ]
+    )
 
     def __init__(self, members: MemberRepository, *, today: date | None = None) -> None:
         super().__init__(today=today, database_path=members.path)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 from textual import on
-from textual.binding import Binding
 from textual.widgets import Input
 
 from secretariat_tui.domain.activities import Activity
 from secretariat_tui.domain.networks import NetworkMembership, participations_by_network
 from secretariat_tui.store.calendar import CalendarRepository, NetworkInUse
+from secretariat_tui.ui.commands import Command, bindings
 from secretariat_tui.ui.screens.calendar_forms import NetworkForm
 from secretariat_tui.ui.screens.record_screen import RecordScreen
 from secretariat_tui.ui.screens.register_screen import RegisterScreen
@@ -30,6 +30,7 @@ def times(count: int) -> str:
 
 
 class NetworksScreen(RegisterScreen, RecordScreen[NetworkMembership]):
+    RECORD = ("ett nätverk", "markerat nätverk")
     TITLE = "Nätverk"
     MODE = "networks"
     COLUMNS = COLUMNS
@@ -40,10 +41,10 @@ class NetworksScreen(RegisterScreen, RecordScreen[NetworkMembership]):
         "som anger nätverket (fältet Nätverk i aktivitetsformuläret) är ett tillfälle. "
         "Kolumnen Deltog visar valt år; < och > byter år."
     )
-    BINDINGS = [
-        Binding("less_than_sign", "year(-1)", "Året före", id="year-back", tooltip="Året före"),
-        Binding("greater_than_sign", "year(1)", "Året efter", id="year-on", tooltip="Året efter"),
-    ]
+    BINDINGS = bindings(
+        Command("less_than_sign", "year(-1)", "Året före", "Året före", id="year-back"),
+        Command("greater_than_sign", "year(1)", "Året efter", "Året efter", id="year-on"),
+    )
 
     def __init__(self, calendar: CalendarRepository, *, today: date | None = None) -> None:
         super().__init__(today=today, database_path=calendar.path)

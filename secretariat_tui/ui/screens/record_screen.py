@@ -14,15 +14,15 @@ nothing once another screen is on top, so keys typed fast give one dialog, never
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 from rich.markup import escape
 from textual import on, work
-from textual.binding import Binding
 from textual.screen import Screen
 
 from secretariat_tui.store.errors import StoreError
 from secretariat_tui.store.records import HasId, RecordTable
+from secretariat_tui.ui.commands import Command, bindings
 from secretariat_tui.ui.screens.confirm import ConfirmScreen
 from secretariat_tui.ui.screens.list_screen import ListScreen
 from secretariat_tui.ui.widgets.register_table import RegisterTable
@@ -30,18 +30,29 @@ from secretariat_tui.ui.widgets.register_table import RegisterTable
 R = TypeVar("R", bound=HasId)
 
 
-class RecordScreen(ListScreen, Generic[R]):
-    BINDINGS = [
-        Binding("n", "new", "Ny", id="new", tooltip="Lägg till en ny post"),
-        Binding("e", "edit", "Ändra", id="edit", tooltip="Ändra markerad post"),
-        Binding(
-            "x,delete",
-            "delete",
-            "Ta bort",
-            id="delete",
-            tooltip="Ta bort markerad post (frågar först)",
+def record_commands(a_record: str, the_record: str) -> tuple[Command, ...]:
+    """n, e and x in a register's own words: "Lägg till ett nätverk", "Ändra markerat …"."""
+    return (
+        Command("n", "new", "Ny", f"Lägg till {a_record}", id="new"),
+        Command("e", "edit", "Ändra", f"Ändra {the_record}", id="edit"),
+        Command(
+            "x,delete", "delete", "Ta bort", f"Ta bort {the_record} (frågar först)", id="delete"
         ),
-    ]
+    )
+
+
+class RecordScreen(ListScreen, Generic[R]):
+    RECORD: ClassVar[tuple[str, str]] = ("en post", "markerad post")
+    """The record in the register's words, for the keys' descriptions in help and the palette:
+    ("ett nätverk", "markerat nätverk"). A register that sets it gets n, e and x so worded."""
+    BINDINGS = bindings(*record_commands(*RECORD))
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        if "RECORD" in cls.__dict__:  # before Textual merges the class's bindings
+            own = cls.__dict__.get("BINDINGS", [])
+            cls.BINDINGS = bindings(*record_commands(*cls.RECORD), *own)
+        super().__init_subclass__(**kwargs)
+
     ADDED: ClassVar[str] = "Sparat: {}"
     """The notice after a new record is stored; ``{}`` is ``describe(record)``."""
     SAVED: ClassVar[str] = "Sparat: {}"

@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widgets import Footer
 
+from secretariat_tui.ui.commands import Command, bindings
 from secretariat_tui.ui.screens.derived_screen import DerivedScreen
 from secretariat_tui.ui.screens.list_screen import ListScreen
 from secretariat_tui.ui.screens.transfer import CsvTransfer, start_export, start_import
@@ -31,24 +31,19 @@ class RegisterScreen(ListScreen, DerivedScreen):
     """Sorted on the first column (a date) descending: what was just added is on top."""
     CSV: ClassVar[bool] = True
     """False for a register without CSV in and out: i and u are then hidden."""
-    BINDINGS = [
-        Binding(
+    BINDINGS = bindings(
+        Command(
             "i",
             "import_csv",
             "Importera",
+            "Läs in från en CSV-fil från Excel (med förhandsgranskning)",
             id="import",
-            show=False,
-            tooltip="Läs in från en CSV-fil från Excel (med förhandsgranskning)",
+            footer=False,
         ),
-        Binding(
-            "u",
-            "export_csv",
-            "Exportera",
-            id="export",
-            show=False,
-            tooltip="Spara som CSV-fil för Excel",
+        Command(
+            "u", "export_csv", "Exportera", "Spara som CSV-fil för Excel", id="export", footer=False
         ),
-    ]
+    )
 
     def __init__(self, *, today: date | None, database_path: Path) -> None:
         super().__init__(today=today)

@@ -25,6 +25,7 @@ COLUMNS = (
 
 
 class SubmissionsScreen(RegisterScreen, RecordScreen[Submission]):
+    RECORD = ("en inlaga", "markerad inlaga")
     TITLE = "Påverkan"
     MODE = "submissions"
     COLUMNS = COLUMNS

@@ -21,7 +21,6 @@ from typing import Any, Generic, TypeVar
 from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.validation import ValidationResult, Validator
@@ -32,6 +31,7 @@ from secretariat_tui.domain.errors import FieldErrors
 from secretariat_tui.domain.fields import Choice, Field, Flag, Listed
 from secretariat_tui.domain.text import MULTILINE_FIELDS, text_problem
 from secretariat_tui.store.errors import StoreError
+from secretariat_tui.ui.commands import Command, bindings
 from secretariat_tui.ui.screens.confirm import ConfirmScreen
 from secretariat_tui.ui.widgets.field_widgets import ChoiceSelect, checkbox_value, flag_checkbox
 
@@ -63,10 +63,10 @@ class DomainRule(Validator):
 
 
 class RecordForm(ModalScreen[ResultT | None], Generic[ResultT]):
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Spara", id="save", tooltip="Spara och stäng"),
-        Binding("escape", "cancel", "Avbryt", id="cancel", tooltip="Stäng utan att spara"),
-    ]
+    BINDINGS = bindings(
+        Command("ctrl+s", "save", "Spara", "Spara och stäng", id="save"),
+        Command("escape", "cancel", "Avbryt", "Stäng utan att spara", id="cancel"),
+    )
     SAVE_LABEL = "Spara"
 
     def __init__(

@@ -13,12 +13,12 @@ from typing import Any
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import DataTable, Input, Static
 
 from secretariat_tui.domain.collation import swedish_key
+from secretariat_tui.ui.commands import Command, bindings
 from secretariat_tui.ui.datatable_compat import FastDataTable, PreparedRow
 
 
@@ -84,21 +84,14 @@ class FittedTable(FastDataTable):
 class RegisterTable(Vertical):
     """Filter input + table. Posts ``Chosen`` when a row is opened with enter."""
 
-    BINDINGS = [
-        # Neither is in the footer (no room at 80 columns): the filter field's placeholder says
-        # "/ Filtrera…" and the ▲ in the header shows the sort; help and palette list both.
-        Binding(
-            "s", "sort_next", "Sortera", id="sort", tooltip="Sortera på nästa kolumn", show=False
+    # Neither is in the footer (no room at 80 columns): the filter field's placeholder says
+    # "/ Filtrera…" and the ▲ in the header shows the sort; help and palette list both.
+    BINDINGS = bindings(
+        Command("s", "sort_next", "Sortera", "Sortera på nästa kolumn", id="sort", footer=False),
+        Command(
+            "slash", "focus_filter", "Filter", "Skriv för att filtrera", id="filter", footer=False
         ),
-        Binding(
-            "slash",
-            "focus_filter",
-            "Filter",
-            id="filter",
-            tooltip="Skriv för att filtrera",
-            show=False,
-        ),
-    ]
+    )
 
     @dataclass
     class Chosen(Message):
