@@ -99,6 +99,7 @@ def test_the_command_takes_one_flag_per_declared_field_and_no_other(register: st
         assert option.opts == [field.option]
         if isinstance(field.kind, Flag):
             assert option.secondary_opts == [f"--not-{field.option.removeprefix('--')}"]
+        assert field.help, f"{field.option}: every flag says what it holds"
         assert field.help in (option.help or ""), f"{field.option}: the declared help"
 
 

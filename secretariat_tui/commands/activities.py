@@ -45,7 +45,6 @@ from secretariat_tui.exports.table import Cell, Table
 from secretariat_tui.store.calendar import CalendarRepository
 
 CATEGORY = ChoiceOf.of(ACTIVITY_FIELDS, "category")
-CATEGORY_HELP = f"Kategori: {CATEGORY.choices}."
 
 
 def _summary(activity: Activity) -> str:

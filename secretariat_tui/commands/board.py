@@ -28,7 +28,7 @@ from secretariat_tui.domain.board import (
     BoardSeat,
     board_on,
     describe_period,
-    nominations_text,
+    nominations,
     seat_period,
     seat_summary,
 )
@@ -347,12 +347,15 @@ def paragraph(obj: CliContext, year: int) -> None:
     "--date", "day", help="Dagen att räkna från (t.ex. 2024-04-18 eller 18/4; annars i dag)."
 )
 @click.pass_obj
-def nominations(obj: CliContext, day: str | None) -> None:
-    """För valberedningen: posterna vars mandattid går ut vid nästa årsmöte."""
+def list_nominations(obj: CliContext, day: str | None) -> None:
+    """För valberedningen: posterna vars mandattid går ut vid nästa årsmöte, med id."""
     on = day_flag(day, "--date", date.today()) or date.today()
     with obj.reading() as db:
         repository = BoardRepository(db)
-        text = nominations_text(
-            repository.seats.all(), repository.meetings.all(), _members_by_id(db), on
-        )
-    click.echo(text)
+        meetings = repository.meetings.all()
+        heading, ending = nominations(repository.seats.all(), meetings, on)
+        members_by_id = _members_by_id(db)
+    click.echo(heading)
+    if ending:
+        click.echo("")
+        click.echo(_seats_table(ending, meetings, members_by_id).render("table"), nl=False)

@@ -4,7 +4,8 @@
 write it), required for ``add`` only; a choice is checked by click (a usage error, exit 2),
 yes/no is ``--x/--not-x``. ``given`` turns what was typed back into the text a form would
 hold, so the domain's one parser reads the command line as it reads the form. A FieldErrors
-becomes one line naming each field by its flag, in the order the fields are declared.
+becomes one line naming each field by its flag, in the order of the declarations (the
+registers in ``domain.registers`` order, each register's fields as declared).
 """
 
 from __future__ import annotations
@@ -107,7 +108,9 @@ def _type_of(field: Field) -> click.ParamType | None:
 
 
 def _how(field: Field) -> str:
-    hint = field.hint
+    """How the kind reads the flag (a form's own placeholder, "namn@exempel.se", is not a rule
+    and is left to the form)."""
+    hint = field.kind.hint
     return f"({hint[0].upper()}{hint[1:]}.)" if hint else ""
 
 

@@ -37,9 +37,11 @@ ACTIVITY_FIELDS = (
         required=True,
         help="Raden som i verksamhetsberättelsen.",
     ),
-    Field("category", "Kategori", Choice(Category, "kategori"), required=True),
-    Field("starts_at", "Börjar kl.", Time(), flag="--start", placeholder="t.ex. 13:00"),
-    Field("ends_at", "Slutar kl.", Time(), flag="--end", placeholder="t.ex. 16:00"),
+    Field("category", "Kategori", Choice(Category, "kategori"), required=True, help="Kategori."),
+    Field(
+        "starts_at", "Börjar kl.", Time(), flag="--start", help="Börjar.", placeholder="t.ex. 13:00"
+    ),
+    Field("ends_at", "Slutar kl.", Time(), flag="--end", help="Slutar.", placeholder="t.ex. 16:00"),
     Field(
         "ends_on",
         "Sista dag",

@@ -191,18 +191,26 @@ def carry_over(
     ]
 
 
+def nominations(
+    seats: Iterable[BoardSeat], meetings: Sequence[AnnualMeeting], today: date
+) -> tuple[str, list[BoardSeat]]:
+    """What the nomination committee needs: a heading and the seats to fill at the next
+    annual meeting (the same on the board screen and from `secretariat board nominations`,
+    which lists the seats with their ids for `board end`)."""
+    year = next_meeting_year(meetings, today)
+    ending = seats_ending_at_next_meeting(seats, meetings, today)
+    if not ending:
+        return f"Inga poster går ut vid årsmötet {year}.", []
+    return f"Poster vars mandattid går ut vid årsmötet {year}:", ending
+
+
 def nominations_text(
     seats: Iterable[BoardSeat],
     meetings: Sequence[AnnualMeeting],
     members_by_id: Mapping[int, Member],
     today: date,
 ) -> str:
-    """What the nomination committee needs, the same on the board screen and from
-    `secretariat board nominations`: the seats to fill at the next annual meeting."""
-    year = next_meeting_year(meetings, today)
-    ending = seats_ending_at_next_meeting(seats, meetings, today)
-    if not ending:
-        return f"Inga poster går ut vid årsmötet {year}."
-    lines = [f"Poster vars mandattid går ut vid årsmötet {year}:", ""]
-    lines += [seat_summary(seat, meetings, members_by_id) for seat in ending]
-    return "\n".join(lines)
+    """The nominations as text to read or send: the heading, then a line per seat."""
+    heading, ending = nominations(seats, meetings, today)
+    lines = [seat_summary(seat, meetings, members_by_id) for seat in ending]
+    return "\n".join([heading, "", *lines]) if lines else heading

@@ -3,8 +3,9 @@
 A register lists its fields here in the domain (``network_fields.NETWORK_FIELDS`` …), and
 each front-end builds what it needs from that one list: the TUI form its inputs, selects and
 checkboxes (``ui.widgets.field_widgets``), the CLI its click options and the flag names in
-its error lines (``commands.field_options``), listings their column headings. So a field
-added to the list appears everywhere, and a label or a rule cannot drift between copies.
+its error lines (``commands.field_options``), the members and payments files their columns
+(``exports.csv_files``). So a field added to the list appears in each, and a label or a rule
+cannot drift between copies.
 
 A field's *kind* is the one reader for its text: a day takes the fast entry (``15/1``,
 ``idag``, ISO) in every form and flag, a time ``18``/``18:00``, an amount exact kronor, a
@@ -42,6 +43,8 @@ def yes_no(value: bool) -> str:
 def parse_year(text: str) -> int:
     """A four-digit year within the registers' span (1900–2100)."""
     raw = text.strip()
+    if not raw:
+        raise ValueError("Ange ett år, t.ex. 2024.")
     if not (raw.isascii() and raw.isdigit() and len(raw) == 4):
         raise ValueError(f"”{raw}” är inget år: skriv ÅÅÅÅ, t.ex. 2024.")
     year = int(raw)
@@ -225,6 +228,8 @@ class Ref(Listed):
 
     def parse(self, text: str, today: date) -> int:
         raw = text.strip()
+        if not raw:
+            raise ValueError(f"Välj {self.what}.")
         if not (raw.isascii() and raw.isdigit()):
             raise ValueError(f"”{raw}” är inget {self.what}s-id.")
         return int(raw)

@@ -59,7 +59,9 @@ def parse_phone(text: str) -> str:
 
 MEMBER_FIELDS = (
     Field("name", "Namn", Text(parse_name), required=True, help="Namn."),
-    Field("kind", "Typ", Choice(MemberKind, "typ"), required=True),
+    Field(
+        "kind", "Typ", Choice(MemberKind, "typ"), required=True, help="Organisation eller person."
+    ),
     Field(
         "form",
         "Medlemsform",
@@ -71,13 +73,14 @@ MEMBER_FIELDS = (
         "org_number",
         "Organisationsnummer",
         Text(normalise_org_number),
+        help="Organisationsnummer NNNNNN-NNNN (bara organisationer).",
         placeholder="NNNNNN-NNNN (valfritt)",
     ),
     Field("contact_person", "Kontaktperson", flag="--contact", help="Kontaktperson."),
-    Field("email", "E-post", Text(parse_email), placeholder="namn@exempel.se"),
-    Field("phone", "Telefon", Text(parse_phone)),
-    Field("address", "Postadress"),
-    Field("joined", "Medlem sedan", Day(), required=True),
+    Field("email", "E-post", Text(parse_email), help="E-post.", placeholder="namn@exempel.se"),
+    Field("phone", "Telefon", Text(parse_phone), help="Telefon."),
+    Field("address", "Postadress", help="Postadress."),
+    Field("joined", "Medlem sedan", Day(), required=True, help="Medlem sedan."),
     Field(
         "form_from",
         "Formen gäller från",
@@ -91,7 +94,9 @@ FIELD_LABELS = {f.name: f.label for f in MEMBER_FIELDS}
 NEW_MEMBER_FIELDS = tuple(f for f in MEMBER_FIELDS if f.name != "form_from")
 
 END_FIELDS = (
-    Field("ended", "Sista dag som medlem", Day(), flag="--date", required=True),
+    Field(
+        "ended", "Sista dag som medlem", Day(), flag="--date", required=True, help="Sista dagen."
+    ),
     Field(
         "end_reason",
         "Anledning",

@@ -24,8 +24,8 @@ from secretariat_tui.domain.members import FORM_LABELS, MembershipForm
 from secretariat_tui.domain.money import typed_amount
 
 PAYMENT_FIELDS = (
-    Field("amount", "Belopp", Amount(), required=True, placeholder="t.ex. 1500"),
-    Field("paid_on", "Betaldatum", Day(), flag="--date", required=True),
+    Field("amount", "Belopp", Amount(), required=True, help="Belopp.", placeholder="t.ex. 1500"),
+    Field("paid_on", "Betaldatum", Day(), flag="--date", required=True, help="Betaldatum."),
     Field(
         "reference",
         "Referens",

@@ -34,6 +34,7 @@ SUBMISSION_FIELDS = (
         "Typ",
         Choice(SubmissionKind, "typ av inlaga"),
         required=True,
+        help="Typ av inlaga.",
     ),
     Field(
         "title", "Rubrik", Text(parse_title), required=True, help="Raden som i aktivitetslistan."
@@ -65,7 +66,6 @@ SUBMISSION_FIELDS = (
     IN_REPORT,
     Field("notes", "Anteckningar", help="Anteckningar."),
 )
-SUBMISSION_LABELS = {f.name: f.label for f in SUBMISSION_FIELDS}
 
 
 def find_member(text: str, members: Sequence[Member]) -> Member:

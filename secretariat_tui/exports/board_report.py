@@ -22,6 +22,7 @@ from secretariat_tui.domain.board import (
     seat_period,
 )
 from secretariat_tui.domain.date_entry import MONTH_NAMES
+from secretariat_tui.domain.fields import yes_no
 from secretariat_tui.domain.members import Member
 from secretariat_tui.domain.voting import RollEntry, VotingRoll, VotingRule
 from secretariat_tui.exports.table import Table, markdown_text
@@ -115,7 +116,6 @@ def board_paragraph(
 
 ROLL_HEADERS = ("Medlem", "Ombud", "Närvarande")
 CSV_HEADERS = ("Medlem", "Ombud", "Närvarande", "Rösträtt", "Anmärkning")
-YES_NO = {True: "ja", False: "nej"}
 EMPTY = "–"
 
 
@@ -131,7 +131,7 @@ def totals_lines(roll: VotingRoll) -> list[str]:
 
 
 def _roll_row(entry: RollEntry) -> tuple[str, str, str]:
-    return (entry.member.name, entry.delegate, YES_NO[entry.present])
+    return (entry.member.name, entry.delegate, yes_no(entry.present))
 
 
 def voting_roll_markdown(roll: VotingRoll, meeting: AnnualMeeting, rule: VotingRule) -> str:
@@ -155,7 +155,7 @@ def voting_roll_text(roll: VotingRoll, meeting: AnnualMeeting, rule: VotingRule)
     lines = [title, "=" * len(title), "", rule.describe(), "", "Röstberättigade:", ""]
     if roll.voters:
         rows = [ROLL_HEADERS]
-        rows += [(e.member.name, e.delegate or "_" * 20, YES_NO[e.present]) for e in roll.voters]
+        rows += [(e.member.name, e.delegate or "_" * 20, yes_no(e.present)) for e in roll.voters]
         lines.append(aligned(rows))
     else:
         lines.append("Inga medlemmar har rösträtt.")

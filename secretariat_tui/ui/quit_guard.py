@@ -30,8 +30,9 @@ def quit_unless_typing(app: App[Any]) -> None:
     app.push_screen(dialog, answered)
 
 
-HANGUPS = (signal.SIGHUP, signal.SIGTERM)
-HANGUP_CODE = 128 + signal.SIGHUP
+HANGUPS = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name))
+"""The signals that end a session (Windows has no SIGHUP)."""
+HANGUP_CODE = 129  # 128 + SIGHUP, what a shell reports for a hung-up program
 TERMINAL_CHECK_SECONDS = 1.0
 
 
@@ -46,9 +47,14 @@ def end_on_hangup(app: App[Any]) -> None:
     Everything saved is on disk already (every save is atomic); a form nobody can see any
     more cannot be asked about.
     """
+    if app.is_headless:  # a test's app: the signals are the test runner's, not ours
+        return
     loop = asyncio.get_running_loop()
     for signum in HANGUPS:
-        loop.add_signal_handler(signum, app.exit, None, 128 + signum)
+        try:
+            loop.add_signal_handler(signum, app.exit, None, 128 + signum)
+        except (NotImplementedError, RuntimeError, ValueError):  # Windows: no such handlers
+            break
     stdin = sys.__stdin__
     if stdin is not None and stdin.isatty():  # not in tests, which have no terminal
 

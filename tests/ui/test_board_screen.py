@@ -187,10 +187,11 @@ async def test_e_corrects_a_seat_in_place_and_keeps_its_history(app: Secretariat
         assert "Tomas Berglöf-Ek" in persons(app)
 
 
-async def test_v_shows_the_nominations_text_that_the_command_line_prints(
+async def test_v_shows_the_nominations_the_command_line_lists(
     app: SecretariatApp,
 ) -> None:
-    """One text (domain.board.nominations_text) for the board screen and `board nominations`."""
+    """One choice of seats and heading (domain.board.nominations) for the board screen and
+    `board nominations`; the command line lists them with the ids `board end` takes."""
     async with app.run_test(size=SIZE) as pilot:
         await open_board(pilot)
         await pilot.press("v")
@@ -199,4 +200,8 @@ async def test_v_shows_the_nominations_text_that_the_command_line_prints(
         assert text.startswith("Poster vars mandattid går ut vid årsmötet 2027:\n\n")
         assert "Ledamot: Sanna Jonsson (Kvinnojouren i Jämtlands län), från 2026-04-23" in text
         printed = ok(app.database.path, "board", "nominations", "--date", "2026-06-01")
-        assert printed == f"{text}\n"
+        heading, _, seats = text.partition("\n\n")
+        assert printed.startswith(f"{heading}\n\nId  Roll")
+        for line in seats.splitlines():
+            person = line.split(": ", 1)[1].split(" (")[0]
+            assert person in printed, person

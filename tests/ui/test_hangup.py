@@ -14,6 +14,8 @@ import time
 from pathlib import Path
 
 from secretariat_tui.store.database import open_database
+from secretariat_tui.ui.app import SecretariatApp
+from secretariat_tui.ui.quit_guard import HANGUPS
 from tests.ui.helpers import DEMO
 
 
@@ -88,3 +90,14 @@ def test_a_terminal_gone_without_a_signal_ends_the_session_too(tmp_path: Path) -
     program, terminal = start_tui(db)
     terminal.close()
     assert_ended_and_unlocked(program, db)
+
+
+async def test_a_tests_app_leaves_the_signals_to_the_test_runner(tmp_path: Path) -> None:
+    """A SIGTERM meant for pytest (a CI timeout) must stop pytest, not just the app under test."""
+    shutil.copyfile(DEMO, tmp_path / "kansliet.json")
+    before = {signum: signal.getsignal(signum) for signum in HANGUPS}
+    with open_database(tmp_path / "kansliet.json") as db:
+        app = SecretariatApp(db)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert {signum: signal.getsignal(signum) for signum in HANGUPS} == before
