@@ -144,7 +144,7 @@ def write_output(target: ResolvedOutput | None, data: bytes, output: str, what: 
 @_import_options
 @click.pass_obj
 def import_members(obj: CliContext, file: Path, dry_run: bool, skip_bad: bool) -> None:
-    """Läs in medlemmar från en CSV-fil (Excel: ”CSV UTF-8”, ; eller ,).
+    """Läs in medlemmar från en CSV-fil (Excel: ”CSV UTF-8” eller ”CSV (semikolonavgränsad)”).
 
     Medlemmar som redan finns (samma organisationsnummer, annars samma namn) hoppas över och
     ändras inte. Inget sparas om någon rad är fel, utom med --skip-bad.
@@ -164,7 +164,7 @@ def import_members(obj: CliContext, file: Path, dry_run: bool, skip_bad: bool) -
 @_import_options
 @click.pass_obj
 def import_payments(obj: CliContext, file: Path, dry_run: bool, skip_bad: bool) -> None:
-    """Läs in betalningar från en CSV-fil (Excel: ”CSV UTF-8”, ; eller ,).
+    """Läs in betalningar från en CSV-fil (Excel: ”CSV UTF-8” eller ”CSV (semikolonavgränsad)”).
 
     Medlemmen hittas på organisationsnummer, annars på exakt namn. En betalning som redan finns
     (samma medlem, år, datum, belopp och referens) hoppas över. Inget sparas om någon rad är

@@ -1,17 +1,20 @@
 """Reading a CSV file as Swedish Excel (or anything else) wrote it, and the shapes every CSV
 import shares: the rows with their file line numbers, the per-row errors, the import plan.
 
-Nothing is guessed silently: the text must be UTF-8 (with or without BOM) or the user is told
-which line is not and how to save the file instead; the separator is detected from the header
-line and reported back, so the preview says what was assumed.
+Nothing is guessed silently: the text is UTF-8 (with or without BOM) or, failing that,
+Windows-1252 (what Swedish Excel's "CSV (semikolonavgränsad)" writes), and the preview says
+which; a file that is neither is refused with the line and how to save it instead. The
+separator is detected from the header line and reported back the same way.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Generic, TypeVar
 
 from secretariat_tui.domain.text import text_problem
@@ -45,16 +48,23 @@ class CsvFormatError(ValueError):
         self.line = line
 
 
+class TextEncoding(Enum):
+    """How the file's bytes were read; the value is what the preview calls it."""
+
+    UTF8 = "UTF-8"
+    UTF8_BOM = "UTF-8 med BOM"
+    CP1252 = "Windows-1252 (Excel)"
+
+
 @dataclass(frozen=True)
 class CsvDialect:
     """What was detected, so the preview can say it: ``UTF-8 med BOM, semikolon (;)``."""
 
-    bom: bool
+    encoding: TextEncoding
     delimiter: str
 
     def describe(self) -> str:
-        encoding = "UTF-8 med BOM" if self.bom else "UTF-8"
-        return f"{encoding}, avgränsare {DELIMITER_NAMES[self.delimiter]}"
+        return f"{self.encoding.value}, avgränsare {DELIMITER_NAMES[self.delimiter]}"
 
 
 @dataclass(frozen=True)
@@ -190,8 +200,18 @@ class PlanBuilder(Generic[T]):
         )
 
 
-def decode(data: bytes) -> tuple[str, bool]:
-    """The text of ``data`` and whether it began with a UTF-8 BOM; CsvFormatError otherwise."""
+def decode(data: bytes) -> tuple[str, TextEncoding]:
+    """The text of ``data`` and how it was read; CsvFormatError when it is neither encoding.
+
+    UTF-8 is tried first: a Windows-1252 file with Swedish letters is never valid UTF-8 (å is
+    one byte there, a lead byte with no continuation here), while UTF-8 read as Windows-1252
+    would turn "ö" into "Ã¶" without complaint. Only when UTF-8 fails is Windows-1252 tried,
+    and it must then explain the whole file: the codec refuses the five bytes it leaves
+    undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D), so no C1 control character can come out of it,
+    and a file that also holds UTF-8 letters (or a UTF-8 BOM) is a mix of both, which no
+    reading gets right. Latin-1 is not tried apart: for printable text Windows-1252 is the
+    same, and it reads Excel's €, ”, – and … where latin-1 has control characters.
+    """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise CsvFormatError(
             "Filen är sparad som UTF-16 (”Unicode-text”), inte som UTF-8. " + SAVE_AS_HINT, 1
@@ -205,17 +225,52 @@ def decode(data: bytes) -> tuple[str, bool]:
     body = data[len(UTF8_BOM) :] if bom else data
     try:
         text = body.decode("utf-8")
+        encoding = TextEncoding.UTF8_BOM if bom else TextEncoding.UTF8
     except UnicodeDecodeError as err:
-        line = body[: err.start].count(b"\n") + 1
-        raise CsvFormatError(
-            f"Filen är inte UTF-8: rad {line} har tecken som inte går att läsa (troligen är "
-            "filen sparad som latin-1/Windows-1252, t.ex. ”CSV (semikolonavgränsad)”). "
-            + SAVE_AS_HINT,
-            line,
-        ) from None
+        text, encoding = _cp1252(data, not_utf8=_line_of(body, err.start)), TextEncoding.CP1252
     if "\x00" in text:
         raise CsvFormatError("Filen innehåller binära data och är ingen CSV-fil. " + SAVE_AS_HINT)
-    return text, bom
+    return text, encoding
+
+
+_UTF8_MARKS = re.compile(rb"\xef\xbb\xbf|\xc3[\x80-\xbf]|\xe2[\x80-\x82][\x80-\xbf]")
+"""UTF-8's BOM, its Swedish letters (å ä ö é ü: 0xC3 and one more byte) and Excel's punctuation
+(– ” … €: 0xE2 and two more). Read as Windows-1252 each is ``ï»¿``, ``Ã`` or ``â`` followed by
+a symbol (``Ã¶``), which Swedish text does not hold, so finding one means the file is mixed."""
+
+
+def _cp1252(data: bytes, *, not_utf8: int) -> str:
+    """The text as Windows-1252, refused when a byte is undefined there or the file mixes in
+    UTF-8; ``not_utf8`` is the first line that is not UTF-8, for the message."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError as err:
+        byte = data[err.start]
+        raise CsvFormatError(
+            f"Filen är varken UTF-8 eller Windows-1252: rad {_line_of(data, err.start)} har "
+            f"en byte (0x{byte:02X}) som ingen av dem har. Filen är troligen sparad i en annan "
+            "teckenkodning eller är ingen textfil. " + SAVE_AS_HINT,
+            _line_of(data, err.start),
+        ) from None
+    mixed = _UTF8_MARKS.search(data)
+    if mixed:
+        utf8 = (
+            "filen börjar med UTF-8-märket (BOM)"
+            if mixed.group() == UTF8_BOM
+            else f"rad {_line_of(data, mixed.start())} är UTF-8"
+        )
+        raise CsvFormatError(
+            f"Filen blandar två teckenkodningar: {utf8}, men rad {not_utf8} är Windows-1252 "
+            "(troligen är filen ändrad i två olika program), så å, ä och ö kan inte läsas rätt "
+            "på alla rader. Rätta raderna där de ser fel ut och "
+            "spara filen i Excel som ”CSV UTF-8 (kommaavgränsad) (*.csv)”.",
+            not_utf8,
+        )
+    return text
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data[:offset].count(b"\n") + 1
 
 
 def detect_delimiter(header_line: str) -> str:
@@ -239,7 +294,7 @@ def read_table(data: bytes, *, columns: Sequence[str], required: Collection[str]
     and unknown columns are reported together in one CsvFormatError. A header with no rows
     is a file with nothing to import, not an error.
     """
-    text, bom = decode(data)
+    text, encoding = decode(data)
     if not text.strip():
         raise CsvFormatError("Filen är tom: den har ingen rubrikrad och inga rader.")
     header_offset = 0
@@ -255,7 +310,7 @@ def read_table(data: bytes, *, columns: Sequence[str], required: Collection[str]
             raise CsvFormatError("Filen har ingen rubrikrad (bara ”sep=”-raden).", 1)
     else:
         delimiter = detect_delimiter(first)
-    dialect = CsvDialect(bom=bom, delimiter=delimiter)
+    dialect = CsvDialect(encoding=encoding, delimiter=delimiter)
 
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[CsvRow] = []

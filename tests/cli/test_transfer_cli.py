@@ -227,19 +227,17 @@ BAD_FILES = {
         ).encode(),
         ["rad 3, kolumn Medlem: Ingen medlem i registret heter ”Finns Inte”."],
     ),
-    "latin-1 bytes": (
+    "a byte neither UTF-8 nor Windows-1252": (
         "members",
-        f"{MEMBERS_HEADER}\r\nRåda föreningen;Organisation;full;;;;;;2017-03-21;;\r\n".encode(
-            "latin-1"
-        ),
-        ["Filen är inte UTF-8: rad 2", "”CSV UTF-8"],
+        f"{MEMBERS_HEADER}\r\n".encode()
+        + b"R\x9dda f\xf6reningen;Organisation;full;;;;;;2017-03-21;;\r\n",
+        ["Filen är varken UTF-8 eller Windows-1252: rad 2 har en byte (0x9D)", "”CSV UTF-8"],
     ),
-    "cp1252 bytes in the header": (
+    "UTF-8 and Windows-1252 in one file": (
         "payments",
-        f"{PAYMENTS_HEADER}\nRoks;;2024;1500;2024-02-01;;\nGöta;;2024;1;2024-02-01;;\n".encode(
-            "cp1252"
-        ),
-        ["Filen är inte UTF-8: rad 1"],
+        f"{PAYMENTS_HEADER}\nGöta;;2024;1;2024-02-01;;\n".encode()
+        + "Gävle;;2024;1;2024-02-01;;\n".encode("cp1252"),
+        ["Filen blandar två teckenkodningar: rad 1 är UTF-8, men rad 3 är Windows-1252"],
     ),
     "empty file": ("payments", b"", ["Filen är tom"]),
 }
@@ -315,6 +313,40 @@ def test_dry_run_shows_the_plan_and_writes_nothing(demo: Path, tmp_path: Path) -
     assert "1 ny, 0 fanns redan, 0 fel" in out
     assert "Provkörning: inget sparades." in out
     assert demo.read_bytes() == before
+
+
+def test_a_swedish_excel_semicolon_csv_previews_naming_its_encoding_then_imports(
+    demo: Path, tmp_path: Path
+) -> None:
+    """Swedish Excel's default "CSV (semikolonavgränsad)": Windows-1252, no BOM, CRLF."""
+    path = tmp_path / "från-excel.csv"
+    row = "Föreningen Ängen;Organisation;full;;Åsa Éklund;;;;2025-01-01;;"
+    path.write_bytes(f"{MEMBERS_HEADER}\r\n{row}\r\n".encode("cp1252"))
+    before = demo.read_bytes()
+
+    out = ok(demo, "members", "import", str(path), "--dry-run")
+
+    assert f"Läser {path}: Windows-1252 (Excel), avgränsare semikolon (;), 1 rad." in out
+    assert "  ny, rad 2: Föreningen Ängen" in out
+    assert demo.read_bytes() == before
+
+    ok(demo, "members", "import", str(path))
+    [added] = [m for m in stored(demo) if m.name == "Föreningen Ängen"]
+    assert added.contact.person == "Åsa Éklund"
+
+
+def test_the_preview_names_utf8_with_and_without_bom(demo: Path, tmp_path: Path) -> None:
+    with_bom = excel_file(
+        tmp_path, "bom.csv", MEMBERS_HEADER, "Ny;Organisation;full;;;;;;2025-01-01;;"
+    )
+    without = tmp_path / "utan.csv"
+    without.write_bytes(with_bom.read_bytes().removeprefix(b"\xef\xbb\xbf"))
+    assert "UTF-8 med BOM, avgränsare semikolon (;)" in ok(
+        demo, "members", "import", str(with_bom), "--dry-run"
+    )
+    assert f"{without}: UTF-8, avgränsare semikolon (;)" in ok(
+        demo, "members", "import", str(without), "--dry-run"
+    )
 
 
 # --- nothing twice ------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
-"""Reading CSV bytes: encodings are detected (never guessed), the separator is detected from the
-header and reported, and every row keeps the line it starts on in the file."""
+"""Reading CSV bytes: UTF-8 first, then Windows-1252 only when it explains the whole file, and
+the preview says which; the separator is detected from the header and reported, and every row
+keeps the line it starts on in the file."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from secretariat_tui.imports.csv_dialect import (
     PlanBuilder,
     RowError,
     RowFaults,
+    TextEncoding,
     decode,
     detect_delimiter,
     overflow_error,
@@ -29,29 +31,87 @@ def table(text: str, *, bom: bool = False) -> CsvTable:
 
 
 def test_utf8_with_bom_is_read_and_the_bom_is_reported() -> None:
-    text, bom = decode("\ufeffNamn;Typ\r\nÅsa;Ö\r\n".encode())
-    assert (text, bom) == ("Namn;Typ\r\nÅsa;Ö\r\n", True)
+    text, encoding = decode("\ufeffNamn;Typ\r\nÅsa;Ö\r\n".encode())
+    assert (text, encoding) == ("Namn;Typ\r\nÅsa;Ö\r\n", TextEncoding.UTF8_BOM)
 
 
 def test_utf8_without_bom_is_read_too() -> None:
-    assert decode("Namn;Typ\nÅsa;Ö\n".encode()) == ("Namn;Typ\nÅsa;Ö\n", False)
+    assert decode("Namn;Typ\nÅsa;Ö\n".encode()) == ("Namn;Typ\nÅsa;Ö\n", TextEncoding.UTF8)
 
 
-def test_latin1_bytes_are_refused_naming_the_line_and_how_to_save_instead() -> None:
-    data = "Namn;Typ\nAnna;A\nÖrebro förening;B\n".encode("latin-1")
+def test_utf8_is_never_read_as_windows_1252_even_when_both_would_decode() -> None:
+    """Every UTF-8 file also decodes as Windows-1252 (to ``Ã¶``): UTF-8 must win."""
+    data = "Namn;Typ\nÖrebro;Å\n".encode()
+    data.decode("cp1252")  # would not fail: only the order of the tries keeps the letters
+    assert decode(data) == ("Namn;Typ\nÖrebro;Å\n", TextEncoding.UTF8)
+
+
+def test_windows_1252_is_read_when_the_file_is_not_utf8_and_every_letter_decodes() -> None:
+    text = "Namn;Typ\r\nÖrebro förening;Å é € ” – …\r\n"
+    assert decode(text.encode("cp1252")) == (text, TextEncoding.CP1252)
+
+
+def test_latin1_text_reads_as_windows_1252_which_is_the_same_for_printable_text() -> None:
+    text = "Namn;Typ\nÖrebro förening;B\n"
+    assert decode(text.encode("latin-1")) == (text, TextEncoding.CP1252)
+
+
+@pytest.mark.parametrize("undefined", [0x81, 0x8D, 0x8F, 0x90, 0x9D])
+def test_a_byte_windows_1252_leaves_undefined_is_refused_naming_line_and_byte(
+    undefined: int,
+) -> None:
+    data = "Namn;Typ\nAnna;Å\n".encode("cp1252") + b"Ber" + bytes([undefined]) + b"t;B\n"
     with pytest.raises(CsvFormatError) as caught:
         decode(data)
     assert caught.value.line == 3
     message = str(caught.value)
-    assert "rad 3" in message
-    assert "inte UTF-8" in message
+    assert f"varken UTF-8 eller Windows-1252: rad 3 har en byte (0x{undefined:02X})" in message
+    assert "CSV UTF-8" in message, "the message says what to do"
+
+
+def test_no_c1_control_character_can_come_out_of_a_windows_1252_file() -> None:
+    """0x80-0x9F are Excel's € ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ or refused,
+    never the C1 controls latin-1 would make of them."""
+    for byte in range(0x80, 0xA0):
+        try:
+            text, encoding = decode(b"Namn\n" + bytes([byte]) + b"\n")
+        except CsvFormatError:
+            assert byte in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+            continue
+        assert encoding is TextEncoding.CP1252
+        assert not any("\x80" <= char <= "\x9f" for char in text), hex(byte)
+
+
+def test_windows_1252_bytes_after_a_utf8_bom_are_refused_as_a_mix() -> None:
+    data = b"\xef\xbb\xbfNamn;Typ\n" + "Gävle;Ö\n".encode("cp1252")
+    with pytest.raises(CsvFormatError) as caught:
+        decode(data)
+    assert caught.value.line == 2
+    assert "blandar två teckenkodningar: filen börjar med UTF-8-märket (BOM), men rad 2" in str(
+        caught.value
+    )
+
+
+def test_a_utf8_file_with_one_windows_1252_line_is_refused_naming_both_lines() -> None:
+    """Read as Windows-1252 the UTF-8 lines would import as ``FÃ¶reningen``: refused instead."""
+    data = "Namn;Typ\nFöreningen;A\nAnna;B\n".encode() + "Gävle;C\n".encode("cp1252")
+    with pytest.raises(CsvFormatError) as caught:
+        decode(data)
+    assert caught.value.line == 4
+    message = str(caught.value)
+    assert "rad 2 är UTF-8, men rad 4 är Windows-1252" in message
     assert "CSV UTF-8" in message
 
 
-def test_cp1252_bytes_after_a_bom_are_still_refused() -> None:
-    data = b"\xef\xbb\xbfNamn;Typ\n" + "Gävle;Ö\n".encode("cp1252")
-    with pytest.raises(CsvFormatError, match="rad 2"):
-        decode(data)
+def test_a_control_character_in_a_windows_1252_file_is_a_row_error_as_in_utf8() -> None:
+    read = read_table(
+        "Namn;Typ\r\nÅsa\x1b[2J;Organisation\r\n".encode("cp1252"),
+        columns=COLUMNS,
+        required=REQUIRED,
+    )
+    plan: PlanBuilder[str] = PlanBuilder(read.dialect)
+    assert list(plan.checked(read.rows, lambda row: row.value("Namn"), COLUMNS)) == []
+    assert [(e.line, e.column) for e in plan.errors] == [(2, "Namn")]
 
 
 def test_utf16_and_xlsx_files_are_named_for_what_they_are() -> None:
@@ -82,15 +142,22 @@ def test_the_separator_is_the_one_the_header_uses(header: str, expected: str) ->
 
 def test_semicolon_file_with_decimal_commas_splits_on_semicolons_only() -> None:
     read = table("Namn;Typ;Belopp\r\nRoks;Organisation;1500,50\r\n", bom=True)
-    assert read.dialect == CsvDialect(bom=True, delimiter=";")
+    assert read.dialect == CsvDialect(TextEncoding.UTF8_BOM, delimiter=";")
     assert read.dialect.describe() == "UTF-8 med BOM, avgränsare semikolon (;)"
     [row] = read.rows
     assert row.cells == {"Namn": "Roks", "Typ": "Organisation", "Belopp": "1500,50"}
 
 
+def test_a_windows_1252_file_says_so_in_its_description() -> None:
+    data = "Namn;Typ;Belopp\r\nFöreningen Ängen;Å;1 500 €\r\n".encode("cp1252")
+    read = read_table(data, columns=COLUMNS, required=REQUIRED)
+    assert read.dialect.describe() == "Windows-1252 (Excel), avgränsare semikolon (;)"
+    assert read.rows[0].cells == {"Namn": "Föreningen Ängen", "Typ": "Å", "Belopp": "1 500 €"}
+
+
 def test_comma_file_with_quoted_decimal_comma_is_read_as_comma_separated() -> None:
     read = table('Namn,Typ,Belopp\nRoks,Organisation,"1500,50"\n')
-    assert read.dialect == CsvDialect(bom=False, delimiter=",")
+    assert read.dialect == CsvDialect(TextEncoding.UTF8, delimiter=",")
     assert read.dialect.describe() == "UTF-8, avgränsare komma (,)"
     assert read.rows[0].value("Belopp") == "1500,50"
 

@@ -350,3 +350,48 @@ def test_an_existing_member_equal_in_every_field_is_not_flagged_as_different() -
     [skipped] = plan.skipped
     assert not skipped.differs
     assert replace(stored, id=None) == make_member("Roks", contact=Contact(person="Eva"))
+
+
+SWEDISH_EXCEL_ANSI = "\r\n".join(
+    [
+        "Namn;Typ;Medlemsform;Organisationsnummer;Kontaktperson;E-post;Telefon;Postadress;"
+        "Medlem sedan;Slutdatum;Anledning",
+        "Föreningen Ängen;Organisation;Fullt medlemskap;;Åsa Hélène Öberg;;;Box 5, 123 45 Åre;"
+        "2019-04-01;;",
+        "Café Ö;Organisation;Fullt medlemskap;;;;;;2020-01-15;2024-12-31;Avgiften 150 € – för hög",
+        "",
+    ]
+).encode("cp1252")
+"""What Swedish Excel's "CSV (semikolonavgränsad)" writes: Windows-1252, ``;``, CRLF, no BOM."""
+
+
+def test_a_file_from_swedish_excels_semicolon_csv_imports_with_the_right_letters() -> None:
+    assert not SWEDISH_EXCEL_ANSI.startswith(b"\xef\xbb\xbf")
+    with pytest.raises(UnicodeDecodeError):
+        SWEDISH_EXCEL_ANSI.decode("utf-8")  # the file really is not UTF-8
+
+    plan = plan_members_import(SWEDISH_EXCEL_ANSI, [])
+
+    assert plan.errors == ()
+    assert plan.dialect.describe() == "Windows-1252 (Excel), avgränsare semikolon (;)"
+    angen, cafe = plan.items
+    assert angen == make_member(
+        "Föreningen Ängen",
+        joined=date(2019, 4, 1),
+        contact=Contact(person="Åsa Hélène Öberg", address="Box 5, 123 45 Åre"),
+    )
+    assert (cafe.name, cafe.end_reason) == ("Café Ö", "Avgiften 150 € – för hög")
+
+
+def test_a_file_with_a_byte_neither_utf8_nor_windows_1252_is_refused() -> None:
+    data = SWEDISH_EXCEL_ANSI.replace("Åre".encode("cp1252"), b"\x8fre")
+    with pytest.raises(CsvFormatError, match="varken UTF-8 eller Windows-1252: rad 2") as caught:
+        plan_members_import(data, [])
+    assert "CSV UTF-8" in str(caught.value)
+
+
+def test_our_own_export_still_reads_as_utf8_with_bom() -> None:
+    member = make_member("Föreningen Ängen", contact=Contact(person="Åsa"), id=3)
+    plan = plan_members_import(members_csv_bytes([member]), [])
+    assert plan.dialect.describe() == "UTF-8 med BOM, avgränsare semikolon (;)"
+    assert plan.items == [replace(member, id=None)]

@@ -232,3 +232,23 @@ def test_wrong_columns_name_what_is_missing_and_what_is_unknown() -> None:
     message = str(caught.value)
     assert "kolumner saknas: ”Avgiftsår”, ”Belopp”, ”Betaldatum”" in message
     assert "okända kolumner: ”Summa”" in message
+
+
+def test_a_payment_file_from_swedish_excels_semicolon_csv_finds_the_member() -> None:
+    data = (
+        "Medlem;Organisationsnummer;Avgiftsår;Belopp;Betaldatum;Referens;Anteckning\r\n"
+        "Föreningen Ängen;;2024;1 500,00;2024-03-15;Å-12;Betalt i € av misstag\r\n"
+    ).encode("cp1252")
+    angen = make_member("Föreningen Ängen", id=9)
+
+    result = plan_payments_import(data, [angen], [])
+
+    assert result.errors == ()
+    assert result.dialect.describe() == "Windows-1252 (Excel), avgränsare semikolon (;)"
+    [payment] = result.items
+    assert (payment.member_id, payment.amount, payment.reference, payment.note) == (
+        9,
+        Decimal("1500.00"),
+        "Å-12",
+        "Betalt i € av misstag",
+    )

@@ -102,17 +102,34 @@ async def test_a_file_with_only_bad_rows_cannot_be_imported(
         assert app.database.path.read_bytes() == before
 
 
-async def test_a_latin1_file_is_refused_with_advice_and_nothing_is_written(
+async def test_a_file_from_swedish_excels_semicolon_csv_previews_as_windows_1252(
     app: SecretariatApp, tmp_path: Path
 ) -> None:
     source = tmp_path / "ansi.csv"
     source.write_bytes(
-        f"{HEADER}\r\nFörening Å;Organisation;Fullt medlemskap;2026-02-01\r\n".encode("latin-1")
+        f"{HEADER}\r\nFörening Å;Organisation;Fullt medlemskap;2026-02-01\r\n".encode("cp1252")
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await open_import(pilot, source)
+        assert isinstance(app.screen, ImportPreviewScreen)
+        text = str(app.screen.query_one("#plan-text", Static).render())
+        assert "Windows-1252 (Excel), avgränsare semikolon (;), 1 rad." in text
+        await pilot.press("i")
+        assert "Förening Å" in stored(app)
+
+
+async def test_a_file_neither_utf8_nor_windows_1252_is_refused_and_nothing_is_written(
+    app: SecretariatApp, tmp_path: Path
+) -> None:
+    source = tmp_path / "okänd.csv"
+    source.write_bytes(
+        f"{HEADER}\r\n".encode() + b"F\x81rening;Organisation;Fullt medlemskap;2026-02-01\r\n"
     )
     before = app.database.path.read_bytes()
     async with app.run_test(size=SIZE) as pilot:
         await open_import(pilot, source)
         assert not isinstance(app.screen, ImportPreviewScreen)
+        assert any("varken UTF-8 eller Windows-1252" in n for n in notices(app, "error"))
         assert any("CSV UTF-8" in n for n in notices(app, "error"))
         assert app.database.path.read_bytes() == before
 

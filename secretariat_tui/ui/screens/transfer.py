@@ -51,8 +51,8 @@ class CsvTransfer(Generic[T]):
 
 
 CSV_INTRO = (
-    "Spara från Excel som ”CSV UTF-8”; ; och , fungerar båda. Inget sparas förrän du "
-    "har sett förhandsgranskningen."
+    "Excels ”CSV UTF-8” och ”CSV (semikolonavgränsad)” läses båda, med ; eller ,. Inget "
+    "sparas förrän du har sett förhandsgranskningen, som visar hur filen lästes."
 )
 
 
