@@ -43,7 +43,7 @@ class _SwedishInfo(parser.parserinfo):
 _SWEDISH = _SwedishInfo(dayfirst=True)
 MONTH_NAMES: tuple[str, ...] = tuple(names[-1] for names in _SwedishInfo.MONTHS)
 
-_EXAMPLES = "2024-01-15, 15/1, 15 jan, jan 2024, idag, imorgon eller +3"
+_EXAMPLES = "2024-01-15, 15/1, 15 jan, jan 2024, i dag, i morgon eller +3"
 _RELATIVE_DAYS = {"idag": 0, "i dag": 0, "imorgon": 1, "i morgon": 1, "igår": -1, "i går": -1}
 _OFFSET = re.compile(r"(?P<sign>[+-]) ?(?P<count>\d{1,4}) ?(?P<unit>v?)", re.ASCII)
 _ISO = re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?", re.ASCII)
@@ -126,7 +126,7 @@ def parse_date_entry(text: str, today: date, *, allow_month: bool = True) -> Ent
     """
     raw = text.strip()
     if not raw:
-        raise ValueError("Ange ett datum, t.ex. 2024-01-15, 15/1, 15 jan eller idag.")
+        raise ValueError("Ange ett datum, t.ex. 2024-01-15, 15/1, 15 jan eller i dag.")
     norm = " ".join(raw.lower().split())
     norm = re.sub(r" ?([/-]) ?", r"\1", re.sub(r"(?<=[a-zåäö])\.", "", norm))
     entered = _relative(norm, today)

@@ -32,8 +32,8 @@ T = TypeVar("T")
 YES, NO = "ja", "nej"
 _YES_WORDS = {YES, "j", "yes", "y", "true", "1"}
 _NO_WORDS = {NO, "n", "no", "false", "0"}
-DAY_HINT = "t.ex. 2024-01-15, 15/1, 15 jan, idag eller +3"
-MONTH_HINT = "t.ex. 2024-01-15, 15/1, 15 jan, jan 2024 (bara månad), idag eller +3"
+DAY_HINT = "t.ex. 2024-01-15, 15/1, 15 jan, i dag eller +3"
+MONTH_HINT = "t.ex. 2024-01-15, 15/1, 15 jan, jan 2024 (bara månad), i dag eller +3"
 
 
 def yes_no(value: bool) -> str:

@@ -86,7 +86,7 @@ MEMBER_FIELDS = (
         "Formen gäller från",
         Day(),
         help="Dag då en ny medlemsform börjar gälla (annars i dag); bara med --form.",
-        placeholder="vid byte av form; tomt = idag",
+        placeholder="vid byte av form; tomt = i dag",
     ),
 )
 """The member's own fields; ``form_from`` dates a change of form (an edit only)."""

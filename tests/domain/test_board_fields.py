@@ -64,7 +64,7 @@ def test_every_faulty_field_is_named_at_once() -> None:
         "term_years": "Mandattiden är ett helt antal år, 1–4.",
         "starts_on": (
             "”snart” förstods inte som ett datum: skriv t.ex. 2024-01-15, 15/1, 15 jan, "
-            "jan 2024, idag, imorgon eller +3."
+            "jan 2024, i dag, i morgon eller +3."
         ),
     }
 

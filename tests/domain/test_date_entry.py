@@ -179,7 +179,7 @@ def test_text_not_understood_is_answered_with_examples() -> None:
         parse_date_entry("15 jann", TODAY)
     assert str(caught.value) == (
         "”15 jann” förstods inte som ett datum: skriv t.ex. "
-        "2024-01-15, 15/1, 15 jan, jan 2024, idag, imorgon eller +3."
+        "2024-01-15, 15/1, 15 jan, jan 2024, i dag, i morgon eller +3."
     )
 
 
@@ -187,7 +187,7 @@ def test_text_not_understood_is_answered_with_examples() -> None:
 def test_an_empty_entry_asks_for_a_date(text: str) -> None:
     with pytest.raises(ValueError) as caught:
         parse_date_entry(text, TODAY)
-    assert str(caught.value) == "Ange ett datum, t.ex. 2024-01-15, 15/1, 15 jan eller idag."
+    assert str(caught.value) == "Ange ett datum, t.ex. 2024-01-15, 15/1, 15 jan eller i dag."
 
 
 def test_dateutil_reports_the_parts_it_filled_in_and_would_swap_an_impossible_month() -> None:

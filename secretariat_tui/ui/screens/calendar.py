@@ -115,7 +115,7 @@ class CalendarScreen(DerivedScreen):
         "(från påverkansregistret, 6) och årsmöten (från styrelseregistret, 3). Piltangenterna "
         "flyttar en dag, pgup/pgdn en månad. Grå rader kommer inte med i "
         "verksamhetsberättelsen. Datum skrivs snabbt: 15/1, 15 jan, jan 2024 (bara månad), "
-        "idag, imorgon, +3."
+        "i dag, i morgon, +3."
     )
     BINDINGS = bindings(
         Command("n", "new", "Ny", "Ny aktivitet på vald dag", id="new-activity"),

@@ -36,7 +36,7 @@ class SubmissionsScreen(RegisterScreen, RecordScreen[Submission]):
         "Påverkansarbetet: debattartiklar, remissvar, framställningar, rapporter, sakråd och "
         "TIP-rapporteringen. En inlaga som inte är ett utkast står också i sin månad i "
         "kalendern (4) – den skrivs bara här, en gång. Datum skrivs snabbt: 15/1, 15 jan, "
-        "jan 2024 (bara månad), idag."
+        "jan 2024 (bara månad), i dag."
     )
 
     def __init__(
