@@ -16,6 +16,7 @@ from secretariat_tui.store.database import Database
 from secretariat_tui.ui.app_commands import APP_COMMANDS, PALETTE, QUIT, THEME
 from secretariat_tui.ui.commands import bindings, palette
 from secretariat_tui.ui.modes import register_modes
+from secretariat_tui.ui.palette import ScreenCommands
 from secretariat_tui.ui.quit_guard import end_on_hangup, quit_unless_typing
 from secretariat_tui.ui.registers import REGISTERS
 from secretariat_tui.ui.screens.crash import Crash, tell_crash
@@ -26,6 +27,7 @@ from secretariat_tui.ui.textual_compat import GuardedApp, show_unsafe_text_escap
 class SecretariatApp(GuardedApp[None]):
     CSS_PATH = "app.tcss"
     TITLE = "Kansliet"
+    COMMANDS = {ScreenCommands}
     BINDINGS = bindings(*APP_COMMANDS, Binding("ctrl+c", "help_quit", show=False, system=True))
 
     crashed: Crash | None = None
