@@ -116,3 +116,18 @@ async def test_a_filter_that_leaves_nothing_writes_nothing(
         await export(pilot)
         assert any("Inga aktiviteter passar urvalet" in n for n in notices(app, "error"))
     assert not target.exists()
+
+
+async def test_the_file_is_named_in_swedish_for_what_and_which_year_is_chosen(
+    app: SecretariatApp,
+) -> None:
+    """Choosing 2024 once wrote 2024's section to a file named for this year."""
+    async with app.run_test(size=SIZE) as pilot:
+        await open_export(pilot)
+        await choose_what(pilot, "Verksamhetsberättelsen: löpande verksamhet")
+        await replace_text(pilot, "year", "2024")
+        path = Path(app.screen.query_one("#field-path").value)  # type: ignore[attr-defined]
+        assert path.name == "verksamhetsberattelse-2024-lopande-verksamhet.docx"
+        await choose_what(pilot, "Kalenderfil för Outlook, Google, Thunderbird")
+        path = Path(app.screen.query_one("#field-path").value)  # type: ignore[attr-defined]
+        assert path.name == "kalender-2024.ics"

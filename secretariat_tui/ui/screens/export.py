@@ -15,7 +15,9 @@ from enum import StrEnum
 from pathlib import Path
 
 from rich.markup import escape
+from textual import on
 from textual.app import App
+from textual.widgets import Input
 from textual.worker import get_current_worker
 
 from secretariat_tui.domain.activities import Category
@@ -70,7 +72,19 @@ class FileFormat(StrEnum):
 
 
 ICS, MONTH = Export.ICS.value, Export.MONTH.value
-STEMS = {ICS: "kalender", MONTH: "manadslista", "all": "verksamhetsberattelse"}
+_REPORT_FILE = "verksamhetsberattelse-{year}"
+FILE_NAMES = {
+    Export.ICS: "kalender-{year}",
+    Export.ACTIVITIES: _REPORT_FILE + "-lopande-verksamhet",
+    Export.ALL: _REPORT_FILE,
+    Export.MEMBERS: _REPORT_FILE + "-medlemskap",
+    Export.BOARD: _REPORT_FILE + "-styrelse",
+    Export.NETWORKS: _REPORT_FILE + "-natverk",
+    Export.ADVOCACY: _REPORT_FILE + "-paverkansarbete",
+    Export.MONTH: "manadslista-{year}",
+}
+"""Swedish file names that say what and which year (å, ä, ö left out: a name travels to
+e-mail, zip files and other systems)."""
 
 
 EXPORT_FIELDS = (
@@ -136,9 +150,19 @@ class ExportForm(RecordForm[ExportRequest]):
             fmt.value = "ics"
         elif fmt.value == "ics" or (what == MONTH and fmt.value == "docx"):
             fmt.value = "md" if what == MONTH else "docx"
+        self._name_the_file()
+
+    @on(Input.Changed, "#field-year")
+    def _name_the_file(self) -> None:
+        """The file's name says what and which year: choosing 2024 must not write 2024's
+        report to a file named for this year."""
+        what, fmt = self.field("what").value, self.field("format").value
+        if not isinstance(what, str) or not isinstance(fmt, str):
+            return  # nothing chosen yet
+        year = self.field("year").value.strip()
+        name = FILE_NAMES[Export(what)].format(year=year if len(year) == 4 else self.today.year)
         path_input = self.field("path")
-        stem = f"{STEMS.get(what, what)}-{self.field('year').value or self.today.year}"
-        path_input.value = str(Path(path_input.value).with_name(f"{stem}.{fmt.value}"))
+        path_input.value = str(Path(path_input.value).with_name(f"{name}.{fmt}"))
 
     def build(self, values: dict[str, str]) -> ExportRequest:
         fields = FieldReader(EXPORT_FIELDS, values, self.today)
