@@ -20,7 +20,7 @@ GENERAL = (
     "  Fel visas på svenska under fältet; inget sparas förrän allt stämmer.\n"
     "  Datum: 2024-04-18, 15/1, 15 jan, jan 2024 (hela månaden), i dag, i morgon, +3.\n"
     "  Ja/nej-rutor kryssas med mellanslag.\n"
-    "  Listor öppnas med mellanslag eller alt+↓; en bokstav väljer (igen: nästa).\n"
+    "  Listor: mellanslag eller alt+↓ öppnar, en bokstav väljer (igen: nästa).\n"
     "\n"
     "Allt sparas direkt när du sparar ett formulär; q avslutar utan att något går förlorat.\n"
 )
