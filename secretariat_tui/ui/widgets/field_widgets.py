@@ -58,7 +58,7 @@ class ChoiceSelect(Select[str], inherit_bindings=False):
         """A typed letter picks here; it is not a key of the form or the app."""
         return character is not None and character.isprintable() and character != " "
 
-    async def _on_key(self, event: events.Key) -> None:
+    def on_key(self, event: events.Key) -> None:
         if self.expanded or not self.check_consume_key(event.key, event.character):
             return
         event.stop()
