@@ -99,10 +99,11 @@ async def highlight(pilot: Pilot[Any], name: str) -> None:
 
 
 async def choose(pilot: Pilot[Any], label: str) -> None:
-    """Open the focused Select with enter, arrow to ``label`` and pick it with enter."""
-    await pilot.press("enter")
+    """Open the focused Select with space (enter moves on), arrow to ``label`` and pick it
+    with enter."""
+    await pilot.press("space")
     overlay = pilot.app.focused
-    assert isinstance(overlay, SelectOverlay), f"enter did not open a Select: {overlay}"
+    assert isinstance(overlay, SelectOverlay), f"space did not open a Select: {overlay}"
     for _ in range(overlay.option_count + 1):
         index = overlay.highlighted
         if index is not None and str(overlay.get_option_at_index(index).prompt) == label:

@@ -16,10 +16,11 @@ GENERAL = (
     "  tab      nästa ruta (filterfält, tabell)\n"
     "\n"
     "[b]I formulär[/b]\n"
-    "  enter    nästa fält · ctrl+s spara · esc avbryt\n"
+    "  enter    nästa fält (ett enda fält: spara) · ctrl+s spara · esc avbryt\n"
     "  Fel visas på svenska under fältet; inget sparas förrän allt stämmer.\n"
     "  Datum: 2024-04-18, 15/1, 15 jan, jan 2024 (hela månaden), i dag, i morgon, +3.\n"
-    "  Ja/nej-rutor kryssas med mellanslag; val öppnas med enter.\n"
+    "  Ja/nej-rutor kryssas med mellanslag.\n"
+    "  Listor: mellanslag eller alt+↓ öppnar, en bokstav väljer (igen: nästa).\n"
     "\n"
     "Allt sparas direkt när du sparar ett formulär; q avslutar utan att något går förlorat.\n"
 )

@@ -3,12 +3,14 @@
 A subclass lists its fields (``domain.fields.Field``: label, kind, hint) and turns the typed
 values into its result with the domain's parser. Each field's widget comes from its kind
 (``field_widgets``): a choice is a select, yes/no a checkbox, the rest an input checked
-live by the kind's reader. Each field's
-error stands next to it, in Swedish; ``ctrl+s`` saves, escape cancels and asks first if
-anything was changed. The form calls ``save`` itself and closes only when it succeeded, so
-a failed save (disk full, file gone) leaves every typed value on screen to try again. The
-stored result comes back through ``dismiss`` (None when cancelled). A save that needs a yes
-first (a file to replace) raises ``AskFirst`` from ``build``; no keeps the form open.
+live by the kind's reader. ⏎ moves to the next field from each of them (in a form of one
+field it saves). Each field's error stands next to it, in Swedish, and a failed save puts the
+cursor in the first bad field with its text selected; ``ctrl+s`` saves, escape cancels and
+asks first if anything was changed. The form calls ``save`` itself and closes only when it
+succeeded, so a failed save (disk full, file gone) leaves every typed value on screen to try
+again. The stored result comes back through ``dismiss`` (None when cancelled). A save that
+needs a yes first (a file to replace) raises ``AskFirst`` from ``build``; no keeps the form
+open.
 """
 
 from __future__ import annotations
@@ -33,7 +35,12 @@ from secretariat_tui.domain.text import MULTILINE_FIELDS, text_problem
 from secretariat_tui.store.errors import StoreError
 from secretariat_tui.ui.commands import Command, bindings
 from secretariat_tui.ui.screens.confirm import ConfirmScreen
-from secretariat_tui.ui.widgets.field_widgets import ChoiceSelect, checkbox_value, flag_checkbox
+from secretariat_tui.ui.widgets.field_widgets import (
+    ChoiceSelect,
+    FieldSubmitted,
+    checkbox_value,
+    flag_checkbox,
+)
 
 ResultT = TypeVar("ResultT")
 
@@ -216,9 +223,15 @@ class RecordForm(ModalScreen[ResultT | None], Generic[ResultT]):
             self.show_error(name, None if result.is_valid else result.failure_descriptions[0])
 
     @on(Input.Submitted)
-    def _next_field(self, event: Input.Submitted) -> None:
+    @on(FieldSubmitted)
+    def _next_field(self, event: Input.Submitted | FieldSubmitted) -> None:
+        """⏎ moves on to the next field; in a form of one field it saves, since there is
+        nothing else to fill (moving to the button would lose what is typed next)."""
         event.stop()
-        self.focus_next()
+        if len(self.form_fields()) == 1:
+            self.action_save()
+        else:
+            self.focus_next()
 
     # --- actions ------------------------------------------------------------------------------
     @on(Button.Pressed, "#save")
@@ -232,7 +245,7 @@ class RecordForm(ModalScreen[ResultT | None], Generic[ResultT]):
             self.show_errors(err.errors)
             first_bad = next((f.name for f in self.form_fields() if f.name in err.errors), None)
             if first_bad:
-                self.query_one(f"#field-{first_bad}").focus()
+                self._focus_to_correct(self.query_one(f"#field-{first_bad}"))
             self.notify("Rätta de markerade fälten.", severity="warning", timeout=3)
             return
         self.show_errors({})
@@ -244,6 +257,14 @@ class RecordForm(ModalScreen[ResultT | None], Generic[ResultT]):
                 self.notify(escape(message), severity="error", timeout=10)
                 return
         self.dismiss(result)
+
+    @staticmethod
+    def _focus_to_correct(widget: Widget) -> None:
+        """Focus a bad field with its text selected, so that what is typed replaces it (the
+        field may have had the focus already, when focusing selects nothing)."""
+        widget.focus()
+        if isinstance(widget, Input):
+            widget.select_all()
 
     def _ask_then_save(self, ask: AskFirst) -> None:
         earlier = self.answered_yes  # a second question keeps the yes to the first
