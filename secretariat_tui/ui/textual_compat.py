@@ -17,7 +17,9 @@ so catching them there keeps the app alive to show the user a message.
 Keys typed after quitting: ``exit`` only posts a message, so keys already typed (``q`` then
 ``u`` quickly) still ran their actions while Textual was closing every screen; a dialog
 opened then was mounted without its widgets, and its first query failed. Once ``exit`` is
-called, ``run_action`` does nothing: the session is ending.
+called, ``run_action`` does nothing: the session is ending. Likewise a key for a dialog
+just pushed but not yet built (``e`` then escape quickly) waits for nothing: it is dropped,
+since the dialog's actions read widgets that do not exist yet.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from typing import Any, TypeVar
 
 from rich.console import RenderableType
 from textual.app import App
+from textual.widget import Widget
 
 from secretariat_tui.domain.text import ESCAPES_KEEPING_LINES
 
@@ -54,6 +57,9 @@ class GuardedApp(App[ReturnType]):
     async def run_action(self, action: Any, *args: Any, **kwargs: Any) -> bool:
         if self.exiting:
             return True  # handled: a key typed after quitting opens nothing on a closing app
+        namespace = args[0] if args else kwargs.get("default_namespace")
+        if isinstance(namespace, Widget) and not namespace.is_mounted:
+            return True  # a dialog still being built: its actions would find no widgets
         try:
             return await super().run_action(action, *args, **kwargs)
         except Exception as error:  # noqa: BLE001  (the last line of defence in the TUI)

@@ -171,3 +171,21 @@ async def test_enter_typed_twice_quickly_in_the_palette_runs_its_command_once(
             await pilot.pause(0.3)
             no_crash(app, "enter, enter, enter in the palette")
             assert [type(s) for s in app.screen_stack][1:] == [HelpScreen]
+
+
+@pytest.mark.parametrize("key", ["escape", "ctrl+s"])
+async def test_a_key_typed_while_a_form_opens_does_not_reach_its_missing_fields(
+    own_folders: Path, key: str
+) -> None:
+    """Found by the monkey (seed 20260601): ``e`` then escape quickly on a member's card
+    ran the form's cancel before its fields existed (``NoMatches: '#field-name'``)."""
+    with open_database(own_folders) as db:
+        app = SecretariatApp(db, today=TODAY, start="members")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("enter")
+            await pilot.pause()
+            app.post_message(key_event("e"))
+            app.post_message(key_event(key))
+            await pilot.pause(0.3)
+            no_crash(app, f"e, {key} on a member's card")
+            assert isinstance(app.screen, MemberForm)
