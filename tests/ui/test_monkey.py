@@ -11,6 +11,7 @@ A failure names the seed and the keys, so it can be replayed.
 
 from __future__ import annotations
 
+import json
 import random
 import shutil
 import string
@@ -25,6 +26,8 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from secretariat_tui.store.database import Database, open_database
+from secretariat_tui.store.record_check import check_records
+from secretariat_tui.store.record_schema import SCHEMAS
 from secretariat_tui.ui.app import SecretariatApp
 from secretariat_tui.ui.registers import REGISTERS
 from secretariat_tui.ui.screens.confirm import ConfirmScreen
@@ -136,6 +139,20 @@ async def run_monkey(db: Database, seed: int) -> set[type[Screen[object]]]:
                 no_crash(app, where)
         no_crash(app, f"the app closed (seed {seed})")
     return seen
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+async def test_random_keys_never_crash_and_the_file_still_opens(
+    own_folders: Path, seed: int
+) -> None:
+    with open_database(own_folders) as db:
+        seen = await run_monkey(db, seed)
+    missing = [k for k in REACHED if not any(issubclass(kind, k) for kind in seen)]
+    assert not missing, f"the monkey never reached {missing}; it saw {seen}"
+    with open_database(own_folders) as again:
+        assert not again.read_only
+        document = json.loads(again.path.read_bytes())
+    assert check_records(document, SCHEMAS) is None
 
 
 async def test_keys_typed_after_quit_open_nothing_on_the_closing_app(
