@@ -21,6 +21,7 @@ from secretariat_tui.ui.quit_guard import end_on_hangup, quit_unless_typing
 from secretariat_tui.ui.registers import REGISTERS
 from secretariat_tui.ui.screens.crash import Crash, tell_crash
 from secretariat_tui.ui.screens.help import HelpScreen
+from secretariat_tui.ui.screens.palette import Palette
 from secretariat_tui.ui.textual_compat import GuardedApp, show_unsafe_text_escaped
 
 
@@ -79,7 +80,7 @@ class SecretariatApp(GuardedApp[None]):
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(CommandPalette(placeholder="Sök kommando…", id="--command-palette"))
+            self.push_screen(Palette(placeholder="Sök kommando…", id="--command-palette"))
 
     def action_help_quit(self) -> None:
         self.notify("Tryck q eller ctrl+q för att avsluta.", title="Avsluta?")

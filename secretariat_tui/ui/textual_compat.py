@@ -13,13 +13,22 @@ is no public hook, so ``GuardedApp`` overrides it, and hands the error to
 ``unexpected_error``. Errors in key actions are caught one step earlier, in the public
 ``run_action``: those run on the App's own message loop, which Textual ends after an error,
 so catching them there keeps the app alive to show the user a message.
+
+Keys typed after quitting: ``exit`` only posts a message, so keys already typed (``q`` then
+``u`` quickly) still ran their actions while Textual was closing every screen; a dialog
+opened then was mounted without its widgets, and its first query failed. Once ``exit`` is
+called, ``run_action`` does nothing: the session is ending. Likewise a key for a dialog
+just pushed but not yet built (``e`` then escape quickly) waits for nothing: it is dropped,
+since the dialog's actions read widgets that do not exist yet.
 """
 
 from __future__ import annotations
 
 from typing import Any, TypeVar
 
+from rich.console import RenderableType
 from textual.app import App
+from textual.widget import Widget
 
 from secretariat_tui.domain.text import ESCAPES_KEEPING_LINES
 
@@ -29,11 +38,28 @@ ReturnType = TypeVar("ReturnType")
 class GuardedApp(App[ReturnType]):
     """An App whose unexpected errors go to ``unexpected_error``, never to a traceback."""
 
+    exiting = False
+    """Set by ``exit``: the session is ending, and no key runs an action any more."""
+
     def unexpected_error(self, error: BaseException) -> None:
         """Tell the user and end the session; the subclass says how."""
         raise NotImplementedError
 
+    def exit(
+        self,
+        result: ReturnType | None = None,
+        return_code: int = 0,
+        message: RenderableType | None = None,
+    ) -> None:
+        self.exiting = True
+        super().exit(result, return_code, message)
+
     async def run_action(self, action: Any, *args: Any, **kwargs: Any) -> bool:
+        if self.exiting:
+            return True  # handled: a key typed after quitting opens nothing on a closing app
+        namespace = args[0] if args else kwargs.get("default_namespace")
+        if isinstance(namespace, Widget) and not namespace.is_mounted:
+            return True  # a dialog still being built: its actions would find no widgets
         try:
             return await super().run_action(action, *args, **kwargs)
         except Exception as error:  # noqa: BLE001  (the last line of defence in the TUI)
