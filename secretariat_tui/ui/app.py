@@ -16,12 +16,11 @@ from secretariat_tui.store.database import Database
 from secretariat_tui.ui.app_commands import APP_COMMANDS, PALETTE, QUIT, THEME
 from secretariat_tui.ui.commands import bindings, palette
 from secretariat_tui.ui.modes import register_modes
-from secretariat_tui.ui.palette import ScreenCommands
 from secretariat_tui.ui.quit_guard import end_on_hangup, quit_unless_typing
 from secretariat_tui.ui.registers import REGISTERS
 from secretariat_tui.ui.screens.crash import Crash, tell_crash
 from secretariat_tui.ui.screens.help import HelpScreen
-from secretariat_tui.ui.screens.palette import Palette
+from secretariat_tui.ui.screens.palette import Palette, ScreenCommands
 from secretariat_tui.ui.textual_compat import GuardedApp, show_unsafe_text_escaped
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.command import CommandList, CommandPalette
 
 from secretariat_tui.ui.app import SecretariatApp
-from secretariat_tui.ui.palette import ScreenCommands, in_words
+from secretariat_tui.ui.screens.palette import ScreenCommands, in_words
 from tests.ui.helpers import type_text
 
 SIZE = (80, 24)
