@@ -81,6 +81,22 @@ async def test_recording_a_payment_by_keys_stores_it_and_marks_the_member_paid(
         assert shown_row(app, UNPAID_2026)[STATUS] == "Betald"
 
 
+async def test_a_paid_year_offers_no_amount_so_one_ctrl_s_cannot_pay_it_twice(
+    app: SecretariatApp,
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "less_than_sign", "less_than_sign")  # 2024: all 27 paid
+        paid = shown_names(app)[0]
+        before = payments_of(app, paid, 2024)
+        await pilot.press("b")
+        assert isinstance(app.screen, PaymentForm)
+        assert field_value(app, "amount") == ""
+        assert "redan betald" in str(app.screen.query_one(".intro", Static).render())
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, PaymentForm)  # an amount is required
+        assert payments_of(app, paid, 2024) == before
+
+
 async def test_a_partial_payment_shows_what_is_left(app: SecretariatApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2")

@@ -38,14 +38,16 @@ class PaymentForm(RecordForm[Payment]):
             initial = payment_raw(payment)
             title = f"Ändra betalning från {row.member.name} för {row.year}"
         else:
-            amount = row.outstanding if row.outstanding > 0 else row.due
-            typed = typed_amount(amount) if amount > 0 else ""
+            # A year already paid gets no amount: one ctrl+s must not pay it twice.
+            typed = typed_amount(row.outstanding) if row.outstanding > 0 else ""
             initial = {"amount": typed, "paid_on": today.isoformat()}
             title = f"Betalning från {row.member.name} för {row.year}"
         intro = (
             f"Avgift {format_kronor(row.due)}, betalt hittills {format_kronor(row.paid)}, "
             f"kvar {format_kronor(row.outstanding)}."
         )
+        if payment is None and row.due > 0 and row.outstanding <= 0:
+            intro += " Avgiften är redan betald: skriv beloppet bara om det kommit mer."
         super().__init__(title, initial, intro, save=save, today=today)
 
     def form_fields(self) -> Sequence[Field]:
