@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Collection, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from platformdirs import user_documents_dir
 from rich.markup import escape
 from textual import work
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen
@@ -163,16 +165,18 @@ class TextPreviewScreen(ModalScreen[None]):
 
     def action_copy(self) -> None:
         terminal = send_to_terminal(self.app, self._copy, os.environ)
-        self._copy_outside(self._copy, terminal)
+        self._copy_outside(self.app, self._copy, terminal)
 
     @work(thread=True, exclusive=True, group="copy")
-    def _copy_outside(self, text: str, terminal: bool) -> None:
-        """The clipboard programs may take up to their timeout: not on the app's own loop."""
+    def _copy_outside(self, app: App[Any], text: str, terminal: bool) -> None:
+        """The clipboard programs may take up to their timeout: not on the app's own loop.
+        The message goes to the app, which outlives this dialog."""
         copied = copy_outside(text, os.environ, terminal=terminal)
         severity: SeverityLevel = "information" if copied.confirmed else "warning"
-        self.app.call_from_thread(
-            self.app.notify, copied.message(self._copied), severity=severity, timeout=8
-        )
+        with suppress(RuntimeError):  # the app closed while the program ran: nobody to tell
+            app.call_from_thread(
+                app.notify, copied.message(self._copied), severity=severity, timeout=8
+            )
 
     def action_close(self) -> None:
         self.dismiss(None)
