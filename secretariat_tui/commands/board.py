@@ -211,7 +211,7 @@ def list_meetings(obj: CliContext, fmt: str) -> None:
 
 
 @meeting.command("roll")
-@click.argument("which", metavar="[ID|DATUM]", required=False)
+@click.argument("meeting_id", metavar="[ID|DATUM]", required=False)
 @click.option(
     "--cutoff",
     help="Sista dag för betald avgift för rösträtt (t.ex. 2024-03-31 eller 31/3); annars mötets "
@@ -221,7 +221,7 @@ def list_meetings(obj: CliContext, fmt: str) -> None:
 @format_option("md", "csv", "text", default="text")
 @click.pass_obj
 def roll(
-    obj: CliContext, which: str | None, cutoff: str | None, fee_year: int | None, fmt: str
+    obj: CliContext, meeting_id: str | None, cutoff: str | None, fee_year: int | None, fmt: str
 ) -> None:
     """Röstlängden för ett årsmöte: fullvärdiga medlemmar med betald avgift, och de utan
     rösträtt med skäl. Årsmötet anges med id eller datum (t.ex. 2024-04-18 eller 18/4 2024);
@@ -233,9 +233,8 @@ def roll(
     cutoff_day = day_flag(cutoff, "--cutoff", today) if cutoff else None
     with obj.reading() as db:
         board = BoardRepository(db)
-        held = chosen_meeting(board, which, today)
-        meeting_id = held.id
-        assert meeting_id is not None
+        held = chosen_meeting(board, meeting_id, today)
+        assert held.id is not None
         stored = rule_for(held)
         rule = VotingRule(fee_year or stored.fee_year, cutoff_day or stored.cutoff)
         ledger = FeeLedger.of(db)
@@ -247,7 +246,7 @@ def roll(
             ledger.year_rows(rule.fee_year),
             ledger.payments.for_year(rule.fee_year),
             rule,
-            board.attendance.for_meeting(meeting_id),
+            board.attendance.for_meeting(held.id),
         )
     if fmt == "csv":  # the rows alone; md and text are the document with the rule and totals
         click.echo(voting_roll_table(found).render("csv"), nl=False)

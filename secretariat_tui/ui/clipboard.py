@@ -53,13 +53,13 @@ class Copied:
             return f"Kopierade {what} till urklipp."
         if self.tmux:
             return (
-                f"Kopierade {what} till tmux (klistra in med tmux-prefixet och ]). Till "
-                "datorns urklipp skickades den via terminalen; om den kom fram beror på terminalen."
+                f"Kopierade {what} till tmux (klistra in med tmux-prefixet och ]); om det "
+                "också nådde datorns urklipp beror på terminalen."
             )
         if self.terminal:
             return (
-                f"Skickade {what} till terminalen för urklipp, men den kan inte bekräfta att den "
-                "kom fram, och inget urklippsprogram hittades. Säkrast: spara som fil med s."
+                f"Skickade {what} till terminalen för urklipp, men om det kom fram går inte att "
+                "veta, och inget urklippsprogram hittades. Säkrast: spara som fil med s."
             )
         return f"Kunde inte kopiera {what}: inget urklipp nås härifrån. Spara som fil med s."
 
