@@ -68,6 +68,30 @@ def get_meeting(board: BoardRepository, meeting_id: int) -> AnnualMeeting:
         raise click.ClickException(str(err)) from None
 
 
+def chosen_meeting(board: BoardRepository, which: str | None, today: date) -> AnnualMeeting:
+    """The meeting named by id or by the day it was held (any date entry), or without either
+    the latest one held by ``today``, as the board screen opens it; else one error line
+    that lists the recorded meetings."""
+    if which is not None and which.strip().isdigit():
+        return get_meeting(board, int(which))
+    meetings = board.meetings.all()
+    held = [m for m in meetings if m.held_on <= today]
+    if which is None:
+        if not held:
+            raise click.ClickException(
+                "Det finns inget årsmöte ännu; ange ett kommande med id eller datum."
+                if meetings
+                else "Det finns inget årsmöte; lägg till ett med `meeting add`."
+            )
+        return held[-1]
+    day = day_flag(which, "ID|DATUM", today)
+    found = [m for m in meetings if m.held_on == day]
+    if not found:
+        days = ", ".join(f"{m.held_on.isoformat()} (id {m.id})" for m in reversed(meetings))
+        raise click.ClickException(f"Inget årsmöte hölls {day}. Årsmöten: {days or 'inga'}.")
+    return found[-1]
+
+
 def get_seat(board: BoardRepository, seat_id: int) -> BoardSeat:
     try:
         return board.seats.get(seat_id)
@@ -187,7 +211,7 @@ def list_meetings(obj: CliContext, fmt: str) -> None:
 
 
 @meeting.command("roll")
-@click.argument("meeting_id", metavar="ID", type=int)
+@click.argument("meeting_id", metavar="[ID|DATUM]", required=False)
 @click.option(
     "--cutoff",
     help="Sista dag för betald avgift för rösträtt (t.ex. 2024-03-31 eller 31/3); annars mötets "
@@ -197,16 +221,20 @@ def list_meetings(obj: CliContext, fmt: str) -> None:
 @format_option("md", "csv", "text", default="text")
 @click.pass_obj
 def roll(
-    obj: CliContext, meeting_id: int, cutoff: str | None, fee_year: int | None, fmt: str
+    obj: CliContext, meeting_id: str | None, cutoff: str | None, fee_year: int | None, fmt: str
 ) -> None:
-    """Röstlängden: fullvärdiga medlemmar med betald avgift, och de utan rösträtt med skäl.
+    """Röstlängden för ett årsmöte: fullvärdiga medlemmar med betald avgift, och de utan
+    rösträtt med skäl. Årsmötet anges med id eller datum (t.ex. 2024-04-18 eller 18/4 2024);
+    utan det gäller det senaste årsmötet fram till i dag.
 
     md är Markdown, text är för utskrift, csv är `;`-separerad för Excel.
     """
-    cutoff_day = day_flag(cutoff, "--cutoff", date.today()) if cutoff else None
+    today = date.today()
+    cutoff_day = day_flag(cutoff, "--cutoff", today) if cutoff else None
     with obj.reading() as db:
         board = BoardRepository(db)
-        held = get_meeting(board, meeting_id)
+        held = chosen_meeting(board, meeting_id, today)
+        assert held.id is not None
         stored = rule_for(held)
         rule = VotingRule(fee_year or stored.fee_year, cutoff_day or stored.cutoff)
         ledger = FeeLedger.of(db)
@@ -218,7 +246,7 @@ def roll(
             ledger.year_rows(rule.fee_year),
             ledger.payments.for_year(rule.fee_year),
             rule,
-            board.attendance.for_meeting(meeting_id),
+            board.attendance.for_meeting(held.id),
         )
     if fmt == "csv":  # the rows alone; md and text are the document with the rule and totals
         click.echo(voting_roll_table(found).render("csv"), nl=False)

@@ -182,20 +182,34 @@ def status(obj: CliContext, year: int, fmt: str, unpaid: bool) -> None:
 
 @fees.command("unpaid")
 @click.option("--year", required=True, type=YEAR, help="Året (ÅÅÅÅ).")
-@format_option("text", "csv", default="text")
+@format_option("text", "csv", "bcc", default="text")
 @click.pass_obj
 def unpaid(obj: CliContext, year: int, fmt: str) -> None:
     """Påminnelselistan: obetalda och delvis betalda med kontaktuppgifter och belopp.
 
-    text är en lista att klistra in i ett e-brev; csv är `;`-separerad UTF-8 för Excel.
-    Medlemmar utan e-postadress markeras.
+    text är en lista att klistra in i ett e-brev; csv är `;`-separerad UTF-8 för Excel;
+    bcc är bara e-postadresserna på en rad (`a@x.se; b@y.se`) för ett e-brevs Bcc-fält.
+    Medlemmar utan e-postadress markeras (med bcc: på stderr, efter "utan e-post:").
     """
     with obj.reading() as db:
         rows = listing.owing(_year_rows(db, year))
-    if fmt == "csv":  # the text is a letter to paste, not a table
+    if fmt == "bcc":  # the line alone on stdout, so that it can be piped to a clipboard
+        _bcc(rows, year)
+    elif fmt == "csv":  # the text is a letter to paste, not a table
         click.echo(listing.reminder_table(rows).render("csv"), nl=False)
     else:
         click.echo(listing.reminder_text(rows, year))
+
+
+def _bcc(rows: list[MemberYear], year: int) -> None:
+    """The addresses on stdout; on stderr who they leave out, or that nobody owes."""
+    if not rows:
+        click.echo(f"Inga obetalda medlemsavgifter för {year}.", err=True)
+        return
+    if line := listing.bcc_line(rows):
+        click.echo(line)
+    if missing := listing.without_email_line(rows):
+        click.echo(missing, err=True)
 
 
 @fees.command("figures")

@@ -186,6 +186,48 @@ def reminder_text(rows: Sequence[MemberYear], year: int) -> str:
     return "\n".join(lines)
 
 
+def bcc_addresses(rows: Sequence[MemberYear]) -> list[str]:
+    """The e-mail addresses alone, each once (a contact for two members, in any letter case),
+    in the list's order."""
+    seen: dict[str, str] = {}
+    for row in rows:
+        email = row.member.contact.email.strip()
+        if email:
+            seen.setdefault(email.casefold(), email)
+    return list(seen.values())
+
+
+def bcc_line(rows: Sequence[MemberYear]) -> str:
+    """``a@x.se; b@y.se``: the addresses to paste into an e-mail's Bcc field."""
+    return "; ".join(bcc_addresses(rows))
+
+
+def addresses_word(count: int) -> str:
+    return f"{count} adress" if count == 1 else f"{count} adresser"
+
+
+def without_email(rows: Sequence[MemberYear]) -> list[str]:
+    """The names of the members the Bcc line cannot reach."""
+    return [r.member.name for r in rows if not r.member.contact.email.strip()]
+
+
+def without_email_line(rows: Sequence[MemberYear]) -> str:
+    """``utan e-post: A, B``: who needs a letter or a call instead; empty when nobody."""
+    missing = without_email(rows)
+    return f"utan e-post: {', '.join(missing)}" if missing else ""
+
+
+def bcc_text(rows: Sequence[MemberYear], year: int) -> str:
+    """The Bcc line, then who it leaves out: what the reminder screen shows (it copies the line
+    alone, ``bcc_line``)."""
+    if not rows:
+        return f"Inga obetalda medlemsavgifter för {year}."
+    lines = [bcc_line(rows) or "Ingen av dem har en e-postadress."]
+    if missing := without_email_line(rows):
+        lines += ["", missing]
+    return "\n".join(lines)
+
+
 def reminder_table(rows: Sequence[MemberYear]) -> Table:
     """The reminder list as rows, for a mail merge in Excel (``reminder_text`` is the letter)."""
     return Table(

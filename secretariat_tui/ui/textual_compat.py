@@ -98,3 +98,10 @@ def show_unsafe_text_escaped() -> None:
     for table in (content._CONTROL_STRIP_TRANSLATE, control._CONTROL_STRIP_TRANSLATE):
         kept = set(table)
         table.update({c: e for c, e in ESCAPES_KEEPING_LINES.items() if c not in kept})
+
+
+def write_to_terminal(app: App[Any], data: str) -> None:
+    """Raw text straight to the terminal, as ``App.copy_to_clipboard`` sends its OSC 52, for
+    the same sequence wrapped for GNU screen (``ui.clipboard``): Textual has no public way."""
+    if app._driver is not None:
+        app._driver.write(data)

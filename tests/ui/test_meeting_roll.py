@@ -2,15 +2,33 @@
 
 from __future__ import annotations
 
-from textual.widgets import Input, Static
+from datetime import date
+from pathlib import Path
+
+from textual.widgets import Input, Select, Static
 
 from secretariat_tui.domain.board import AnnualMeeting
 from secretariat_tui.store.board import BoardRepository
+from secretariat_tui.store.database import open_database
 from secretariat_tui.store.ledger import FeeLedger
 from secretariat_tui.ui.app import SecretariatApp
-from secretariat_tui.ui.screens.meeting_roll import DelegateForm, MeetingRollScreen, RuleForm
+from secretariat_tui.ui.screens.meeting_roll import (
+    DelegateForm,
+    MeetingChoice,
+    MeetingRollScreen,
+    RuleForm,
+)
 from secretariat_tui.ui.screens.text_preview import TextPreviewScreen
-from tests.ui.helpers import TODAY, highlight, shown_row, status_line, type_text
+from tests.ui.board_helpers import open_board
+from tests.ui.helpers import (
+    TODAY,
+    choose,
+    field_value,
+    highlight,
+    shown_row,
+    status_line,
+    type_text,
+)
 
 SIZE = (80, 24)
 VOTER = "Terrafem"  # full member, paid 2024 before the meeting in the demo
@@ -27,6 +45,15 @@ async def open_roll(app: SecretariatApp) -> MeetingRollScreen:
     )
     await app.push_screen(screen)
     return screen
+
+
+def footer_keys(app: SecretariatApp) -> set[str]:
+    """The keys the footer shows on the current screen now (enabled and shown)."""
+    return {
+        key
+        for key, active in app.screen.active_bindings.items()
+        if active.enabled and active.binding.show
+    }
 
 
 def attendance(app: SecretariatApp, name: str) -> tuple[str, bool]:
@@ -101,3 +128,61 @@ async def test_the_rule_is_stored_with_the_meeting_and_used_next_time(app: Secre
         screen = await open_roll(app)
         await pilot.pause()
         assert "senast 2024-03-31" in str(screen.query_one("#roll-rule", Static).render())
+
+
+async def test_m_shows_the_roll_of_another_meeting_chosen_newest_first(
+    app: SecretariatApp,
+) -> None:
+    """From the board screen, r opens the latest meeting's roll; m lists every recorded meeting
+    newest first and shows the chosen one's roll, with that meeting's own attendance."""
+    async with app.run_test(size=SIZE) as pilot:
+        await open_board(pilot)
+        await pilot.press("r")
+        roll = app.screen
+        assert isinstance(roll, MeetingRollScreen)
+        assert roll.meeting.held_on.isoformat() == "2026-04-23"
+        assert "m" in footer_keys(app)
+
+        await pilot.press("m")
+        assert isinstance(app.screen, MeetingChoice)
+        options = app.screen.query_one("#field-meeting", Select)
+        labels = [str(prompt) for prompt, _ in options._options]
+        assert labels == ["2026-04-23", "2025-04-24", "2024-04-18", "2023-04-20"]
+        assert field_value(app, "meeting") == str(roll.meeting.id)
+
+        await choose(pilot, "2024-04-18")
+        await pilot.press("ctrl+s")
+        assert app.screen is roll
+        assert roll.meeting == meeting_2024(app)
+        title = str(roll.query_one("#list-title", Static).render())
+        assert title == "Röstlängd, årsmöte 2024-04-18"
+        assert "senast 2024-04-18" in str(roll.query_one("#roll-rule", Static).render())
+
+        await highlight(pilot, VOTER)
+        was_present = attendance(app, VOTER)[1]
+        await pilot.press("space")  # recorded for the meeting shown, 2024
+        assert attendance(app, VOTER)[1] is (not was_present)
+
+
+async def test_escape_from_the_choice_keeps_the_meeting_shown(app: SecretariatApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_roll(app)
+        await pilot.press("m")
+        assert isinstance(app.screen, MeetingChoice)
+        await pilot.press("escape")
+        assert app.screen is screen
+        assert screen.meeting == meeting_2024(app)
+
+
+async def test_m_is_hidden_when_only_one_meeting_is_recorded(tmp_path: Path) -> None:
+    with open_database(tmp_path / "en.json") as db:
+        board = BoardRepository(db)
+        only = board.meetings.add(AnnualMeeting(date(2024, 4, 18)))
+        app = SecretariatApp(db, today=TODAY, start="members")
+        async with app.run_test(size=SIZE) as pilot:
+            screen = MeetingRollScreen(board, FeeLedger.of(db), only, today=TODAY)
+            await app.push_screen(screen)
+            await pilot.pause()
+            assert screen.check_action("meeting", ()) is False
+            assert "m" not in footer_keys(app)
+            assert "k" in footer_keys(app)  # the footer is the roll's

@@ -115,6 +115,14 @@ class FeesScreen(RegisterScreen):
             id="reminders",
         ),
         Command(
+            "e",
+            "bcc",
+            "E-post (Bcc)",
+            "Obetaldas e-postadresser på en rad, att kopiera till ett e-brevs Bcc-fält",
+            id="bcc",
+            footer=False,
+        ),
+        Command(
             "a",
             "agreement",
             "Avtal",
@@ -231,6 +239,23 @@ class FeesScreen(RegisterScreen):
             text = f"{fees_listing.no_schedule_note(year)}\n\n{text}"
         preview = TextPreviewScreen(
             title, text, f"paminnelser-{year}", renderings, protected=self.database_path
+        )
+        self.app.push_screen(preview)
+
+    def action_bcc(self) -> None:
+        """The reminder list's addresses alone: ``c`` copies the line, not who it leaves out."""
+        owing = fees_listing.owing(self.year_rows())
+        line = fees_listing.bcc_line(owing)
+        addresses = fees_listing.addresses_word(len(fees_listing.bcc_addresses(owing)))
+        title = f"E-post till obetalda {self.year}: {addresses}"
+        preview = TextPreviewScreen(
+            title,
+            fees_listing.bcc_text(owing, self.year),
+            f"bcc-obetalda-{self.year}",
+            [Rendering("Text (.txt)", ".txt", lambda: f"{line}\n".encode())],
+            protected=self.database_path,
+            copy=line,
+            copied=addresses,
         )
         self.app.push_screen(preview)
 

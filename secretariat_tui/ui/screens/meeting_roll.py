@@ -2,7 +2,9 @@
 in and presence marked as people arrive, printed or saved for the minutes.
 
 The rule is the domain's (``VotingRule``): full members on the meeting day who paid the fee
-year by the cut-off. Fee year and cut-off are shown at the top and changed with ``k``.
+year by the cut-off. Fee year and cut-off are shown at the top and changed with ``k``. The
+board screen opens the latest meeting's roll; ``m`` shows any other recorded meeting's (last
+year's, to check who voted then), each with its own stored rule and attendance.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from textual.app import ComposeResult
 from textual.widgets import Static
 
 from secretariat_tui.domain.board import AnnualMeeting
-from secretariat_tui.domain.fields import Field
+from secretariat_tui.domain.fields import Field, Listed
 from secretariat_tui.domain.voting import (
     Attendance,
     RollEntry,
@@ -54,6 +56,7 @@ COLUMNS = (
     Column("present", "Närv.", 5),
 )
 PRESENT = {True: "ja", False: "–"}
+MEETING_FIELD = Field("meeting", "Årsmöte", Listed("årsmöte"))
 
 
 def roll_row(entry: RollEntry, *, entitled: bool) -> Row:
@@ -96,6 +99,30 @@ class DelegateForm(RecordForm[Attendance]):
         return parse_attendance_fields(values, self.entry.member.id)
 
 
+class MeetingChoice(RecordForm[AnnualMeeting]):
+    """Which recorded meeting's roll to show: newest first, starting on the one shown."""
+
+    SAVE_LABEL = "Visa"
+
+    def __init__(self, meetings: Sequence[AnnualMeeting], current: AnnualMeeting) -> None:
+        newest_first = sorted(meetings, key=lambda m: m.held_on, reverse=True)
+        self._meetings = {str(m.id): m for m in newest_first}
+        super().__init__(
+            "Röstlängd för vilket årsmöte?",
+            {"meeting": str(current.id)},
+            "Varje årsmöte har sin egen regel för rösträtt och sin egen närvaro.",
+        )
+
+    def form_fields(self) -> Sequence[Field]:
+        return (MEETING_FIELD,)
+
+    def options_for(self, field: Field) -> tuple[tuple[str, str], ...]:
+        return tuple((m.held_on.isoformat(), key) for key, m in self._meetings.items())
+
+    def build(self, values: dict[str, str]) -> AnnualMeeting:
+        return self._meetings[values["meeting"]]
+
+
 class MeetingRollScreen(ModalListScreen):
     COLUMNS = COLUMNS
     DIALOG = "roll"
@@ -110,6 +137,7 @@ class MeetingRollScreen(ModalListScreen):
         ),
         Command("k", "rule", "Regel", "Ändra avgiftsår och sista betaldag", id="rule"),
         Command("p", "print", "Skriv ut", "Visa röstlängden för utskrift", id="print"),
+        Command("m", "meeting", "Möte", "Visa röstlängden för ett annat årsmöte", id="meeting"),
     )
 
     def __init__(
@@ -152,6 +180,21 @@ class MeetingRollScreen(ModalListScreen):
         )
         self.set_title(f"Röstlängd, årsmöte {self.meeting.held_on.isoformat()}")
         self.query_one("#roll-rule", Static).update(self.rule.describe())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "meeting":
+            return len(self.board.meetings.all()) > 1
+        return super().check_action(action, parameters)
+
+    def action_meeting(self) -> None:
+        self._choose_meeting()
+
+    @work(exclusive=True, group="dialog")
+    async def _choose_meeting(self) -> None:
+        chosen = await self.ask(MeetingChoice(self.board.meetings.all(), self.meeting))
+        if chosen is not None and chosen.id != self.meeting.id:
+            self.meeting, self.rule = chosen, rule_for(chosen)
+            self.reload()
 
     def _selected(self) -> RollEntry | None:
         member_id = self.selected_id()

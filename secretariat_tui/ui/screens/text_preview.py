@@ -3,14 +3,19 @@ copy it to paste into an e-mail, or save it as a file in one of its formats."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Collection, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from platformdirs import user_documents_dir
 from rich.markup import escape
-from textual.app import ComposeResult
+from textual import work
+from textual.app import App, ComposeResult
 from textual.containers import Vertical, VerticalScroll
+from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
@@ -24,6 +29,7 @@ from secretariat_tui.store.output_files import (
     resolve_output,
     write_output_file,
 )
+from secretariat_tui.ui.clipboard import copy_outside, send_to_terminal
 from secretariat_tui.ui.commands import Command, bindings
 from secretariat_tui.ui.widgets.record_form import AskFirst, RecordForm
 
@@ -129,10 +135,15 @@ class TextPreviewScreen(ModalScreen[None]):
         renderings: Sequence[Rendering],
         *,
         protected: Path,
+        copy: str | None = None,
+        copied: str = "texten",
     ) -> None:
+        """``copy``: what ``c`` copies when it is not the whole text shown (a Bcc line under
+        which the members without an address are listed); ``copied`` names it in the message."""
         super().__init__()
         self._title, self._text, self._stem, self._renderings = title, text, stem, renderings
         self._protected = protected
+        self._copy, self._copied = (text if copy is None else copy), copied
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog preview"):
@@ -153,8 +164,19 @@ class TextPreviewScreen(ModalScreen[None]):
         self.app.push_screen(form, saved)
 
     def action_copy(self) -> None:
-        self.app.copy_to_clipboard(self._text)
-        self.notify("Texten är kopierad (om terminalen tillåter det); klistra in i e-posten.")
+        terminal = send_to_terminal(self.app, self._copy, os.environ)
+        self._copy_outside(self.app, self._copy, terminal)
+
+    @work(thread=True, exclusive=True, group="copy")
+    def _copy_outside(self, app: App[Any], text: str, terminal: bool) -> None:
+        """The clipboard programs may take up to their timeout: not on the app's own loop.
+        The message goes to the app, which outlives this dialog."""
+        copied = copy_outside(text, os.environ, terminal=terminal)
+        severity: SeverityLevel = "information" if copied.confirmed else "warning"
+        with suppress(RuntimeError):  # the app closed while the program ran: nobody to tell
+            app.call_from_thread(
+                app.notify, copied.message(self._copied), severity=severity, timeout=8
+            )
 
     def action_close(self) -> None:
         self.dismiss(None)
