@@ -21,6 +21,15 @@ def own_data_folder(
     return folder
 
 
+@pytest.fixture(autouse=True)
+def no_real_clipboard(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A ``c`` pressed in a test (the monkey's, or a copy test's) never reaches the clipboard
+    or tmux buffer of whoever runs the suite: the variables that name them are removed, and
+    the tests that copy set their own."""
+    for name in ("TMUX", "STY", "DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "secretariat.json"
