@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from secretariat_tui.domain.activity_fields import ACTIVITY_FIELDS
+from secretariat_tui.domain.association_fields import ASSOCIATION_FIELDS
 from secretariat_tui.domain.board_fields import MEETING_FIELDS, SEAT_END_FIELDS, SEAT_FIELDS
 from secretariat_tui.domain.fields import Field
 from secretariat_tui.domain.member_fields import END_FIELDS, MEMBER_FIELDS
@@ -26,4 +27,5 @@ CONTEXT_FIELDS: tuple[Field, ...] = PAYMENT_CONTEXT
 ALL_FIELDS: tuple[Field, ...] = (
     *(f for fields in REGISTER_FIELDS.values() for f in fields),
     *CONTEXT_FIELDS,
+    *ASSOCIATION_FIELDS,  # settings, not a register: ``settings set NAME VALUE``, no flags
 )

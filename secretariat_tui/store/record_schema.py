@@ -202,6 +202,8 @@ SCHEMAS: tuple[TableSchema, ...] = (
                 Whole(RETENTION_MIN, RETENTION_MAX, "ett antal år"),
                 DEFAULT_RETENTION_YEARS,
             ),
+            optional("name"),
+            optional("org_number"),
         ),
     ),
 )

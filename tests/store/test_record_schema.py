@@ -83,7 +83,7 @@ def one_of_everything(path: Path) -> None:
                 notes="N",
             )
         )
-        SettingsRepository(db).save(Settings(retention_years=3))
+        SettingsRepository(db).save(Settings(3, "Plattformen", "802000-0009"))
 
 
 def test_every_field_the_repositories_write_is_a_column_and_every_column_is_written(

@@ -1,4 +1,9 @@
-"""The overview: this year at a glance, each card a key away from its register."""
+"""The overview: this year at a glance, each card a key away from its register.
+
+On a register without members it starts with the first-run path instead: the association's
+details (f), this year's fees (t), members from a spreadsheet (i), each with whether it is
+done, so that the first day does not begin with looking for where to start.
+"""
 
 from __future__ import annotations
 
@@ -17,9 +22,16 @@ from secretariat_tui.domain.fees import FeeStatus
 from secretariat_tui.domain.figures import year_figures
 from secretariat_tui.domain.members import FORM_LABELS, Member, MembershipForm
 from secretariat_tui.domain.money import format_kronor
+from secretariat_tui.domain.settings import Settings
 from secretariat_tui.store.calendar import CalendarRepository
 from secretariat_tui.store.ledger import FeeLedger
+from secretariat_tui.store.settings import SettingsRepository
+from secretariat_tui.ui.commands import Command, bindings
+from secretariat_tui.ui.keys import refresh_keys
+from secretariat_tui.ui.screens.association_form import AssociationForm
 from secretariat_tui.ui.screens.derived_screen import DerivedScreen
+from secretariat_tui.ui.screens.members import MembersScreen
+from secretariat_tui.ui.screens.payment_forms import FeeScheduleForm
 from secretariat_tui.ui.widgets.nav_bar import NavBar
 
 
@@ -29,18 +41,49 @@ class OverviewScreen(DerivedScreen):
         "Översikten visar vad som behöver dig nu: medlemmar, obetalda avgifter, nästa "
         "plattformsmöte, månadens aktiviteter och de senaste inlagorna. Allt räknas fram ur "
         "registren varje gång du kommer hit. Siffran i varje rutas rubrik tar dig till "
-        "registret: 1 medlemmar, 2 avgifter, 4 kalender, 6 påverkan."
+        "registret: 1 medlemmar, 2 avgifter, 4 kalender, 6 påverkan. Så länge registret "
+        "saknar medlemmar visar översikten i stället tre steg att börja med: f föreningens "
+        "uppgifter, t årets avgifter, i medlemmar från ett kalkylark."
     )
+    BINDINGS = bindings(
+        Command(
+            "f",
+            "association",
+            "Föreningen",
+            "Föreningens namn och organisationsnummer",
+            id="association",
+        ),
+        Command("t", "schedule", "Taxa", "Årets avgifter per medlemsform", id="schedule"),
+        Command(
+            "i",
+            "import_members",
+            "Importera",
+            "Medlemmar från en CSV-fil från Excel (med förhandsgranskning)",
+            id="import-members",
+        ),
+    )
+    DEFAULT_CSS = """
+    OverviewScreen #start-card { column-span: 2; display: none; }
+    OverviewScreen.-first-run #start-card { display: block; }
+    OverviewScreen.-first-run #members-card, OverviewScreen.-first-run #fees-card {
+        display: none;
+    }
+    """
+    FIRST_RUN_ONLY = frozenset({"schedule", "import_members"})
+    """Keys of the start path that the overview of a register with members leaves out."""
 
     def __init__(
         self, ledger: FeeLedger, calendar: CalendarRepository, *, today: date | None = None
     ) -> None:
         super().__init__(today=today)
         self.ledger, self.calendar = ledger, calendar
+        self.settings = SettingsRepository(ledger.members.database)
+        self.first_run = False
 
     def compose(self) -> ComposeResult:
         yield NavBar("overview")
         with Grid(id="cards"):
+            yield Static(id="start-card", classes="card")
             yield Static(id="members-card", classes="card")
             yield Static(id="fees-card", classes="card")
             yield Static(id="calendar-card", classes="card")
@@ -55,15 +98,63 @@ class OverviewScreen(DerivedScreen):
 
     def refresh_cards(self) -> None:
         members = self.ledger.members.all()
+        self.first_run = not members
+        self.set_class(self.first_run, "-first-run")
+        if self.first_run:
+            self.query_one("#start-card", Static).update(self.start_text())
         self.query_one("#members-card", Static).update(self.members_text(members))
         self.query_one("#fees-card", Static).update(self.fees_text())
         self.query_one("#calendar-card", Static).update(self.calendar_text())
         self.query_one("#submissions-card", Static).update(self.submissions_text())
         year, month = self.today.year, MONTH_NAMES[self.today.month - 1]
+        self.query_one("#start-card").border_title = "Kom igång"
         self.query_one("#members-card").border_title = f"Medlemmar {year} (1)"
         self.query_one("#fees-card").border_title = f"Avgifter {year} (2)"
         self.query_one("#calendar-card").border_title = f"Kalender, {month} (4)"
         self.query_one("#submissions-card").border_title = "Påverkan (6)"
+        refresh_keys(self)
+
+    def start_text(self) -> Text:
+        """The three steps of a new register, each with its key and whether it is done."""
+        year = self.today.year
+        details = association_done(self.settings.get())
+        fees = self.ledger.fees.schedule(year) is not None
+        steps = (
+            ("Föreningens namn och organisationsnummer", "f", details),
+            (f"Avgifterna för {year} per medlemsform", "t", "klart" if fees else ""),
+            ("Medlemmarna från ett kalkylark (CSV)", "i", ""),
+        )
+        text = Text()
+        text.append("Registret har inga medlemmar ännu. Börja så här:", style="bold")
+        text.append("\n")
+        for number, (what, key, done) in enumerate(steps, start=1):
+            text.append(f"\n{number}. {what:<41}")
+            text.append(f" {key} ", style="reverse bold")
+            text.append(f"  ✓ {done}" if done else "  att göra", style="green" if done else "")
+        text.append("\n\nEn medlem i taget går också: 1 och sedan n.", style="dim")
+        return text
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in self.FIRST_RUN_ONLY:
+            return self.first_run
+        return True
+
+    # --- the start path -----------------------------------------------------------------------
+    def action_association(self) -> None:
+        form = AssociationForm(self.settings.get(), save=self.settings.save)
+        self.app.push_screen(form, lambda _: self.refresh_cards())
+
+    def action_schedule(self) -> None:
+        year = self.today.year
+        schedule = self.ledger.fees.schedule(year)
+        form = FeeScheduleForm(year, schedule, save=self.ledger.fees.save_schedule)
+        self.app.push_screen(form, lambda _: self.refresh_cards())
+
+    async def action_import_members(self) -> None:
+        """The members register's own import, from there: what is imported is seen at once."""
+        await self.app.switch_mode("members")
+        if isinstance(self.app.screen, MembersScreen):
+            self.app.screen.action_import_csv()
 
     def members_text(self, members: list[Member]) -> str:
         today, year = self.today, self.today.year
@@ -129,3 +220,10 @@ class OverviewScreen(DerivedScreen):
 
 
 CARD_LINES = 4
+
+
+def association_done(settings: Settings) -> str:
+    """What the first step shows once done: the name (and number); "" while no name is set."""
+    if not settings.name:
+        return ""
+    return f"{settings.name}, {settings.org_number}" if settings.org_number else settings.name
