@@ -1,5 +1,5 @@
 """`secretariat members import|export` and `secretariat payments import|export`: CSV files in
-the dialect Swedish Excel opens and writes.
+the dialect Swedish Excel opens and writes, and Excel workbooks (.xlsx).
 
 The file reading and writing is here; deciding what a file means is in ``imports/`` and
 ``exports/``. An import checks every row first, prints what it would do, and then writes the
@@ -8,8 +8,10 @@ new rows in one save, or nothing at all.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import sys
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
@@ -21,8 +23,14 @@ from secretariat_tui.commands.members import members
 from secretariat_tui.commands.payments import payments
 from secretariat_tui.domain.fees import Payment
 from secretariat_tui.domain.money import format_kronor
-from secretariat_tui.exports.csv_files import members_csv_bytes, payments_csv_bytes
+from secretariat_tui.exports.csv_files import (
+    MEMBER_COLUMNS,
+    PAYMENT_COLUMNS,
+    members_csv_bytes,
+    payments_csv_bytes,
+)
 from secretariat_tui.imports.csv_dialect import CsvFormatError, ImportPlan
+from secretariat_tui.imports.headings import HeadingError, parse_choices
 from secretariat_tui.imports.members_csv import plan_members_import
 from secretariat_tui.imports.payments_csv import plan_payments_import
 from secretariat_tui.imports.plan_report import plan_report, skipping_note
@@ -82,7 +90,49 @@ def output_target(obj: CliContext, output: str, *, force: bool) -> ResolvedOutpu
         raise click.ClickException(f"{err} Inget skrevs.") from None
 
 
+XLSX = "xlsx"
+FILE_FORMATS = ("csv", XLSX)
+
+
+def file_format_option(command: Callable[..., object]) -> Callable[..., object]:
+    """``--format csv|xlsx`` for a command that writes a file (stored as ``fmt``)."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(FILE_FORMATS),
+        default=None,
+        help="csv eller xlsx (Excel-arbetsbok); annars efter filnamnets ändelse, annars csv.",
+    )(command)
+
+
+def file_format(fmt: str | None, output: str) -> str:
+    """The format asked for, else the one the file name ends in (``.xlsx``), else CSV.
+
+    A workbook is no text for a terminal: to standard out only when it is redirected.
+    """
+    chosen = fmt or (XLSX if Path(output).suffix.casefold() == ".xlsx" else "csv")
+    if chosen == XLSX and output == STDOUT and _terminal():
+        raise click.UsageError(
+            "En Excel-arbetsbok kan inte visas i terminalen: skriv den till en fil med "
+            "-o FIL.xlsx."
+        )
+    return chosen
+
+
+def _terminal() -> bool:
+    return sys.stdout.isatty()
+
+
 def _import_options(command: Callable[..., object]) -> Callable[..., object]:
+    command = click.option(
+        "--map",
+        "mapping",
+        multiple=True,
+        metavar="RUBRIK=KOLUMN",
+        help="Läs filens kolumn RUBRIK som KOLUMN, t.ex. --map ”Organisation=Namn” "
+        "(RUBRIK= hoppar över kolumnen). Kan ges flera gånger; annars gissas kolumnerna "
+        "från rubrikerna.",
+    )(command)
     command = click.option(
         "--skip-bad",
         is_flag=True,
@@ -100,28 +150,36 @@ def _import_options(command: Callable[..., object]) -> Callable[..., object]:
 
 
 @members.command("export")
+@file_format_option
 @output_option("medlemsregistret")
 @click.pass_obj
-def export_members(obj: CliContext, output: str, force: bool) -> None:
-    """Skriv hela medlemsregistret (även avslutade) som CSV för Excel."""
+def export_members(obj: CliContext, fmt: str | None, output: str, force: bool) -> None:
+    """Skriv hela medlemsregistret (även avslutade) som CSV eller Excel-arbetsbok (.xlsx)."""
+    fmt = file_format(fmt, output)
     target = output_target(obj, output, force=force)
     with obj.reading() as db:
         found = MemberRepository(db).all()
-    write_output(target, members_csv_bytes(found), output, f"{len(found)} medlemmar")
+    write_output(target, members_csv_bytes(found, fmt), output, f"{len(found)} medlemmar")
 
 
 @payments.command("export")
 @click.option("--year", type=YEAR, help="Bara betalningar för det avgiftsåret.")
+@file_format_option
 @output_option("betalningarna")
 @click.pass_obj
-def export_payments(obj: CliContext, year: int | None, output: str, force: bool) -> None:
-    """Skriv betalningarna som CSV för Excel, med medlemmens namn och organisationsnummer."""
+def export_payments(
+    obj: CliContext, year: int | None, fmt: str | None, output: str, force: bool
+) -> None:
+    """Skriv betalningarna som CSV eller Excel-arbetsbok (.xlsx), med medlemmens namn och
+    organisationsnummer."""
+    fmt = file_format(fmt, output)
     target = output_target(obj, output, force=force)
     with obj.reading() as db:
         repository = PaymentRepository(db)
         found = repository.for_year(year) if year is not None else repository.all()
         known = MemberRepository(db).all()
-    write_output(target, payments_csv_bytes(found, known), output, f"{len(found)} betalningar")
+    data = payments_csv_bytes(found, known, fmt)
+    write_output(target, data, output, f"{len(found)} betalningar")
 
 
 def write_output(target: ResolvedOutput | None, data: bytes, output: str, what: str) -> None:
@@ -143,16 +201,24 @@ def write_output(target: ResolvedOutput | None, data: bytes, output: str, what: 
 @members.command("import")
 @_import_options
 @click.pass_obj
-def import_members(obj: CliContext, file: Path, dry_run: bool, skip_bad: bool) -> None:
-    """Läs in medlemmar från en CSV-fil (Excel: ”CSV UTF-8” eller ”CSV (semikolonavgränsad)”).
+def import_members(
+    obj: CliContext, file: Path, dry_run: bool, skip_bad: bool, mapping: tuple[str, ...]
+) -> None:
+    """Läs in medlemmar från en CSV-fil (Excel: ”CSV UTF-8” eller ”CSV (semikolonavgränsad)”)
+    eller en Excel-arbetsbok (.xlsx, första bladet).
 
-    Medlemmar som redan finns (samma organisationsnummer, annars samma namn) hoppas över och
-    ändras inte. Inget sparas om någon rad är fel, utom med --skip-bad.
+    Filens egna rubriker känns igen (Organisation, E-post, Medlemstyp …); saknas Typ följer
+    den medlemsformen, saknas Medlem sedan blir det i dag. Medlemmar som redan finns (samma
+    organisationsnummer, annars samma namn) hoppas över och ändras inte. Inget sparas om
+    någon rad är fel, utom med --skip-bad.
     """
+    chosen = _choices(mapping, MEMBER_COLUMNS)
     data = read_input(file)
     with _existing_database(obj) as db:
         existing = MemberRepository(db).all() if db else []
-        plan = _plan(lambda: plan_members_import(data, existing))
+        plan = _plan(
+            lambda: plan_members_import(data, existing, chosen=chosen, today=date.today())
+        )
         _report(plan, file, describe=lambda m: m.name)
         if _go_ahead(plan, dry_run=dry_run, skip_bad=skip_bad):
             with _writable(obj, db) as target:
@@ -163,18 +229,22 @@ def import_members(obj: CliContext, file: Path, dry_run: bool, skip_bad: bool) -
 @payments.command("import")
 @_import_options
 @click.pass_obj
-def import_payments(obj: CliContext, file: Path, dry_run: bool, skip_bad: bool) -> None:
-    """Läs in betalningar från en CSV-fil (Excel: ”CSV UTF-8” eller ”CSV (semikolonavgränsad)”).
+def import_payments(
+    obj: CliContext, file: Path, dry_run: bool, skip_bad: bool, mapping: tuple[str, ...]
+) -> None:
+    """Läs in betalningar från en CSV-fil (Excel: ”CSV UTF-8” eller ”CSV (semikolonavgränsad)”)
+    eller en Excel-arbetsbok (.xlsx, första bladet).
 
     Medlemmen hittas på organisationsnummer, annars på exakt namn. En betalning som redan finns
     (samma medlem, år, datum, belopp och referens) hoppas över. Inget sparas om någon rad är
     fel, utom med --skip-bad.
     """
+    chosen = _choices(mapping, PAYMENT_COLUMNS)
     data = read_input(file)
     with _existing_database(obj) as db:
         known = MemberRepository(db).all() if db else []
         existing = PaymentRepository(db).all() if db else []
-        plan = _plan(lambda: plan_payments_import(data, known, existing))
+        plan = _plan(lambda: plan_payments_import(data, known, existing, chosen=chosen))
         names = {m.id: m.name for m in known}
 
         def describe(p: Payment) -> str:
@@ -186,6 +256,13 @@ def import_payments(obj: CliContext, file: Path, dry_run: bool, skip_bad: bool) 
             with _writable(obj, db) as target:
                 PaymentRepository(target).add_many(plan.items)
             click.echo(f"Sparade {len(plan.new)} nya betalningar.")
+
+
+def _choices(mapping: tuple[str, ...], columns: Sequence[str]) -> dict[str, str | None]:
+    try:
+        return parse_choices(mapping, columns)
+    except HeadingError as err:
+        raise click.BadParameter(str(err), param_hint="--map") from None
 
 
 def read_input(file: Path) -> bytes:
