@@ -6,11 +6,19 @@ Every value is checked before the database is opened, so a bad flag writes nothi
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import click
 
 from secretariat_tui.commands.common import CliContext, format_option
 from secretariat_tui.commands.field_options import YEAR
+from secretariat_tui.commands.output import (
+    XLSX,
+    file_format,
+    output_option,
+    output_target,
+    write_output,
+)
 from secretariat_tui.domain.fees import (
     FeeOverride,
     FeeSchedule,
@@ -182,20 +190,34 @@ def status(obj: CliContext, year: int, fmt: str, unpaid: bool) -> None:
 
 @fees.command("unpaid")
 @click.option("--year", required=True, type=YEAR, help="Året (ÅÅÅÅ).")
-@format_option("text", "csv", default="text")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "csv", XLSX]),
+    default=None,
+    help="text (standard), csv eller xlsx (Excel-arbetsbok; också för -o FIL.xlsx).",
+)
+@output_option("påminnelselistan")
 @click.pass_obj
-def unpaid(obj: CliContext, year: int, fmt: str) -> None:
+def unpaid(obj: CliContext, year: int, fmt: str | None, output: str, force: bool) -> None:
     """Påminnelselistan: obetalda och delvis betalda med kontaktuppgifter och belopp.
 
-    text är en lista att klistra in i ett e-brev; csv är `;`-separerad UTF-8 för Excel.
-    Medlemmar utan e-postadress markeras.
+    text är en lista att klistra in i ett e-brev; csv är `;`-separerad UTF-8 för Excel;
+    xlsx är en Excel-arbetsbok. Medlemmar utan e-postadress markeras.
     """
+    suffix = Path(output).suffix.casefold().removeprefix(".")
+    fmt = file_format(fmt or (suffix if suffix in {"csv", XLSX} else "text"), output)
+    target = output_target(obj, output, force=force)
     with obj.reading() as db:
         rows = listing.owing(_year_rows(db, year))
-    if fmt == "csv":  # the text is a letter to paste, not a table
-        click.echo(listing.reminder_table(rows).render("csv"), nl=False)
+    table = listing.reminder_table(rows)
+    if fmt == XLSX:
+        data = table.file_bytes(XLSX, title=f"Påminnelser {year}")
+    elif fmt == "csv":  # the text is a letter to paste, not a table
+        data = table.file_bytes("csv") if target else table.render("csv").encode()
     else:
-        click.echo(listing.reminder_text(rows, year))
+        data = (listing.reminder_text(rows, year) + "\n").encode()
+    write_output(target, data, output, f"påminnelselistan ({len(rows)} medlemmar)")
 
 
 @fees.command("figures")
