@@ -43,12 +43,17 @@ class RowFaults(Exception):
 class CsvFormatError(ValueError):
     """The file as a whole cannot be read (encoding, empty, columns): one Swedish message.
 
-    ``line`` is the file's line the problem was found on, when there is one.
+    ``line`` is the file's line the problem was found on, when there is one; ``headings``
+    the file's headings as read, when they are what is wrong (so the TUI can offer to say
+    which column is which).
     """
 
-    def __init__(self, message: str, line: int | None = None) -> None:
+    def __init__(
+        self, message: str, line: int | None = None, headings: tuple[Heading, ...] = ()
+    ) -> None:
         super().__init__(message)
         self.line = line
+        self.headings = headings
 
 
 class TextEncoding(Enum):
@@ -344,9 +349,7 @@ def read_table(
         values = {name: cells[i] if i < len(cells) else "" for name, i in index.items()}
         overflow = sum(1 for cell in cells[width:] if cell.strip())
         table_rows.append(CsvRow(line=line, cells=values, overflow=overflow))
-    return CsvTable(
-        dialect=source, columns=tuple(index), rows=tuple(table_rows), headings=headings
-    )
+    return CsvTable(dialect=source, columns=tuple(index), rows=tuple(table_rows), headings=headings)
 
 
 def _csv_rows(data: bytes) -> tuple[CsvDialect, int, Sequence[str], list[RawRow]]:
@@ -460,6 +463,7 @@ def _match_columns(
         f"{';'.join(columns)} (de som måste finnas: {must}). Byt namn på rubriken i filen, "
         "eller ange vilken kolumn den är.",
         line,
+        headings,
     )
 
 

@@ -170,8 +170,3 @@ def unknown_choices(chosen: Mapping[str, str | None], found: Sequence[str]) -> l
     """Headings the user named that the file does not have (a typo in ``--map``)."""
     keys = {heading_key(name) for name in found}
     return [name for name in chosen if heading_key(name) not in keys]
-
-
-def choices_of(headings: Sequence[Heading]) -> dict[str, str | None]:
-    """The mapping as choices: to start the preview's column form from."""
-    return {h.found: h.column for h in headings}
