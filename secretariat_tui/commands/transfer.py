@@ -36,12 +36,14 @@ from secretariat_tui.exports.csv_files import (
     payments_csv_bytes,
 )
 from secretariat_tui.imports.csv_dialect import CsvFormatError, ImportPlan
-from secretariat_tui.imports.headings import HeadingError, parse_choices
+from secretariat_tui.imports.headings import HeadingError, heading_set, parse_choices
 from secretariat_tui.imports.members_csv import plan_members_import
 from secretariat_tui.imports.payments_csv import plan_payments_import
 from secretariat_tui.imports.plan_report import plan_report, skipping_note
+from secretariat_tui.imports.remembered import Choices, plan_as_before, worth_keeping
 from secretariat_tui.store.database import Database
 from secretariat_tui.store.errors import os_reason
+from secretariat_tui.store.import_headings import HeadingMemory
 from secretariat_tui.store.members import MemberRepository
 from secretariat_tui.store.payments import PaymentRepository
 
@@ -128,11 +130,18 @@ def import_members(
     data = read_input(file)
     with _existing_database(obj) as db:
         existing = MemberRepository(db).all() if db else []
-        plan = _plan(lambda: plan_members_import(data, existing, chosen=chosen, today=date.today()))
+        plan = _plan(
+            lambda: plan_as_before(
+                lambda c: plan_members_import(data, existing, chosen=c, today=date.today()),
+                chosen,
+                _recall(db, MEMBERS),
+            )
+        )
         _report(plan, file, describe=lambda m: m.name)
         if _go_ahead(plan, dry_run=dry_run, skip_bad=skip_bad):
             with _writable(obj, db) as target:
                 MemberRepository(target).add_many(plan.items)
+                _remember(target, MEMBERS, plan)
             click.echo(f"Sparade {len(plan.new)} nya medlemmar.")
 
 
@@ -154,7 +163,13 @@ def import_payments(
     with _existing_database(obj) as db:
         known = MemberRepository(db).all() if db else []
         existing = PaymentRepository(db).all() if db else []
-        plan = _plan(lambda: plan_payments_import(data, known, existing, chosen=chosen))
+        plan = _plan(
+            lambda: plan_as_before(
+                lambda c: plan_payments_import(data, known, existing, chosen=c),
+                chosen,
+                _recall(db, PAYMENTS),
+            )
+        )
         names = {m.id: m.name for m in known}
 
         def describe(p: Payment) -> str:
@@ -165,7 +180,26 @@ def import_payments(
         if _go_ahead(plan, dry_run=dry_run, skip_bad=skip_bad):
             with _writable(obj, db) as target:
                 PaymentRepository(target).add_many(plan.items)
+                _remember(target, PAYMENTS, plan)
             click.echo(f"Sparade {len(plan.new)} nya betalningar.")
+
+
+MEMBERS, PAYMENTS = "members", "payments"
+
+
+def _recall(db: Database | None, register: str) -> Callable[[list[str]], Choices]:
+    """The remembered reading of a heading set (none before the database exists)."""
+    if db is None:
+        return lambda key: {}
+    return HeadingMemory(db, register).recall
+
+
+def _remember(db: Database, register: str, plan: ImportPlan[T]) -> None:
+    """Keep how the file's headings were read, for the next file with the same ones."""
+    if worth_keeping(plan.headings):
+        found = [h.found for h in plan.headings]
+        columns = [h.column for h in plan.headings]
+        HeadingMemory(db, register).remember(heading_set(found), found, columns)
 
 
 def _choices(mapping: tuple[str, ...], columns: Sequence[str]) -> dict[str, str | None]:

@@ -170,3 +170,8 @@ def unknown_choices(chosen: Mapping[str, str | None], found: Sequence[str]) -> l
     """Headings the user named that the file does not have (a typo in ``--map``)."""
     keys = {heading_key(name) for name in found}
     return [name for name in chosen if heading_key(name) not in keys]
+
+
+def heading_set(found: Iterable[str]) -> list[str]:
+    """The headings of a file as one key, order and spelling aside: to remember a reading."""
+    return sorted({heading_key(name) for name in found if name.strip()})

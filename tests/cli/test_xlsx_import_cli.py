@@ -123,3 +123,33 @@ def test_the_reminder_list_is_written_as_a_workbook(demo: Path, tmp_path: Path) 
     assert list(rows[0]) == listed[0].split(";")
     assert [row[0] for row in rows[1:]] == [line.split(";")[0] for line in listed[1:]]
     assert len(rows) > 1, "the demo has members who owe for 2026"
+
+
+def test_the_reading_of_a_saved_import_is_used_for_the_next_file_with_those_headings(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "ny.json"
+    first, second = tmp_path / "maj.csv", tmp_path / "juni.csv"
+    first.write_text("Förening;Ansvarig;Form\r\nÄngen;Åsa Öberg;Fullt\r\n", encoding="utf-8")
+    second.write_text("FÖRENING;Form;Ansvarig\r\nNyckeln;Fullt;Eva Ek\r\n", encoding="utf-8")
+
+    ok(db, "members", "import", str(first), "--map", "Ansvarig=Kontaktperson")
+    out = ok(db, "members", "import", str(second))
+    assert "Kolumnerna läses som förra gången" in out
+    assert "  Ansvarig → Kontaktperson" in out
+    persons = {m.name: m.contact.person for m in stored(db)}
+    assert persons == {"Ängen": "Åsa Öberg", "Nyckeln": "Eva Ek"}
+
+
+def test_a_dry_run_remembers_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "ny.json"
+    ok(db, "members", "import", str(_file(tmp_path, "Namn;Form\r\nA;Fullt\r\n")))
+    source = _file(tmp_path, "Förening;Ansvarig;Form\r\nÄngen;Åsa;Fullt\r\n")
+    ok(db, "members", "import", "--dry-run", str(source), "--map", "Ansvarig=Kontaktperson")
+    assert "Ansvarig → ignoreras" in ok(db, "members", "import", "--dry-run", str(source))
+
+
+def _file(folder: Path, text: str) -> Path:
+    path = folder / f"fil-{len(list(folder.iterdir()))}.csv"
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -248,3 +248,31 @@ async def test_the_reminder_list_can_be_saved_as_a_workbook(
         sheet = load_workbook(target).worksheets[0]
         assert [c.value for c in sheet[1]][:3] == ["Namn", "Kontaktperson", "E-post"]
         assert sheet.max_row > 1
+
+
+async def test_the_column_form_choice_is_remembered_for_the_next_file(
+    app: SecretariatApp, tmp_path: Path
+) -> None:
+    first, second = tmp_path / "maj.csv", tmp_path / "juni.xlsx"
+    first.write_text(
+        "Organisation;Ansvarig;Medlemstyp\r\nFöreningen Nyckeln;Åsa Öberg;Fullt\r\n",
+        encoding="utf-8",
+    )
+    second.write_bytes(
+        workbook(
+            ("Ansvarig", "Organisation", "Medlemstyp"), ("Eva Ek", "Föreningen Lyktan", "Fullt")
+        )
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await open_import(pilot, first)
+        await pilot.press("k")
+        assert isinstance(app.screen, ColumnsForm)
+        app.screen.query_one("#field-h1", Select).value = "Kontaktperson"
+        await pilot.press("ctrl+s")
+        await pilot.press("i")
+        await open_import(pilot, second)
+        text = preview_text(app)
+        assert "Kolumnerna läses som förra gången" in text
+        assert "Ansvarig → Kontaktperson" in text
+        await pilot.press("i")
+        assert stored(app)["Föreningen Lyktan"].contact.person == "Eva Ek"

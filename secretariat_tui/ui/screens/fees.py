@@ -20,6 +20,7 @@ from secretariat_tui.exports import fees_listing
 from secretariat_tui.exports.csv_files import PAYMENT_COLUMNS, payments_csv_bytes
 from secretariat_tui.exports.fees_listing import members_word
 from secretariat_tui.imports.payments_csv import plan_payments_import
+from secretariat_tui.store.import_headings import HeadingMemory
 from secretariat_tui.store.ledger import FeeLedger
 from secretariat_tui.ui.commands import Command, bindings
 from secretariat_tui.ui.keys import refresh_keys
@@ -254,6 +255,7 @@ class FeesScreen(RegisterScreen):
             describe=describe,
             write=self.payments.add_many,
             columns=PAYMENT_COLUMNS,
+            memory=HeadingMemory(self.members.database, "payments"),
         )
 
     def _paid(self, payment: object) -> None:

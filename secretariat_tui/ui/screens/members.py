@@ -12,6 +12,7 @@ from secretariat_tui.domain.members import Member, MemberKind, MembershipForm
 from secretariat_tui.exports.csv_files import MEMBER_COLUMNS, members_csv_bytes
 from secretariat_tui.imports.members_csv import plan_members_import
 from secretariat_tui.store.errors import StoreError
+from secretariat_tui.store.import_headings import HeadingMemory
 from secretariat_tui.store.members import MemberRepository
 from secretariat_tui.ui.commands import Command, bindings
 from secretariat_tui.ui.keys import refresh_keys
@@ -255,6 +256,7 @@ class MembersScreen(RegisterScreen, RecordScreen[Member]):
             describe=lambda member: member.name,
             write=self.members.add_many,
             columns=MEMBER_COLUMNS,
+            memory=HeadingMemory(self.members.database, "members"),
         )
 
     def _stored(self, verb: str, member: Member | None) -> None:

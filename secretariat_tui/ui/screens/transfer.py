@@ -23,11 +23,13 @@ from textual.widgets import Footer, Static
 from secretariat_tui.domain.errors import FieldErrors
 from secretariat_tui.domain.fields import Field, Listed
 from secretariat_tui.imports.csv_dialect import CsvFormatError, ImportPlan
-from secretariat_tui.imports.headings import IGNORED, Heading
+from secretariat_tui.imports.headings import IGNORED, Heading, heading_set
 from secretariat_tui.imports.ics_calendar import IcsFormatError, ics_plan_report, plan_ics_import
 from secretariat_tui.imports.plan_report import PlanReport, plan_report
+from secretariat_tui.imports.remembered import plan_as_before, worth_keeping
 from secretariat_tui.store.calendar import CalendarRepository
 from secretariat_tui.store.errors import StoreError, os_reason
+from secretariat_tui.store.import_headings import HeadingMemory
 from secretariat_tui.ui.commands import Command, bindings
 from secretariat_tui.ui.screens.text_preview import (
     PATH_FIELD,
@@ -58,6 +60,9 @@ class CsvTransfer(Generic[T]):
     write: Callable[[list[T]], object]
     columns: Sequence[str] = ()
     """The file format's columns: what a heading of the file can be read as."""
+    memory: HeadingMemory | None = None
+    """How this register's files were read before: the next file with the same headings is
+    read the same way, and the reading of an import that was saved is kept."""
 
 
 CSV_INTRO = (
@@ -226,6 +231,13 @@ def start_import(app: App[object], transfer: CsvTransfer[T], done: Callable[[], 
         if chosen is not None:
             preview(*chosen, {})
 
+    def write(plan: ImportPlan[T]) -> None:
+        transfer.write(plan.items)
+        if transfer.memory is not None and worth_keeping(plan.headings):
+            found = [h.found for h in plan.headings]
+            columns = [h.column for h in plan.headings]
+            transfer.memory.remember(heading_set(found), found, columns)
+
     def preview(path: Path, data: bytes, choices: Choices) -> None:
         def ask_columns(headings: Sequence[Heading]) -> None:
             def answered(new: dict[str, str | None] | None) -> None:
@@ -234,8 +246,9 @@ def start_import(app: App[object], transfer: CsvTransfer[T], done: Callable[[], 
 
             app.push_screen(ColumnsForm(headings, transfer.columns), answered)
 
+        recall = transfer.memory.recall if transfer.memory else lambda key: {}
         try:
-            plan = transfer.plan(data, choices)
+            plan = plan_as_before(lambda c: transfer.plan(data, c), choices, recall)
         except CsvFormatError as err:
             app.notify(escape(f"{err} Inget sparades."), severity="error", timeout=15)
             if err.headings and transfer.columns:
@@ -251,7 +264,7 @@ def start_import(app: App[object], transfer: CsvTransfer[T], done: Callable[[], 
                 bad=len(plan.bad_lines),
                 columns=bool(plan.headings and transfer.columns),
             ),
-            write=lambda: transfer.write(plan.items),
+            write=lambda: write(plan),
             written=f"Importerade {transfer.what}: {plan.summary()}{skipped}.",
             done=done,
             columns=lambda: ask_columns(plan.headings),
