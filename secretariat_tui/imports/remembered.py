@@ -16,6 +16,7 @@ from secretariat_tui.imports.headings import Heading, heading_set
 
 T = TypeVar("T")
 Choices = Mapping[str, str | None]
+"""The user's word on a file's headings: ``{heading: column, or None to ignore it}``."""
 
 AS_BEFORE = "Kolumnerna läses som förra gången en fil med de här rubrikerna lästes in."
 

@@ -9,7 +9,7 @@ opens a form that says which column each heading is, and the preview is made aga
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -26,7 +26,7 @@ from secretariat_tui.imports.csv_dialect import CsvFormatError, ImportPlan
 from secretariat_tui.imports.headings import IGNORED, Heading, heading_set
 from secretariat_tui.imports.ics_calendar import IcsFormatError, ics_plan_report, plan_ics_import
 from secretariat_tui.imports.plan_report import PlanReport, plan_report
-from secretariat_tui.imports.remembered import plan_as_before, worth_keeping
+from secretariat_tui.imports.remembered import Choices, plan_as_before, worth_keeping
 from secretariat_tui.store.calendar import CalendarRepository
 from secretariat_tui.store.errors import StoreError, os_reason
 from secretariat_tui.store.import_headings import HeadingMemory
@@ -40,10 +40,6 @@ from secretariat_tui.ui.screens.text_preview import (
 from secretariat_tui.ui.widgets.record_form import RecordForm
 
 T = TypeVar("T")
-
-
-Choices = Mapping[str, str | None]
-"""The user's word on the file's headings: ``{heading: column, or None to ignore it}``."""
 
 
 @dataclass(frozen=True)
