@@ -15,13 +15,8 @@ import click
 from secretariat_tui.commands.activities import CATEGORY
 from secretariat_tui.commands.common import CliContext
 from secretariat_tui.commands.field_options import YEAR, day_flag
-from secretariat_tui.commands.transfer import (
-    STDOUT,
-    output_option,
-    output_target,
-    read_input,
-    write_output,
-)
+from secretariat_tui.commands.output import STDOUT, output_option, output_target, write_output
+from secretariat_tui.commands.transfer import read_input
 from secretariat_tui.domain.activities import Category
 from secretariat_tui.domain.date_entry import parse_date_entry
 from secretariat_tui.exports.ics_calendar import IcsFilter, export_ics

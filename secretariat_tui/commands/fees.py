@@ -6,11 +6,19 @@ Every value is checked before the database is opened, so a bad flag writes nothi
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import click
 
 from secretariat_tui.commands.common import CliContext, format_option
 from secretariat_tui.commands.field_options import YEAR
+from secretariat_tui.commands.output import (
+    XLSX,
+    file_format,
+    output_option,
+    output_target,
+    write_output,
+)
 from secretariat_tui.domain.fees import (
     FeeOverride,
     FeeSchedule,
@@ -182,34 +190,50 @@ def status(obj: CliContext, year: int, fmt: str, unpaid: bool) -> None:
 
 @fees.command("unpaid")
 @click.option("--year", required=True, type=YEAR, help="Året (ÅÅÅÅ).")
-@format_option("text", "csv", "bcc", default="text")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "csv", "bcc", XLSX]),
+    default=None,
+    help="text (standard), csv, bcc (bara e-postadresserna) eller xlsx "
+    "(Excel-arbetsbok; också för -o FIL.xlsx).",
+)
+@output_option("påminnelselistan")
 @click.pass_obj
-def unpaid(obj: CliContext, year: int, fmt: str) -> None:
+def unpaid(obj: CliContext, year: int, fmt: str | None, output: str, force: bool) -> None:
     """Påminnelselistan: obetalda och delvis betalda med kontaktuppgifter och belopp.
 
     text är en lista att klistra in i ett e-brev; csv är `;`-separerad UTF-8 för Excel;
-    bcc är bara e-postadresserna på en rad (`a@x.se; b@y.se`) för ett e-brevs Bcc-fält.
-    Medlemmar utan e-postadress markeras (med bcc: på stderr, efter "utan e-post:").
+    xlsx är en Excel-arbetsbok; bcc är bara e-postadresserna på en rad (`a@x.se; b@y.se`)
+    för ett e-brevs Bcc-fält. Medlemmar utan e-postadress markeras (med bcc: på stderr,
+    efter "utan e-post:").
     """
+    suffix = Path(output).suffix.casefold().removeprefix(".")
+    fmt = file_format(fmt or (suffix if suffix in {"csv", XLSX} else "text"), output)
+    target = output_target(obj, output, force=force)
     with obj.reading() as db:
         rows = listing.owing(_year_rows(db, year))
-    if fmt == "bcc":  # the line alone on stdout, so that it can be piped to a clipboard
-        _bcc(rows, year)
+    table = listing.reminder_table(rows)
+    if fmt == "bcc":  # the line alone, so that it can be piped to a clipboard
+        data = _bcc(rows, year)
+    elif fmt == XLSX:
+        data = table.file_bytes(XLSX, title=f"Påminnelser {year}")
     elif fmt == "csv":  # the text is a letter to paste, not a table
-        click.echo(listing.reminder_table(rows).render("csv"), nl=False)
+        data = table.file_bytes("csv") if target else table.render("csv").encode()
     else:
-        click.echo(listing.reminder_text(rows, year))
+        data = (listing.reminder_text(rows, year) + "\n").encode()
+    write_output(target, data, output, f"påminnelselistan ({len(rows)} medlemmar)")
 
 
-def _bcc(rows: list[MemberYear], year: int) -> None:
-    """The addresses on stdout; on stderr who they leave out, or that nobody owes."""
+def _bcc(rows: list[MemberYear], year: int) -> bytes:
+    """The addresses' line; on stderr who it leaves out, or that nobody owes."""
     if not rows:
         click.echo(f"Inga obetalda medlemsavgifter för {year}.", err=True)
-        return
-    if line := listing.bcc_line(rows):
-        click.echo(line)
+        return b""
     if missing := listing.without_email_line(rows):
         click.echo(missing, err=True)
+    line = listing.bcc_line(rows)
+    return (line + "\n").encode() if line else b""
 
 
 @fees.command("figures")

@@ -14,7 +14,7 @@ import click
 from secretariat_tui.commands.calendar_common import confirmed
 from secretariat_tui.commands.common import CliContext, format_option
 from secretariat_tui.commands.members import members
-from secretariat_tui.commands.transfer import output_option, output_target, write_output
+from secretariat_tui.commands.output import output_option, output_target, write_output
 from secretariat_tui.domain.retention import retention_due
 from secretariat_tui.exports.personal_data import (
     extract_json,

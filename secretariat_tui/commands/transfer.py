@@ -1,5 +1,5 @@
 """`secretariat members import|export` and `secretariat payments import|export`: CSV files in
-the dialect Swedish Excel opens and writes.
+the dialect Swedish Excel opens and writes, and Excel workbooks (.xlsx).
 
 The file reading and writing is here; deciding what a file means is in ``imports/`` and
 ``exports/``. An import checks every row first, prints what it would do, and then writes the
@@ -8,8 +8,9 @@ new rows in one save, or nothing at all.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
@@ -18,71 +19,47 @@ import click
 from secretariat_tui.commands.common import CliContext
 from secretariat_tui.commands.field_options import YEAR
 from secretariat_tui.commands.members import members
+from secretariat_tui.commands.output import (
+    file_format,
+    file_format_option,
+    output_option,
+    output_target,
+    write_output,
+)
 from secretariat_tui.commands.payments import payments
 from secretariat_tui.domain.fees import Payment
 from secretariat_tui.domain.money import format_kronor
-from secretariat_tui.exports.csv_files import members_csv_bytes, payments_csv_bytes
+from secretariat_tui.exports.csv_files import (
+    MEMBER_COLUMNS,
+    PAYMENT_COLUMNS,
+    members_csv_bytes,
+    payments_csv_bytes,
+)
 from secretariat_tui.imports.csv_dialect import CsvFormatError, ImportPlan
+from secretariat_tui.imports.headings import HeadingError, heading_set, parse_choices
 from secretariat_tui.imports.members_csv import plan_members_import
 from secretariat_tui.imports.payments_csv import plan_payments_import
 from secretariat_tui.imports.plan_report import plan_report, skipping_note
+from secretariat_tui.imports.remembered import Choices, plan_as_before, worth_keeping
 from secretariat_tui.store.database import Database
 from secretariat_tui.store.errors import os_reason
+from secretariat_tui.store.import_headings import HeadingMemory
 from secretariat_tui.store.members import MemberRepository
-from secretariat_tui.store.output_files import (
-    OutputExists,
-    OutputRefused,
-    ResolvedOutput,
-    resolve_output,
-    write_output_file,
-)
 from secretariat_tui.store.payments import PaymentRepository
 
 T = TypeVar("T")
 
-STDOUT = "-"
-
-
-def output_option(what: str) -> Callable[[Callable[..., object]], Callable[..., object]]:
-    """``-o FIL`` (stored as ``output``) and ``--force`` (``force``): every command that writes."""
-
-    def decorate(command: Callable[..., object]) -> Callable[..., object]:
-        command = click.option(
-            "--force", is_flag=True, help="Ersätt filen om den finns (annars vägras den)."
-        )(command)
-        return click.option(
-            "-o",
-            "--output",
-            type=click.Path(dir_okay=True, allow_dash=True),  # a path: never a text check
-            default=STDOUT,
-            show_default=True,
-            metavar="FIL",
-            help=f"Fil att skriva {what} till (- för standard ut). Filen blir läsbar bara för dig.",
-        )(command)
-
-    return decorate
-
-
-def output_target(obj: CliContext, output: str, *, force: bool) -> ResolvedOutput | None:
-    """Where ``-o`` writes (None: standard out), checked before any work is done.
-
-    The database, its lock and its backups are refused by real path; an existing file only
-    with ``--force``. One line on stderr and exit 1, and nothing is written.
-    """
-    if output == STDOUT:
-        return None
-    try:
-        return resolve_output(Path(output), obj.db_path, replace=force)
-    except OutputExists as err:
-        raise click.ClickException(
-            f"Filen {err.path} finns redan; inget skrevs. Välj ett annat namn, "
-            "eller ersätt filen med --force."
-        ) from None
-    except OutputRefused as err:
-        raise click.ClickException(f"{err} Inget skrevs.") from None
-
 
 def _import_options(command: Callable[..., object]) -> Callable[..., object]:
+    command = click.option(
+        "--map",
+        "mapping",
+        multiple=True,
+        metavar="RUBRIK=KOLUMN",
+        help="Läs filens kolumn RUBRIK som KOLUMN, t.ex. --map ”Organisation=Namn” "
+        "(RUBRIK= hoppar över kolumnen). Kan ges flera gånger; annars gissas kolumnerna "
+        "från rubrikerna.",
+    )(command)
     command = click.option(
         "--skip-bad",
         is_flag=True,
@@ -100,41 +77,36 @@ def _import_options(command: Callable[..., object]) -> Callable[..., object]:
 
 
 @members.command("export")
+@file_format_option
 @output_option("medlemsregistret")
 @click.pass_obj
-def export_members(obj: CliContext, output: str, force: bool) -> None:
-    """Skriv hela medlemsregistret (även avslutade) som CSV för Excel."""
+def export_members(obj: CliContext, fmt: str | None, output: str, force: bool) -> None:
+    """Skriv hela medlemsregistret (även avslutade) som CSV eller Excel-arbetsbok (.xlsx)."""
+    fmt = file_format(fmt, output)
     target = output_target(obj, output, force=force)
     with obj.reading() as db:
         found = MemberRepository(db).all()
-    write_output(target, members_csv_bytes(found), output, f"{len(found)} medlemmar")
+    write_output(target, members_csv_bytes(found, fmt), output, f"{len(found)} medlemmar")
 
 
 @payments.command("export")
 @click.option("--year", type=YEAR, help="Bara betalningar för det avgiftsåret.")
+@file_format_option
 @output_option("betalningarna")
 @click.pass_obj
-def export_payments(obj: CliContext, year: int | None, output: str, force: bool) -> None:
-    """Skriv betalningarna som CSV för Excel, med medlemmens namn och organisationsnummer."""
+def export_payments(
+    obj: CliContext, year: int | None, fmt: str | None, output: str, force: bool
+) -> None:
+    """Skriv betalningarna som CSV eller Excel-arbetsbok (.xlsx), med medlemmens namn och
+    organisationsnummer."""
+    fmt = file_format(fmt, output)
     target = output_target(obj, output, force=force)
     with obj.reading() as db:
         repository = PaymentRepository(db)
         found = repository.for_year(year) if year is not None else repository.all()
         known = MemberRepository(db).all()
-    write_output(target, payments_csv_bytes(found, known), output, f"{len(found)} betalningar")
-
-
-def write_output(target: ResolvedOutput | None, data: bytes, output: str, what: str) -> None:
-    """``data`` to the file ``output_target`` allowed, or to standard out when it is None."""
-    if target is None:
-        click.echo(data, nl=False)  # bytes go to the binary stream: the BOM and CRLF stay
-        return
-    shown = Path(output).expanduser()
-    try:
-        write_output_file(target, data)
-    except OSError as err:
-        raise click.ClickException(f"Kunde inte skriva {shown}: {os_reason(err)}.") from None
-    click.echo(f"Skrev {what} till {shown}.")
+    data = payments_csv_bytes(found, known, fmt)
+    write_output(target, data, output, f"{len(found)} betalningar")
 
 
 # --- import -------------------------------------------------------------------------------------
@@ -143,38 +115,61 @@ def write_output(target: ResolvedOutput | None, data: bytes, output: str, what: 
 @members.command("import")
 @_import_options
 @click.pass_obj
-def import_members(obj: CliContext, file: Path, dry_run: bool, skip_bad: bool) -> None:
-    """Läs in medlemmar från en CSV-fil (Excel: ”CSV UTF-8” eller ”CSV (semikolonavgränsad)”).
+def import_members(
+    obj: CliContext, file: Path, dry_run: bool, skip_bad: bool, mapping: tuple[str, ...]
+) -> None:
+    """Läs in medlemmar från en CSV-fil (Excel: ”CSV UTF-8” eller ”CSV (semikolonavgränsad)”)
+    eller en Excel-arbetsbok (.xlsx, första bladet).
 
-    Medlemmar som redan finns (samma organisationsnummer, annars samma namn) hoppas över och
-    ändras inte. Inget sparas om någon rad är fel, utom med --skip-bad.
+    Filens egna rubriker känns igen (Organisation, E-post, Medlemstyp …); saknas Typ följer
+    den medlemsformen, saknas Medlem sedan blir det i dag. Medlemmar som redan finns (samma
+    organisationsnummer, annars samma namn) hoppas över och ändras inte. Inget sparas om
+    någon rad är fel, utom med --skip-bad.
     """
+    chosen = _choices(mapping, MEMBER_COLUMNS)
     data = read_input(file)
     with _existing_database(obj) as db:
         existing = MemberRepository(db).all() if db else []
-        plan = _plan(lambda: plan_members_import(data, existing))
+        plan = _plan(
+            lambda: plan_as_before(
+                lambda c: plan_members_import(data, existing, chosen=c, today=date.today()),
+                chosen,
+                _recall(db, MEMBERS),
+            )
+        )
         _report(plan, file, describe=lambda m: m.name)
         if _go_ahead(plan, dry_run=dry_run, skip_bad=skip_bad):
             with _writable(obj, db) as target:
                 MemberRepository(target).add_many(plan.items)
+                _remember(target, MEMBERS, plan)
             click.echo(f"Sparade {len(plan.new)} nya medlemmar.")
 
 
 @payments.command("import")
 @_import_options
 @click.pass_obj
-def import_payments(obj: CliContext, file: Path, dry_run: bool, skip_bad: bool) -> None:
-    """Läs in betalningar från en CSV-fil (Excel: ”CSV UTF-8” eller ”CSV (semikolonavgränsad)”).
+def import_payments(
+    obj: CliContext, file: Path, dry_run: bool, skip_bad: bool, mapping: tuple[str, ...]
+) -> None:
+    """Läs in betalningar från en CSV-fil (Excel: ”CSV UTF-8” eller ”CSV (semikolonavgränsad)”)
+    eller en Excel-arbetsbok (.xlsx, första bladet).
 
     Medlemmen hittas på organisationsnummer, annars på exakt namn. En betalning som redan finns
     (samma medlem, år, datum, belopp och referens) hoppas över. Inget sparas om någon rad är
     fel, utom med --skip-bad.
     """
+    chosen = _choices(mapping, PAYMENT_COLUMNS)
     data = read_input(file)
     with _existing_database(obj) as db:
         known = MemberRepository(db).all() if db else []
         existing = PaymentRepository(db).all() if db else []
-        plan = _plan(lambda: plan_payments_import(data, known, existing))
+        plan = _plan(
+            lambda: plan_as_before(
+                lambda c: plan_payments_import(data, known, existing, chosen=c),
+                chosen,
+                _recall(db, PAYMENTS),
+            )
+        )
         names = {m.id: m.name for m in known}
 
         def describe(p: Payment) -> str:
@@ -185,7 +180,33 @@ def import_payments(obj: CliContext, file: Path, dry_run: bool, skip_bad: bool) 
         if _go_ahead(plan, dry_run=dry_run, skip_bad=skip_bad):
             with _writable(obj, db) as target:
                 PaymentRepository(target).add_many(plan.items)
+                _remember(target, PAYMENTS, plan)
             click.echo(f"Sparade {len(plan.new)} nya betalningar.")
+
+
+MEMBERS, PAYMENTS = "members", "payments"
+
+
+def _recall(db: Database | None, register: str) -> Callable[[list[str]], Choices]:
+    """The remembered reading of a heading set (none before the database exists)."""
+    if db is None:
+        return lambda key: {}
+    return HeadingMemory(db, register).recall
+
+
+def _remember(db: Database, register: str, plan: ImportPlan[T]) -> None:
+    """Keep how the file's headings were read, for the next file with the same ones."""
+    if worth_keeping(plan.headings):
+        found = [h.found for h in plan.headings]
+        columns = [h.column for h in plan.headings]
+        HeadingMemory(db, register).remember(heading_set(found), found, columns)
+
+
+def _choices(mapping: tuple[str, ...], columns: Sequence[str]) -> dict[str, str | None]:
+    try:
+        return parse_choices(mapping, columns)
+    except HeadingError as err:
+        raise click.BadParameter(str(err), param_hint="--map") from None
 
 
 def read_input(file: Path) -> bytes:

@@ -1,4 +1,5 @@
-"""Members and payments as CSV files that Swedish Excel opens directly by double-click.
+"""Members and payments as CSV files that Swedish Excel opens directly by double-click, or
+as Excel workbooks (.xlsx) with the same columns: ``fmt`` is ``csv`` or ``xlsx``.
 
 The dialect is Excel's own for a Swedish locale: UTF-8 with a BOM (without it Excel reads
 åäö as latin-1), ``;`` as separator (``,`` is the decimal comma), CRLF line ends, ISO dates,
@@ -74,13 +75,15 @@ def member_row(member: Member) -> tuple[str, ...]:
     )
 
 
-def members_csv_bytes(members: Iterable[Member]) -> bytes:
+def members_csv_bytes(members: Iterable[Member], fmt: str = "csv") -> bytes:
     """Every member given (ended ones too: the file is the register), sorted by name."""
     rows = [member_row(m) for m in sorted_members(members)]
-    return Table(MEMBER_COLUMNS, rows).file_bytes("csv")
+    return Table(MEMBER_COLUMNS, rows).file_bytes(fmt, title="Medlemmar")
 
 
-def payments_csv_bytes(payments: Iterable[Payment], members: Iterable[Member]) -> bytes:
+def payments_csv_bytes(
+    payments: Iterable[Payment], members: Iterable[Member], fmt: str = "csv"
+) -> bytes:
     """Payments by fee year, date and member, each naming its member by name and org number."""
     by_id = {m.id: m for m in members}
     rows = []
@@ -90,4 +93,4 @@ def payments_csv_bytes(payments: Iterable[Payment], members: Iterable[Member]) -
         fields = (getattr(payment, f.name) for f in PAYMENT_FIELDS)
         rows.append((name, member.org_number if member else "", payment.fee_year, *fields))
     rows.sort(key=lambda r: (r[2], r[4], swedish_key(r[0]), r[5]))
-    return Table(PAYMENT_COLUMNS, rows).file_bytes("csv")
+    return Table(PAYMENT_COLUMNS, rows).file_bytes(fmt, title="Betalningar")

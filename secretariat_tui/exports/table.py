@@ -3,21 +3,21 @@
 A listing builds its ``Table`` once; the command prints ``render(fmt)`` and a save dialog
 writes ``file_bytes(fmt)``, so the terminal, a script, Excel and a Markdown document all get
 the same rows. Formats: ``table`` (aligned columns for a terminal), ``csv`` (through the one
-guarded writer, ``tabular.csv_text``), ``json`` and ``md`` (a Markdown table). There is no
-xlsx: no Excel library is a dependency yet.
+guarded writer, ``tabular.csv_text``), ``json`` and ``md`` (a Markdown table); and for files
+only, ``xlsx`` (an Excel workbook of typed cells, ``xlsx_file``), which is no text to print.
 
 Cells are typed rather than text because people, Excel and scripts need an amount written
 three ways, and a choice two; ``cell_text`` is the one rule for each:
 
-========  ===================  ==========================  ===================
-cell      table, md (people)   csv (Swedish Excel)         json (scripts)
-========  ===================  ==========================  ===================
-str       as is                as is, formula-guarded      as is
-int       ``7``                ``7``                       ``7``
-date      ISO                  ISO                         ISO
-Decimal   ``1 500 kr``         ``1500,50`` (a number)      ``"1500.50"``
-choice    its Swedish label    its value                   its value
-========  ===================  ==========================  ===================
+========  ===================  ==========================  ===================  ==============
+cell      table, md (people)   csv (Swedish Excel)         json (scripts)       xlsx
+========  ===================  ==========================  ===================  ==============
+str       as is                as is, formula-guarded      as is                a text cell
+int       ``7``                ``7``                       ``7``                a number
+date      ISO                  ISO                         ISO                  a date cell
+Decimal   ``1 500 kr``         ``1500,50`` (a number)      ``"1500.50"``        a number
+choice    its Swedish label    its value                   its value            its label
+========  ===================  ==========================  ===================  ==============
 
 Every text a person reads goes through ``shown`` before it is measured, so a stored control
 character is shown as its stand-in and never moves the columns.
@@ -34,8 +34,10 @@ from typing import Any, Protocol, runtime_checkable
 from secretariat_tui.domain.money import format_kronor, plain_amount, typed_amount
 from secretariat_tui.domain.text import shown
 from secretariat_tui.exports.tabular import aligned, csv_text, to_json
+from secretariat_tui.exports.xlsx_file import xlsx_bytes
 
 FORMATS = ("table", "csv", "json", "md")
+FILE_FORMATS = (*FORMATS, "xlsx")
 PEOPLE = frozenset({"table", "md"})
 """The formats people read: amounts in kronor, choices by their label, text ``shown``."""
 
@@ -94,10 +96,13 @@ class Table:
             return self._markdown()
         raise ValueError(f"no table format {fmt!r}; there are {', '.join(FORMATS)}")
 
-    def file_bytes(self, fmt: str) -> bytes:
-        """The table as a file in ``fmt``: a CSV is the form Swedish Excel opens (BOM, CRLF)."""
+    def file_bytes(self, fmt: str, *, title: str = "Blad1") -> bytes:
+        """The table as a file in ``fmt``: a CSV is the form Swedish Excel opens (BOM, CRLF);
+        an xlsx workbook has every column (as the CSV) on one sheet named ``title``."""
         if fmt == "csv":
             return self._csv(excel_file=True).encode("utf-8")
+        if fmt == "xlsx":
+            return xlsx_bytes(self.headers, self.rows, title=title, text_of=_xlsx_text)
         return self.render(fmt).encode("utf-8")
 
     # --- the formats -------------------------------------------------------------------------
@@ -156,6 +161,11 @@ def cell_text(cell: Cell, fmt: str) -> str:
         return cell.isoformat()
     text = str(cell)
     return shown(text, keep_lines=True) if fmt in PEOPLE else text
+
+
+def _xlsx_text(cell: object) -> str:
+    """A text cell of a workbook: a choice by its label, as a person reads it."""
+    return cell.label if isinstance(cell, Choice) else str(cell)
 
 
 def _json_value(cell: Cell) -> str | int:

@@ -1,5 +1,6 @@
-"""Reading a CSV file as Swedish Excel (or anything else) wrote it, and the shapes every CSV
-import shares: the rows with their file line numbers, the per-row errors, the import plan.
+"""Reading a CSV file as Swedish Excel (or anything else) wrote it, or an Excel workbook
+(``xlsx_sheet``), and the shapes every such import shares: the rows with their line numbers,
+the file's headings as mapped to our columns (``headings``), the per-row errors, the plan.
 
 Nothing is guessed silently: the text is UTF-8 (with or without BOM) or, failing that,
 Windows-1252 (what Swedish Excel's "CSV (semikolonavgränsad)" writes), and the preview says
@@ -15,10 +16,12 @@ import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Generic, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 from secretariat_tui.domain.text import text_problem
 from secretariat_tui.exports.tabular import TEXT_MARK
+from secretariat_tui.imports.headings import Heading, map_headings, unknown_choices
+from secretariat_tui.imports.xlsx_sheet import SheetError, is_workbook, read_sheet
 
 T = TypeVar("T")
 V = TypeVar("V")
@@ -40,12 +43,17 @@ class RowFaults(Exception):
 class CsvFormatError(ValueError):
     """The file as a whole cannot be read (encoding, empty, columns): one Swedish message.
 
-    ``line`` is the file's line the problem was found on, when there is one.
+    ``line`` is the file's line the problem was found on, when there is one; ``headings``
+    the file's headings as read, when they are what is wrong (so the TUI can offer to say
+    which column is which).
     """
 
-    def __init__(self, message: str, line: int | None = None) -> None:
+    def __init__(
+        self, message: str, line: int | None = None, headings: tuple[Heading, ...] = ()
+    ) -> None:
         super().__init__(message)
         self.line = line
+        self.headings = headings
 
 
 class TextEncoding(Enum):
@@ -67,6 +75,12 @@ class CsvDialect:
         return f"{self.encoding.value}, avgränsare {DELIMITER_NAMES[self.delimiter]}"
 
 
+class Source(Protocol):
+    """How the file was read (a CSV dialect, a workbook's sheet), as the preview says it."""
+
+    def describe(self) -> str: ...
+
+
 @dataclass(frozen=True)
 class CsvRow:
     """One record: ``line`` is where it starts in the file (the header is line 1)."""
@@ -80,11 +94,17 @@ class CsvRow:
         return self.cells.get(column, "").strip()
 
 
+RawRow = tuple[int, Sequence[str]]
+"""A row's line (or sheet row) number and its cells as text."""
+
+
 @dataclass(frozen=True)
 class CsvTable:
-    dialect: CsvDialect
+    dialect: Source
     columns: tuple[str, ...]
     rows: tuple[CsvRow, ...]
+    headings: tuple[Heading, ...] = ()
+    """The file's headings and the column each is read as, for the preview."""
 
 
 @dataclass(frozen=True)
@@ -122,10 +142,13 @@ class Skipped:
 class ImportPlan(Generic[T]):
     """What an import would do; nothing is written until the caller decides to write ``items``."""
 
-    dialect: CsvDialect
+    dialect: Source
     new: tuple[Planned[T], ...] = ()
     skipped: tuple[Skipped, ...] = ()
     errors: tuple[RowError, ...] = ()
+    headings: tuple[Heading, ...] = ()
+    notes: tuple[str, ...] = ()
+    """What the import fills in for a column the file does not have (``Typ: …``)."""
 
     @property
     def items(self) -> list[T]:
@@ -153,10 +176,12 @@ class ImportPlan(Generic[T]):
 class PlanBuilder(Generic[T]):
     """Collects a plan row by row; errors of one line never stop the next line being checked."""
 
-    dialect: CsvDialect
+    dialect: Source
+    headings: tuple[Heading, ...] = ()
     new: list[Planned[T]] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     def error(self, line: int, column: str | None, message: str) -> None:
         self.errors.append(RowError(line, column, message))
@@ -197,6 +222,8 @@ class PlanBuilder(Generic[T]):
             new=tuple(self.new),
             skipped=tuple(self.skipped),
             errors=tuple(self.errors),
+            headings=self.headings,
+            notes=tuple(self.notes),
         )
 
 
@@ -215,11 +242,6 @@ def decode(data: bytes) -> tuple[str, TextEncoding]:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise CsvFormatError(
             "Filen är sparad som UTF-16 (”Unicode-text”), inte som UTF-8. " + SAVE_AS_HINT, 1
-        )
-    if data.startswith(b"PK\x03\x04"):
-        raise CsvFormatError(
-            "Filen är en Excel-arbetsbok (.xlsx) eller ett annat arkiv, inte en CSV-fil. "
-            + SAVE_AS_HINT
         )
     bom = data.startswith(UTF8_BOM)
     body = data[len(UTF8_BOM) :] if bom else data
@@ -286,14 +308,52 @@ def detect_delimiter(header_line: str) -> str:
     return next(d for d in (";", ",", "\t") if counts[d] == best)
 
 
-def read_table(data: bytes, *, columns: Sequence[str], required: Collection[str]) -> CsvTable:
-    """Decode, detect the separator, check the header, and return every non-blank row.
+def read_table(
+    data: bytes,
+    *,
+    columns: Sequence[str],
+    required: Collection[str],
+    chosen: Mapping[str, str | None] | None = None,
+) -> CsvTable:
+    """Read a CSV file or an Excel workbook, map its headings, and return every non-blank row.
 
     ``columns`` are the format's columns in their order; those in ``required`` must be there.
-    Columns are matched by name, ignoring case and surrounding spaces, in any order. Missing
-    and unknown columns are reported together in one CsvFormatError. A header with no rows
-    is a file with nothing to import, not an error.
+    The file's headings are matched to them by ``headings.map_headings`` (their own names in
+    any order and case, ``chosen``: the user's ``{heading: column or None}``, then synonyms);
+    a heading matched to nothing is ignored and named in the preview. Missing required
+    columns, and a column named twice, are reported together in one CsvFormatError. A header
+    with no rows is a file with nothing to import, not an error.
     """
+    if is_workbook(data):
+        try:
+            sheet = read_sheet(data)
+        except SheetError as err:
+            raise CsvFormatError(str(err)) from None
+        if not sheet.rows:
+            raise CsvFormatError(
+                f"Bladet ”{sheet.source.sheet}” är tomt: det har ingen rubrikrad och inga rader."
+            )
+        (header_line, first), *sheet_rows = sheet.rows
+        source: Source = sheet.source
+        header: Sequence[str] = first
+        rows: list[RawRow] = list(sheet_rows)
+    else:
+        source, header_line, header, rows = _csv_rows(data)
+    names = [cell.strip() for cell in header]
+    while names and not names[-1]:
+        names.pop()  # trailing separators (or empty cells) on the header line
+    headings, index = _match_columns(names, columns, required, header_line, chosen or {})
+    width = len(names)
+    table_rows = []
+    for line, cells in rows:
+        values = {name: cells[i] if i < len(cells) else "" for name, i in index.items()}
+        overflow = sum(1 for cell in cells[width:] if cell.strip())
+        table_rows.append(CsvRow(line=line, cells=values, overflow=overflow))
+    return CsvTable(dialect=source, columns=tuple(index), rows=tuple(table_rows), headings=headings)
+
+
+def _csv_rows(data: bytes) -> tuple[CsvDialect, int, Sequence[str], list[RawRow]]:
+    """Decode, detect the separator; the header with its line, and the non-blank rows."""
     text, encoding = decode(data)
     if not text.strip():
         raise CsvFormatError("Filen är tom: den har ingen rubrikrad och inga rader.")
@@ -313,15 +373,10 @@ def read_table(data: bytes, *, columns: Sequence[str], required: Collection[str]
     dialect = CsvDialect(encoding=encoding, delimiter=delimiter)
 
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows: list[CsvRow] = []
+    rows: list[RawRow] = []
     try:
         header = next(reader)
         header_line = header_offset + reader.line_num
-        names = [cell.strip() for cell in header]
-        while names and not names[-1]:
-            names.pop()  # trailing separators on the header line
-        index = _match_columns(names, columns, required, header_line)
-        width = len(names)
         while True:
             start = header_offset + reader.line_num + 1
             try:
@@ -330,15 +385,11 @@ def read_table(data: bytes, *, columns: Sequence[str], required: Collection[str]
                 break
             if not any(cell.strip() for cell in cells):
                 continue  # blank lines and Excel's rows of bare separators
-            values = {
-                name: _unmark(cells[i]) if i < len(cells) else "" for name, i in index.items()
-            }
-            overflow = sum(1 for cell in cells[width:] if cell.strip())
-            rows.append(CsvRow(line=start, cells=values, overflow=overflow))
+            rows.append((start, [_unmark(cell) for cell in cells]))
     except csv.Error as err:
         line = header_offset + reader.line_num
         raise CsvFormatError(f"Rad {line} kan inte läsas som CSV: {err}.", line) from None
-    return CsvTable(dialect=dialect, columns=tuple(index), rows=tuple(rows))
+    return dialect, header_line, header, rows
 
 
 def _unmark(cell: str) -> str:
@@ -372,36 +423,47 @@ def overflow_error(row: CsvRow) -> RowError | None:
 
 
 def _match_columns(
-    found: Sequence[str], columns: Sequence[str], required: Collection[str], line: int
-) -> dict[str, int]:
-    """Canonical column name -> its position in the file."""
-    known = {name.casefold(): name for name in columns}
+    found: Sequence[str],
+    columns: Sequence[str],
+    required: Collection[str],
+    line: int,
+    chosen: Mapping[str, str | None],
+) -> tuple[tuple[Heading, ...], dict[str, int]]:
+    """The file's headings as mapped, and canonical column name -> its position in the file."""
+    unknown = unknown_choices(chosen, found)
+    if unknown:
+        raise CsvFormatError(
+            f"Rubrikraden (rad {line}) har ingen kolumn {_names(unknown)}; den har "
+            f"{_names(found)}.",
+            line,
+        )
+    headings = map_headings(found, columns, chosen)
     index: dict[str, int] = {}
-    unknown: list[str] = []
     repeated: list[str] = []
-    for position, name in enumerate(found):
-        canonical = known.get(name.casefold())
-        if canonical is None:
-            unknown.append(name or f"(tom rubrik i kolumn {position + 1})")
-        elif canonical in index:
-            repeated.append(canonical)
+    for position, heading in enumerate(headings):
+        if heading.column is None:
+            continue
+        if heading.column in index:
+            repeated.append(heading.column)
         else:
-            index[canonical] = position
+            index[heading.column] = position
     missing = [name for name in columns if name in required and name not in index]
-    if not (missing or unknown or repeated):
-        return index
+    if not (missing or repeated):
+        return headings, index
     parts = []
     if missing:
         parts.append(f"kolumner saknas: {_names(missing)}")
-    if unknown:
-        parts.append(f"okända kolumner: {_names(unknown)}")
     if repeated:
         parts.append(f"kolumner som finns två gånger: {_names(repeated)}")
+    mapped = [h.describe() for h in headings if h.column != h.found]
+    read = f" Så lästes rubrikerna: {'; '.join(mapped)}." if mapped else ""
     must = ", ".join(name for name in columns if name in required)
     raise CsvFormatError(
-        f"Rubrikraden (rad {line}) stämmer inte: {'; '.join(parts)}. Kolumnerna är "
-        f"{';'.join(columns)} (de som måste finnas: {must}).",
+        f"Rubrikraden (rad {line}) stämmer inte: {'; '.join(parts)}.{read} Kolumnerna är "
+        f"{';'.join(columns)} (de som måste finnas: {must}). Byt namn på rubriken i filen, "
+        "eller ange vilken kolumn den är.",
         line,
+        headings,
     )
 
 

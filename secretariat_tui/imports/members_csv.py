@@ -1,4 +1,5 @@
-"""Members from a CSV file (ours, or one kept in Excel) → a checked plan of new members.
+"""Members from a CSV file or an Excel workbook (ours, or one kept in Excel) → a checked
+plan of new members.
 
 Every row goes through the same rules as the form and the command line
 (``parse_member_fields``, ``Member.end``), so a row fails with the message a form would show,
@@ -11,7 +12,7 @@ organisation numbers are two members, so an exported register always reads back 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -30,23 +31,19 @@ from secretariat_tui.imports.csv_dialect import (
     Skipped,
     read_table,
 )
+from secretariat_tui.imports.value_words import choice_words, word_key
 
-REQUIRED = frozenset(
-    {FIELD_LABELS["name"], FIELD_LABELS["kind"], FIELD_LABELS["form"], FIELD_LABELS["joined"]}
-)
+KIND, FORM, JOINED = FIELD_LABELS["kind"], FIELD_LABELS["form"], FIELD_LABELS["joined"]
+REQUIRED = frozenset({FIELD_LABELS["name"], FORM})
+"""A file without ``Typ`` gets it from the form, one without ``Medlem sedan`` the import's day
+(when the caller gives one): a coordinator's own list rarely has either."""
 
 # Domain field name -> column, for the fields parse_member_fields checks.
 FIELD_COLUMNS = {field: label for field, label in FIELD_LABELS.items() if field != "form_from"}
 FIELD_COLUMNS["ended"] = ENDED
 
-KIND_WORDS = {
-    **{kind.label.casefold(): kind for kind in MemberKind},
-    **{kind.value: kind for kind in MemberKind},
-}
-FORM_WORDS = {
-    **{form.label.casefold(): form for form in MembershipForm},
-    **{form.value: form for form in MembershipForm},
-}
+KIND_WORDS = choice_words(MemberKind)
+FORM_WORDS = choice_words(MembershipForm)
 KIND_CHOICES = " eller ".join(kind.label for kind in MemberKind)
 _FORMS = [form.label for form in MembershipForm]
 FORM_CHOICES = ", ".join(_FORMS[:-1]) + f" eller {_FORMS[-1]}"
@@ -54,18 +51,42 @@ FORM_CHOICES = ", ".join(_FORMS[:-1]) + f" eller {_FORMS[-1]}"
 _HISTORY_ENTRY = re.compile(r"^(\S+)\s+(.+)$")
 
 
-def plan_members_import(data: bytes, existing: Sequence[Member]) -> ImportPlan[Member]:
-    """Read ``data`` and decide, row by row, what is new, what is already there, what is wrong.
+def plan_members_import(
+    data: bytes,
+    existing: Sequence[Member],
+    *,
+    chosen: Mapping[str, str | None] | None = None,
+    today: date | None = None,
+) -> ImportPlan[Member]:
+    """Read ``data`` (CSV or .xlsx) and decide, row by row, what is new, already there, wrong.
 
+    ``chosen`` maps the file's headings to columns where the user said so; ``today`` is the
+    day a file without ``Medlem sedan`` gives every member (without it the column is needed).
     Raises CsvFormatError when the file as a whole cannot be read (encoding, empty, columns).
     """
-    table = read_table(data, columns=MEMBER_COLUMNS, required=REQUIRED)
-    return plan_members(table, existing)
+    required = REQUIRED if today is not None else REQUIRED | {JOINED}
+    table = read_table(data, columns=MEMBER_COLUMNS, required=required, chosen=chosen)
+    return plan_members(table, existing, today=today)
 
 
-def plan_members(table: CsvTable, existing: Sequence[Member]) -> ImportPlan[Member]:
-    plan: PlanBuilder[Member] = PlanBuilder(table.dialect)
-    rows = list(plan.checked(table.rows, member_from_row, MEMBER_COLUMNS))
+def plan_members(
+    table: CsvTable, existing: Sequence[Member], *, today: date | None = None
+) -> ImportPlan[Member]:
+    plan: PlanBuilder[Member] = PlanBuilder(table.dialect, table.headings)
+    filled = {}
+    if KIND not in table.columns:
+        plan.notes.append(
+            f"{KIND} finns inte i filen: {MemberKind.ORGANISATION.label}, utom för "
+            f"{MembershipForm.INDIVIDUAL.label.lower()} ({MemberKind.INDIVIDUAL.label})."
+        )
+    if JOINED not in table.columns and today is not None:
+        filled[JOINED] = today.isoformat()
+        plan.notes.append(
+            f"{JOINED} finns inte i filen: alla får {today.isoformat()} (i dag). Rätta "
+            "datumet i registret där det behövs."
+        )
+    source_rows = [_filled(row, filled, KIND not in table.columns) for row in table.rows]
+    rows = list(plan.checked(source_rows, member_from_row, MEMBER_COLUMNS))
     matches = match_stored([member for _, member in rows], existing)
     first_line: dict[tuple[str, str], int] = {}
     for (row, member), stored in zip(rows, matches, strict=True):
@@ -86,6 +107,18 @@ def plan_members(table: CsvTable, existing: Sequence[Member]) -> ImportPlan[Memb
         else:
             plan.new.append(Planned(row.line, member))
     return plan.build()
+
+
+def _filled(row: CsvRow, filled: Mapping[str, str], kind_from_form: bool) -> CsvRow:
+    """The row with the columns the file lacks: ``filled``'s, and the kind from the form."""
+    if not filled and not kind_from_form:
+        return row
+    cells = {**row.cells, **filled}
+    if kind_from_form:
+        form = FORM_WORDS.get(word_key(row.value(FORM)))
+        individual = form is MembershipForm.INDIVIDUAL
+        cells[KIND] = (MemberKind.INDIVIDUAL if individual else MemberKind.ORGANISATION).value
+    return replace(row, cells=cells)
 
 
 def member_key(member: Member) -> tuple[str, str]:
@@ -140,8 +173,8 @@ def member_from_row(row: CsvRow) -> Member:
     """The row as a new Member, or RowFaults naming every faulty column."""
     faults: dict[str, str] = {}
     raw = {field: row.value(column) for field, column in FIELD_COLUMNS.items()}
-    kind = KIND_WORDS.get(raw["kind"].casefold())
-    form = FORM_WORDS.get(raw["form"].casefold())
+    kind = KIND_WORDS.get(word_key(raw["kind"]))
+    form = FORM_WORDS.get(word_key(raw["form"]))
     if kind is None:
         faults[FIELD_LABELS["kind"]] = _choice_message(raw["kind"], "typ", KIND_CHOICES)
     if form is None:
@@ -201,7 +234,7 @@ def _parse_history(text: str, faults: dict[str, str]) -> tuple[FormChange, ...]:
     changes = []
     for entry in filter(None, (part.strip() for part in text.split(";"))):
         match = _HISTORY_ENTRY.match(entry)
-        form = FORM_WORDS.get(match.group(2).strip().casefold()) if match else None
+        form = FORM_WORDS.get(word_key(match.group(2))) if match else None
         if match is None or form is None:
             faults[FORM_HISTORY] = (
                 f"”{entry}” går inte att läsa: skriv datum och medlemsform, t.ex. "

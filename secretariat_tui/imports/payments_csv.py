@@ -1,4 +1,5 @@
-"""Payments from a CSV file → a checked plan of new payments for members already stored.
+"""Payments from a CSV file or an Excel workbook → a checked plan of new payments for
+members already stored.
 
 The member of a row is found by organisation number, else by exact name; a row whose member
 is not in the register, or was not a member in the row's fee year (the payment would belong
@@ -11,7 +12,7 @@ two payments unless the register already holds two.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import MINYEAR, date
 from decimal import Decimal
 from typing import TypeVar
@@ -61,21 +62,26 @@ def payment_key(payment: Payment) -> PaymentKey:
 
 
 def plan_payments_import(
-    data: bytes, members: Sequence[Member], existing: Sequence[Payment]
+    data: bytes,
+    members: Sequence[Member],
+    existing: Sequence[Payment],
+    *,
+    chosen: Mapping[str, str | None] | None = None,
 ) -> ImportPlan[Payment]:
-    """Read ``data`` and decide, row by row, what is new, already stored, or wrong.
+    """Read ``data`` (CSV or .xlsx) and decide, row by row, what is new, stored, or wrong.
 
-    ``members`` are the stored members (with ids) that rows may name. Raises CsvFormatError
-    when the file as a whole cannot be read (encoding, empty, columns).
+    ``members`` are the stored members (with ids) that rows may name; ``chosen`` maps the
+    file's headings to columns where the user said so. Raises CsvFormatError when the file as
+    a whole cannot be read (encoding, empty, columns).
     """
-    table = read_table(data, columns=PAYMENT_COLUMNS, required=REQUIRED)
+    table = read_table(data, columns=PAYMENT_COLUMNS, required=REQUIRED, chosen=chosen)
     return plan_payments(table, members, existing)
 
 
 def plan_payments(
     table: CsvTable, members: Sequence[Member], existing: Sequence[Payment]
 ) -> ImportPlan[Payment]:
-    plan: PlanBuilder[Payment] = PlanBuilder(table.dialect)
+    plan: PlanBuilder[Payment] = PlanBuilder(table.dialect, table.headings)
     unmatched = Counter(payment_key(p) for p in existing)
     first_line: dict[PaymentKey, int] = {}
     for row, payment in plan.checked(

@@ -24,6 +24,8 @@ class PlanReport:
 def plan_report(plan: ImportPlan[T], source: str, describe: Callable[[T], str]) -> PlanReport:
     rows = "rad" if plan.rows == 1 else "rader"
     lines = [f"Läser {source}: {plan.dialect.describe()}, {plan.rows} {rows}."]
+    lines += heading_lines(plan)
+    lines += plan.notes
     lines += [
         f"  ny, rad {planned.line}: {describe(planned.item)}"
         + (f" ({planned.note})" if planned.note else "")
@@ -37,6 +39,14 @@ def plan_report(plan: ImportPlan[T], source: str, describe: Callable[[T], str]) 
         )
     lines.append(plan.summary())
     return PlanReport(lines=lines, errors=[str(error) for error in plan.errors])
+
+
+def heading_lines(plan: ImportPlan[T]) -> list[str]:
+    """How the file's headings were read, when any is not our column's own name: every
+    heading then, so the user sees the whole mapping (``Organisation → Namn``)."""
+    if all(heading.found == heading.column for heading in plan.headings):
+        return []
+    return ["Kolumnerna lästes så här:"] + [f"  {h.describe()}" for h in plan.headings]
 
 
 def line_list(lines: Sequence[int]) -> str:

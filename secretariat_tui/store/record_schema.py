@@ -206,6 +206,16 @@ SCHEMAS: tuple[TableSchema, ...] = (
             optional("org_number"),
         ),
     ),
+    TableSchema(
+        "import_headings",
+        "importerad rubrikrad",
+        (
+            Column("register", Choice(frozenset({MEMBERS, "payments"}))),
+            Column("key", ListOf(TEXT)),
+            Column("headings", ListOf(TEXT)),
+            Column("columns", ListOf(TEXT)),
+        ),
+    ),
 )
 
 RULES = rules_digest(SCHEMAS)

@@ -214,6 +214,9 @@ def register(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db
 
 
+EXCEL_EXPORTS = ("members export", "payments export")
+
+
 def csv_commands(group: click.Group = cli, prefix: str = "") -> dict[str, click.Command]:
     """Every command with a ``--format`` that offers csv, by its path (``fees unpaid``)."""
     found: dict[str, click.Command] = {}
@@ -221,6 +224,8 @@ def csv_commands(group: click.Group = cli, prefix: str = "") -> dict[str, click.
         path = f"{prefix}{name}"
         if isinstance(command, click.Group):
             found |= csv_commands(command, f"{path} ")
+        elif path in EXCEL_EXPORTS:
+            continue  # the file form (BOM, CRLF) also to standard out: tested below
         elif any(
             "--format" in getattr(p, "opts", ()) and "csv" in getattr(p.type, "choices", ())
             for p in command.params

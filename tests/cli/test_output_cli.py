@@ -24,6 +24,7 @@ ARGS: dict[str, tuple[str, ...]] = {
     "members export": (),
     "members extract": ("1",),
     "payments export": (),
+    "fees unpaid": ("--year", "2024"),
     "export ics": ("--year", "2024"),
     "export report": ("--year", "2024", "--format", "txt"),
     "export month": ("--month", "2024-05"),

@@ -188,8 +188,8 @@ def test_a_comma_separated_plain_utf8_file(demo: Path, tmp_path: Path) -> None:
 BAD_FILES = {
     "wrong columns": (
         "members",
-        b"Namn;Sort;Medlemsform\r\nA;B;C\r\n",
-        ["kolumner saknas: ”Typ”, ”Medlem sedan”", "okända kolumner: ”Sort”"],
+        b"Titel;Sort;Medlemsform\r\nA;B;C\r\n",
+        ["kolumner saknas: ”Namn”", "Titel → ignoreras; Sort → ignoreras"],
     ),
     "bad dates": (
         "members",

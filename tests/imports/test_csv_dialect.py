@@ -114,11 +114,11 @@ def test_a_control_character_in_a_windows_1252_file_is_a_row_error_as_in_utf8() 
     assert [(e.line, e.column) for e in plan.errors] == [(2, "Namn")]
 
 
-def test_utf16_and_xlsx_files_are_named_for_what_they_are() -> None:
+def test_utf16_and_broken_workbooks_are_named_for_what_they_are() -> None:
     with pytest.raises(CsvFormatError, match="UTF-16"):
         decode("Namn;Typ\n".encode("utf-16"))
-    with pytest.raises(CsvFormatError, match="Excel-arbetsbok"):
-        decode(b"PK\x03\x04rest-of-a-zip")
+    with pytest.raises(CsvFormatError, match="kan inte läsas som Excel-arbetsbok"):
+        read_table(b"PK\x03\x04rest-of-a-zip", columns=COLUMNS, required=REQUIRED)
 
 
 @pytest.mark.parametrize("data", [b"", b"\xef\xbb\xbf", b"  \r\n\r\n"])
@@ -183,14 +183,20 @@ def test_columns_match_in_any_order_and_case_and_optional_ones_may_be_missing() 
     assert read.rows[0].value("Belopp") == ""
 
 
-def test_missing_and_unknown_columns_are_one_error_naming_them_all() -> None:
+def test_missing_columns_are_one_error_that_also_says_how_the_headings_were_read() -> None:
     with pytest.raises(CsvFormatError) as caught:
         table("Namn;Färg;Storlek\nRoks;röd;L\n")
     message = str(caught.value)
     assert caught.value.line == 1
     assert "kolumner saknas: ”Typ”" in message
-    assert "okända kolumner: ”Färg”, ”Storlek”" in message
+    assert "Färg → ignoreras; Storlek → ignoreras" in message
     assert "Namn;Typ;Belopp" in message
+
+
+def test_unknown_columns_are_ignored_and_the_table_says_so() -> None:
+    read = table("Namn;Färg;Typ\nRoks;röd;B\n")
+    assert read.rows[0].cells == {"Namn": "Roks", "Typ": "B"}
+    assert [h.describe() for h in read.headings] == ["Namn → Namn", "Färg → ignoreras", "Typ → Typ"]
 
 
 def test_a_column_given_twice_is_an_error() -> None:

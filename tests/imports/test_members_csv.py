@@ -324,15 +324,16 @@ def test_one_leading_apostrophe_is_taken_off_any_cell_of_any_file() -> None:
     assert [(m.name, m.joined) for m in plan.items] == [("+Plus", date(2020, 3, 1))]
 
 
-def test_unknown_columns_fail_the_whole_file() -> None:
-    with pytest.raises(CsvFormatError, match="okända kolumner: ”Färg”"):
-        plan_members_import(
-            csv_bytes(
-                ["A", "Organisation", "full", "2020-01-01", "röd"],
-                header=["Namn", "Typ", "Medlemsform", "Medlem sedan", "Färg"],
-            ),
-            [],
-        )
+def test_unknown_columns_are_ignored_and_the_plan_names_them() -> None:
+    plan = plan_members_import(
+        csv_bytes(
+            ["A", "Organisation", "full", "2020-01-01", "röd"],
+            header=["Namn", "Typ", "Medlemsform", "Medlem sedan", "Färg"],
+        ),
+        [],
+    )
+    assert [m.name for m in plan.items] == ["A"]
+    assert [h.describe() for h in plan.headings if h.column is None] == ["Färg → ignoreras"]
 
 
 def test_only_name_kind_form_and_joined_are_required_columns() -> None:

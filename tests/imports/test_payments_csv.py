@@ -225,13 +225,13 @@ def test_a_comma_separated_file_with_decimal_points_reads_the_same() -> None:
     assert [p.amount for p in result.items] == [Decimal("1500.50")]
 
 
-def test_wrong_columns_name_what_is_missing_and_what_is_unknown() -> None:
-    data = csv_bytes(["Roks", "1500"], header=["Medlem", "Summa"])
+def test_wrong_columns_name_what_is_missing_and_how_the_others_were_read() -> None:
+    data = csv_bytes(["Roks", "1500", "röd"], header=["Medlem", "Summa", "Färg"])
     with pytest.raises(CsvFormatError) as caught:
         plan_payments_import(data, MEMBERS, [])
     message = str(caught.value)
-    assert "kolumner saknas: ”Avgiftsår”, ”Belopp”, ”Betaldatum”" in message
-    assert "okända kolumner: ”Summa”" in message
+    assert "kolumner saknas: ”Avgiftsår”, ”Betaldatum”" in message
+    assert "Summa → Belopp; Färg → ignoreras" in message
 
 
 def test_a_payment_file_from_swedish_excels_semicolon_csv_finds_the_member() -> None:

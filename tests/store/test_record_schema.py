@@ -21,6 +21,7 @@ from secretariat_tui.store.board import BoardRepository
 from secretariat_tui.store.calendar import CalendarRepository
 from secretariat_tui.store.database import open_database
 from secretariat_tui.store.fees import FeeRepository
+from secretariat_tui.store.import_headings import HeadingMemory
 from secretariat_tui.store.members import MemberRepository
 from secretariat_tui.store.payments import PaymentRepository
 from secretariat_tui.store.record_check import check_records
@@ -84,6 +85,7 @@ def one_of_everything(path: Path) -> None:
             )
         )
         SettingsRepository(db).save(Settings(3, "Plattformen", "802000-0009"))
+        HeadingMemory(db, "members").remember(["foreningen"], ["Föreningen"], ["Namn"])
 
 
 def test_every_field_the_repositories_write_is_a_column_and_every_column_is_written(

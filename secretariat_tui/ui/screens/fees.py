@@ -17,9 +17,10 @@ from secretariat_tui.domain.fees import (
 )
 from secretariat_tui.domain.money import format_kronor
 from secretariat_tui.exports import fees_listing
-from secretariat_tui.exports.csv_files import payments_csv_bytes
+from secretariat_tui.exports.csv_files import PAYMENT_COLUMNS, payments_csv_bytes
 from secretariat_tui.exports.fees_listing import members_word
 from secretariat_tui.imports.payments_csv import plan_payments_import
+from secretariat_tui.store.import_headings import HeadingMemory
 from secretariat_tui.store.ledger import FeeLedger
 from secretariat_tui.ui.commands import Command, bindings
 from secretariat_tui.ui.keys import refresh_keys
@@ -28,7 +29,7 @@ from secretariat_tui.ui.screens.members import FORM_SHORT
 from secretariat_tui.ui.screens.payment_forms import AgreementForm, FeeScheduleForm, PaymentForm
 from secretariat_tui.ui.screens.register_screen import RegisterScreen
 from secretariat_tui.ui.screens.text_preview import Rendering, TextPreviewScreen
-from secretariat_tui.ui.screens.transfer import CsvTransfer
+from secretariat_tui.ui.screens.transfer import CsvTransfer, file_renderings
 from secretariat_tui.ui.widgets.register_table import Column, RegisterTable, Row
 
 COLUMNS = (
@@ -227,10 +228,10 @@ class FeesScreen(RegisterScreen):
                 ".txt",
                 lambda: fees_listing.reminder_text(owing, year).encode("utf-8"),
             ),
-            Rendering(
-                "CSV för Excel (.csv)",
-                ".csv",
-                lambda: fees_listing.reminder_table(owing).file_bytes("csv"),
+            *file_renderings(
+                lambda fmt: fees_listing.reminder_table(owing).file_bytes(
+                    fmt, title=f"Påminnelser {year}"
+                )
             ),
         ]
         title = f"Påminnelser {year}: {members_word(len(owing))} har inte betalat allt"
@@ -270,12 +271,16 @@ class FeesScreen(RegisterScreen):
         return CsvTransfer(
             what="betalningar",
             stem=f"betalningar-{year}",
-            export_bytes=lambda: payments_csv_bytes(
-                self.payments.for_year(year), self.members.all()
+            export_bytes=lambda fmt: payments_csv_bytes(
+                self.payments.for_year(year), self.members.all(), fmt
             ),
-            plan=lambda data: plan_payments_import(data, self.members.all(), self.payments.all()),
+            plan=lambda data, chosen: plan_payments_import(
+                data, self.members.all(), self.payments.all(), chosen=chosen
+            ),
             describe=describe,
             write=self.payments.add_many,
+            columns=PAYMENT_COLUMNS,
+            memory=HeadingMemory(self.members.database, "payments"),
         )
 
     def _paid(self, payment: object) -> None:

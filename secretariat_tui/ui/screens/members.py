@@ -9,9 +9,10 @@ from rich.text import Text
 from textual import work
 
 from secretariat_tui.domain.members import Member, MemberKind, MembershipForm
-from secretariat_tui.exports.csv_files import members_csv_bytes
+from secretariat_tui.exports.csv_files import MEMBER_COLUMNS, members_csv_bytes
 from secretariat_tui.imports.members_csv import plan_members_import
 from secretariat_tui.store.errors import StoreError
+from secretariat_tui.store.import_headings import HeadingMemory
 from secretariat_tui.store.members import MemberRepository
 from secretariat_tui.ui.commands import Command, bindings
 from secretariat_tui.ui.keys import refresh_keys
@@ -248,10 +249,14 @@ class MembersScreen(RegisterScreen, RecordScreen[Member]):
         return CsvTransfer(
             what="medlemmar",
             stem="medlemmar",
-            export_bytes=lambda: members_csv_bytes(self.members.all()),
-            plan=lambda data: plan_members_import(data, self.members.all()),
+            export_bytes=lambda fmt: members_csv_bytes(self.members.all(), fmt),
+            plan=lambda data, chosen: plan_members_import(
+                data, self.members.all(), chosen=chosen, today=self.today
+            ),
             describe=lambda member: member.name,
             write=self.members.add_many,
+            columns=MEMBER_COLUMNS,
+            memory=HeadingMemory(self.members.database, "members"),
         )
 
     def _stored(self, verb: str, member: Member | None) -> None:
