@@ -183,7 +183,7 @@ def test_plain_bindings_pass_through_while_screens_move_over() -> None:
 
 class NavOnly(App[None]):
     def compose(self) -> ComposeResult:
-        tabs = (RegisterTab("a", "7", "Första"), RegisterTab("b", "8", "Andra"))
+        tabs = (RegisterTab("a", "7", "Första", "ett"), RegisterTab("b", "8", "Andra", "två"))
         yield NavBar("b", registers=tabs)
 
 
