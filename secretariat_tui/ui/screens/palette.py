@@ -20,19 +20,32 @@ from dataclasses import dataclass
 from textual import on
 from textual.app import App
 from textual.binding import Binding
-from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.screen import Screen
 from textual.widgets import Input, OptionList
 
 from secretariat_tui.ui.commands import declared, enabled
 from secretariat_tui.ui.modes import SCREENS
 from secretariat_tui.ui.registers import REGISTERS, RegisterTab
+from secretariat_tui.ui.textual_compat import PaletteInSwedish
 
 
-class Palette(CommandPalette):
+class Palette(PaletteInSwedish):
     """A second ⏎ typed before the first had closed the palette reached it closed; Textual's
     palette then chose again, closed again and popped a screen that was not there (a crash).
-    What reaches it after it closed is dropped here, before Textual's own handlers."""
+    What reaches it after it closed is dropped here, before Textual's own handlers.
+
+    Its keys are Textual's, named in Swedish (a key of the same name replaces Textual's)."""
+
+    BINDINGS = [
+        Binding("ctrl+end,shift+end", "command_list('last')", "Sista", show=False),
+        Binding("ctrl+home,shift+home", "command_list('first')", "Första", show=False),
+        Binding("down", "cursor_down", "Nästa", show=False),
+        Binding("escape", "escape", "Stäng"),
+        Binding("pagedown", "command_list('page_down')", "Nästa sida", show=False),
+        Binding("pageup", "command_list('page_up')", "Föregående sida", show=False),
+        Binding("up", "command_list('cursor_up')", "Föregående", show=False),
+    ]
 
     @on(Input.Submitted)
     @on(OptionList.OptionSelected)
