@@ -51,7 +51,7 @@ async def test_typed_in_the_palette_a_description_word_offers_its_command(
 async def test_from_the_calendar_the_words_of_the_issue_find_other_registers(
     demo_db: Database,
 ) -> None:
-    """"påminn", "medlem", "ics" and "plattform" found nothing from the calendar."""
+    """ "påminn", "medlem", "ics" and "plattform" found nothing from the calendar."""
     app = SecretariatApp(demo_db, today=TODAY, start="calendar")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
