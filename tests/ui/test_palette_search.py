@@ -9,7 +9,7 @@ from secretariat_tui.store.database import Database
 from secretariat_tui.ui.app import SecretariatApp
 from secretariat_tui.ui.screens.member_form import MemberForm
 from secretariat_tui.ui.screens.members import MembersScreen
-from secretariat_tui.ui.screens.palette import ScreenCommands, in_words
+from secretariat_tui.ui.screens.palette import ScreenCommands, elsewhere, in_words
 from tests.ui.helpers import TODAY, field_value, notices, type_text
 
 SIZE = (80, 24)
@@ -144,3 +144,28 @@ async def test_no_other_register_from_inside_a_dialog(app: SecretariatApp) -> No
         await pilot.pause()
         assert app.screen.is_modal
         assert not [t for t in await found(app, "påminn") if t.startswith("Avgifter")]
+
+
+async def test_every_command_of_every_register_runs_from_elsewhere_without_a_crash(
+    demo_db: Database,
+) -> None:
+    """Each one chosen from the overview: it opens, runs or says it cannot; escape closes
+    what it opened. ``run_test`` raises any error the user would have seen."""
+    app = SecretariatApp(demo_db, today=TODAY, start="overview")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        ran = 0
+        for there in elsewhere(app):
+            await app.switch_mode("overview")
+            await pilot.pause()
+            chosen = next((e for e in elsewhere(app) if e.title == there.title), None)
+            if chosen is None:  # refused there now, the register once shown: not offered
+                continue
+            chosen.run()
+            await pilot.pause(0.2)
+            assert app.current_mode == there.tab.mode, there.title
+            while app.screen.is_modal:
+                await pilot.press("escape")
+                await pilot.pause(0.1)
+            ran += 1
+        assert ran > 30
