@@ -21,7 +21,12 @@ from secretariat_tui.ui.registers import REGISTERS
 from secretariat_tui.ui.screens.crash import Crash, tell_crash
 from secretariat_tui.ui.screens.help import HelpScreen
 from secretariat_tui.ui.screens.palette import Palette, ScreenCommands
-from secretariat_tui.ui.textual_compat import GuardedApp, show_unsafe_text_escaped
+from secretariat_tui.ui.textual_compat import (
+    GuardedApp,
+    show_unsafe_text_escaped,
+    swedish_select_list,
+)
+from secretariat_tui.ui.themes import PLACEHOLDER, ThemeChoices
 
 
 class SecretariatApp(GuardedApp[None]):
@@ -38,6 +43,7 @@ class SecretariatApp(GuardedApp[None]):
     ) -> None:
         self.DEFAULT_MODE = start  # read by App.__init__: the register shown first
         show_unsafe_text_escaped()
+        swedish_select_list()
         super().__init__()
         self.database = database
         self.today = today
@@ -80,6 +86,10 @@ class SecretariatApp(GuardedApp[None]):
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):
             self.push_screen(Palette(placeholder="Sök kommando…", id="--command-palette"))
+
+    def action_change_theme(self) -> None:
+        """The themes by Swedish names, where Textual's picker lists its own in English."""
+        self.push_screen(Palette(providers=[ThemeChoices], placeholder=PLACEHOLDER))
 
     def action_help_quit(self) -> None:
         self.notify("Tryck q eller ctrl+q för att avsluta.", title="Avsluta?")

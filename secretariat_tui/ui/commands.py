@@ -99,10 +99,10 @@ def offered(screen: Screen[object]) -> list[Offer]:
     reaching = screen.active_bindings  # a key missing here is taken as text by a field
     found: dict[str, Offer] = {}
     for node in _chain(screen):
-        for binding in _declared(node):
+        for binding in _declared(type(node)):
             if not (binding.id and binding.description) or binding.key not in reaching:
                 continue
-            if not _enabled(node, binding):
+            if not enabled(node, binding):
                 continue
             offer = found.setdefault(binding.id, Offer(node, binding))
             shown = screen.app.get_key_display(binding)
@@ -144,17 +144,27 @@ def _chain(screen: Screen[object]) -> list[DOMNode]:
     return nodes
 
 
-def _declared(node: DOMNode) -> Iterator[Binding]:
-    """The node's bindings, its own class's first; a key bound by a subclass hides its base's
+def declared(node_class: type[DOMNode]) -> list[Binding]:
+    """The commands a class declares (its bases' too), once per id: what a register offers
+    before its screen exists, for the palette of another register."""
+    found: dict[str, Binding] = {}
+    for binding in _declared(node_class):
+        if binding.id and binding.description:
+            found.setdefault(binding.id, binding)
+    return list(found.values())
+
+
+def _declared(node_class: type[DOMNode]) -> Iterator[Binding]:
+    """The class's bindings, its own first; a key bound by a subclass hides its base's
     bindings for that key (as Textual merges ``BINDINGS``)."""
     taken: set[str] = set()
-    for cls in type(node).__mro__:
+    for cls in node_class.__mro__:
         own = list(Binding.make_bindings(vars(cls).get("BINDINGS", ())))
         yield from (binding for binding in own if binding.key not in taken)
         taken.update(binding.key for binding in own)
 
 
-def _enabled(node: DOMNode, binding: Binding) -> bool:
+def enabled(node: DOMNode, binding: Binding) -> bool:
     """``check_action`` of the node that would run it (``app.`` and ``screen.`` are named)."""
     namespace, name, parameters = parse(binding.action)
     target = node.app if namespace == "app" else node.screen if namespace == "screen" else node

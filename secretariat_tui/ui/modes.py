@@ -21,6 +21,18 @@ from secretariat_tui.ui.screens.submissions import SubmissionsScreen
 
 ScreenFactory = Callable[[], Screen[None]]
 
+SCREENS: dict[str, type[Screen[None]]] = {
+    "overview": OverviewScreen,
+    "members": MembersScreen,
+    "fees": FeesScreen,
+    "board": BoardScreen,
+    "calendar": CalendarScreen,
+    "networks": NetworksScreen,
+    "submissions": SubmissionsScreen,
+}
+"""Each register's screen class by mode: what it declares is found (for the palette) before
+the screen is first shown, and ``register_modes`` builds exactly these."""
+
 
 def register_modes(database: Database, today: date | None) -> dict[str, ScreenFactory]:
     """The factory of each register's screen by mode (``registers.REGISTERS``), sharing one

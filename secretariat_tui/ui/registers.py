@@ -16,6 +16,8 @@ class RegisterTab:
     mode: str
     key: str
     title: str
+    about: str
+    """What is in it, in the words a user searches the palette with ("plattform", "ics")."""
 
     def command(self) -> Command:
         """The key that switches to this register, from anywhere but a dialog."""
@@ -23,18 +25,18 @@ class RegisterTab:
             self.key,
             f"switch_register('{self.mode}')",
             self.title,
-            f"Gå till {self.title.lower()}",
+            f"Gå till {self.title.lower()}: {self.about}",
             id=f"goto-{self.mode}",
             footer=False,
         )
 
 
 REGISTERS = (
-    RegisterTab("overview", "0", "Översikt"),
-    RegisterTab("members", "1", "Medlemmar"),
-    RegisterTab("fees", "2", "Avgifter"),
-    RegisterTab("board", "3", "Styrelse"),
-    RegisterTab("calendar", "4", "Kalender"),
-    RegisterTab("networks", "5", "Nätverk"),
-    RegisterTab("submissions", "6", "Påverkan"),
+    RegisterTab("overview", "0", "Översikt", "det som behöver göras nu"),
+    RegisterTab("members", "1", "Medlemmar", "organisationer, personer, kontakter, GDPR"),
+    RegisterTab("fees", "2", "Avgifter", "årsavgifter, betalningar, taxor, påminnelser"),
+    RegisterTab("board", "3", "Styrelse", "poster, årsmöten, röstlängd, valberedning"),
+    RegisterTab("calendar", "4", "Kalender", "aktiviteter, plattformsmöten, ICS-filer"),
+    RegisterTab("networks", "5", "Nätverk", "nätverk som plattformen är med i"),
+    RegisterTab("submissions", "6", "Påverkan", "remissvar, debattartiklar, inlagor"),
 )

@@ -20,15 +20,26 @@ opened then was mounted without its widgets, and its first query failed. Once ``
 called, ``run_action`` does nothing: the session is ending. Likewise a key for a dialog
 just pushed but not yet built (``e`` then escape quickly) waits for nothing: it is dropped,
 since the dialog's actions read widgets that do not exist yet.
+
+Textual's own words: the command palette writes "No matches found" from inside a private
+method, and the dropdown list of a ``Select`` (a class of a private module) puts
+"esc Dismiss menu" in the footer while it is open. ``PaletteInSwedish`` and
+``swedish_select_list`` say both in Swedish; every other text of Textual's that a user sees
+is set through public API (placeholders, prompts, ``BINDINGS`` of our subclasses).
 """
 
 from __future__ import annotations
 
 from typing import Any, TypeVar
 
+from rich.align import Align
 from rich.console import RenderableType
+from rich.text import Text
 from textual.app import App
+from textual.binding import Binding
+from textual.command import CommandList, CommandPalette
 from textual.widget import Widget
+from textual.widgets.option_list import Option
 
 from secretariat_tui.domain.text import ESCAPES_KEEPING_LINES
 
@@ -105,3 +116,41 @@ def write_to_terminal(app: App[Any], data: str) -> None:
     the same sequence wrapped for GNU screen (``ui.clipboard``): Textual has no public way."""
     if app._driver is not None:
         app._driver.write(data)
+
+
+NO_MATCHES = "Inga träffar"
+SELECT_LIST_CLOSE = "Stäng listan"
+
+
+class PaletteInSwedish(CommandPalette):
+    """Textual's palette, saying "Inga träffar" where it said "No matches found"."""
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        """Textual's own, with the Swedish text: after a short wait with nothing found for
+        a query, a line that says so (an empty query lists everything: nothing to say)."""
+        if not search_value:
+            super()._start_no_matches_countdown(search_value)
+            return
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            if not self.is_active:  # closed in the half second since the search
+                return
+            self.query_one(CommandList).add_option(
+                Option(
+                    Align.center(Text(NO_MATCHES, style="not bold")),
+                    disabled=True,
+                    id=self._NO_MATCHES,
+                )
+            )
+            self._list_visible = True
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
+
+
+def swedish_select_list() -> None:
+    """The key that closes an open dropdown list, named in Swedish in the footer."""
+    from textual.widgets._select import SelectOverlay
+
+    SelectOverlay.BINDINGS = [Binding("escape", "dismiss", SELECT_LIST_CLOSE)]
+    SelectOverlay._merged_bindings = SelectOverlay._merge_bindings()

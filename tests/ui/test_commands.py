@@ -78,7 +78,19 @@ async def help_lines(app: SecretariatApp, pilot: Pilot[None]) -> list[str]:
     text = str(app.screen.query_one("#help-text", Static).render())
     await pilot.press("escape")
     assert app.screen is below
-    return text.split("Tangenter här\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    wrapped = text.split("Tangenter här\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    return unwrapped(wrapped)
+
+
+def unwrapped(lines: list[str]) -> list[str]:
+    """Help's rows as one line each: a continuation (indented under the text) joins its row."""
+    rows: list[str] = []
+    for line in lines:
+        if line.startswith("   ") and rows:
+            rows[-1] += " " + line.strip()
+        else:
+            rows.append(line)
+    return rows
 
 
 def footer(app: SecretariatApp) -> list[tuple[str, str]]:
@@ -183,7 +195,7 @@ def test_plain_bindings_pass_through_while_screens_move_over() -> None:
 
 class NavOnly(App[None]):
     def compose(self) -> ComposeResult:
-        tabs = (RegisterTab("a", "7", "Första"), RegisterTab("b", "8", "Andra"))
+        tabs = (RegisterTab("a", "7", "Första", "ett"), RegisterTab("b", "8", "Andra", "två"))
         yield NavBar("b", registers=tabs)
 
 

@@ -65,3 +65,43 @@ def test_both_libraries_still_translate_drawn_text_with_the_tables_extended() ->
     assert Content("a\x1bb\u202ec").plain == "a\\x1bb\\u202ec"
     assert Text("a\x1bb\x9bc").plain == "a\\x1bb\\x9bc"
     assert Content("rad\nrad\tx").plain == "rad\nrad\tx"
+
+
+def test_the_palette_still_shows_no_matches_as_palette_in_swedish_expects() -> None:
+    from textual.command import CommandPalette
+
+    from secretariat_tui.ui.textual_compat import PaletteInSwedish
+
+    start = TEXTUAL.attribute(CommandPalette, "_start_no_matches_countdown")
+    TEXTUAL.require(
+        list(inspect.signature(start).parameters) == ["self", "search_value"],
+        "CommandPalette._start_no_matches_countdown",
+        "takes the search value",
+    )
+    source = inspect.getsource(CommandPalette)
+    for name in ("_stop_no_matches_countdown", "_NO_MATCHES", "_NO_MATCHES_COUNTDOWN"):
+        TEXTUAL.attribute(CommandPalette, name)
+    for name in ("self._no_matches_timer = ", "self._list_visible = True", '"No matches found"'):
+        TEXTUAL.require(name in source, f"CommandPalette: {name}", "still in its source")
+    TEXTUAL.require(
+        "self._start_no_matches_countdown(" in source,
+        "CommandPalette._start_no_matches_countdown",
+        "called by the palette's own search",
+    )
+    assert PaletteInSwedish._start_no_matches_countdown is not start
+
+
+def test_the_select_list_still_has_its_own_english_escape_binding() -> None:
+    from textual.widgets import _select
+
+    from secretariat_tui.ui.textual_compat import SELECT_LIST_CLOSE, swedish_select_list
+
+    overlay = TEXTUAL.attribute(_select, "SelectOverlay")
+    TEXTUAL.attribute(overlay, "_merge_bindings")
+    swedish_select_list()
+    (binding,) = TEXTUAL.attribute(overlay, "_merged_bindings").key_to_bindings["escape"]
+    TEXTUAL.require(
+        (binding.action, binding.description) == ("dismiss", SELECT_LIST_CLOSE),
+        "SelectOverlay._merged_bindings",
+        "the merged bindings Textual reads, with the escape that closes the list",
+    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from rich.markup import escape
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
@@ -10,29 +12,79 @@ from textual.widgets import Footer, Static
 
 from secretariat_tui.ui.commands import Command, bindings, offered
 
-GENERAL = (
-    "[b]I listor[/b]\n"
-    "  enter    öppna markerad rad · ↑ ↓ pgup pgdn flytta · klick på rubrik sorterar\n"
-    "  tab      nästa ruta (filterfält, tabell)\n"
-    "\n"
-    "[b]I formulär[/b]\n"
-    "  enter    nästa fält (ett enda fält: spara) · ctrl+s spara · esc avbryt\n"
-    "  Fel visas på svenska under fältet; inget sparas förrän allt stämmer.\n"
-    "  Datum: 2024-04-18, 15/1, 15 jan, jan 2024 (hela månaden), i dag, i morgon, +3.\n"
-    "  Ja/nej-rutor kryssas med mellanslag.\n"
-    "  Listor: mellanslag eller alt+↓ öppnar, en bokstav väljer (igen: nästa).\n"
-    "\n"
-    "Allt sparas direkt när du sparar ett formulär; q avslutar utan att något går förlorat.\n"
+Row = tuple[str, str]
+"""A key (or "" for a plain line) and what it does."""
+
+GENERAL: tuple[tuple[str, tuple[Row, ...]], ...] = (
+    (
+        "I listor",
+        (
+            ("enter", "öppna markerad rad · ↑ ↓ pgup pgdn flytta · klick på rubrik sorterar"),
+            ("tab", "nästa ruta (filterfält, tabell)"),
+        ),
+    ),
+    (
+        "I formulär",
+        (
+            ("enter", "nästa fält (ett enda fält: spara) · ctrl+s spara · esc avbryt"),
+            ("", "Fel visas på svenska under fältet; inget sparas förrän allt stämmer."),
+            ("", "Datum: 2024-04-18, 15/1, 15 jan, jan 2024 (hela månaden), i dag, i morgon, +3."),
+            ("", "Ja/nej-rutor kryssas med mellanslag."),
+            ("", "Listor: mellanslag eller alt+↓ öppnar, en bokstav väljer (igen: nästa)."),
+        ),
+    ),
 )
+CLOSING = "Allt sparas direkt när du sparar ett formulär; q avslutar utan att något går förlorat."
+KEY_WIDTH = 8
 
 
-def key_lines(screen: Screen[object]) -> list[str]:
-    """One line per command offered there now: its keys, its name, what it does."""
+def hanging(keys: str, text: str, width: int | None) -> str:
+    """One row, wrapped to ``width`` under its text column (a hanging indent), escaped."""
+    lead = f"  {keys:<{KEY_WIDTH}} " if keys else "  "
+    if width is None or width <= len(lead) + 10:
+        return escape(lead + text)
+    lines = textwrap.wrap(
+        text,
+        width - len(lead),
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    indents = [lead, *[" " * len(lead)] * (len(lines) - 1)]
+    return "\n".join(escape(indent + line) for indent, line in zip(indents, lines, strict=True))
+
+
+def key_rows(screen: Screen[object]) -> list[Row]:
+    """One row per command offered there now: its keys, then its name and what it does."""
     return [
-        f"  {escape(', '.join(offer.keys)):<8} {escape(offer.title)}"
-        + (f" – {escape(offer.explanation)}" if offer.explanation != offer.title else "")
+        (
+            ", ".join(offer.keys),
+            offer.title + (f" – {offer.explanation}" if offer.explanation != offer.title else ""),
+        )
         for offer in offered(screen)
     ]
+
+
+class HelpText(Static):
+    """Help's text, wrapped again to its width: a long row continues under its text."""
+
+    def __init__(self, title: str, about: str, keys: list[Row]) -> None:
+        self._parts = (title, about, keys)
+        super().__init__(self.text(None), id="help-text")
+
+    def text(self, width: int | None) -> str:
+        title, about, keys = self._parts
+        parts = [f"[b]{escape(title)}[/b]"]
+        if about:
+            parts.append(escape(about))
+        sections = (("Tangenter här", tuple(keys)), *GENERAL)
+        for heading, rows in sections:
+            parts.append(f"\n[b]{heading}[/b]")
+            parts.extend(hanging(keys_, text, width) for keys_, text in rows)
+        parts.append("\n" + escape(CLOSING))
+        return "\n".join(parts)
+
+    def on_resize(self) -> None:
+        self.update(self.text(self.content_size.width or None))
 
 
 class HelpScreen(ModalScreen[None]):
@@ -45,17 +97,14 @@ class HelpScreen(ModalScreen[None]):
         help is on top, the app's own checks would see a dialog and refuse the register keys)."""
         super().__init__()
         self._below = below
-        self._keys = key_lines(below)
+        self._keys = key_rows(below)
 
     def compose(self) -> ComposeResult:
+        title = getattr(self._below, "TITLE", None) or "Hjälp"
         about = getattr(self._below, "HELP", "")
-        text = f"[b]{escape(getattr(self._below, 'TITLE', None) or 'Hjälp')}[/b]\n"
-        if about:
-            text += f"{escape(about)}\n"
-        text += "\n[b]Tangenter här[/b]\n" + "\n".join(self._keys) + "\n\n" + GENERAL
         with Vertical(classes="dialog help"):
             with VerticalScroll():
-                yield Static(text, id="help-text")
+                yield HelpText(title, about, self._keys)
         yield Footer(compact=True)
 
     def action_close(self) -> None:

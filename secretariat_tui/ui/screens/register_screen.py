@@ -22,6 +22,20 @@ from secretariat_tui.ui.screens.transfer import CsvTransfer, start_export, start
 from secretariat_tui.ui.widgets.nav_bar import NavBar
 from secretariat_tui.ui.widgets.register_table import Column, RegisterTable
 
+CSV_COMMANDS = (
+    Command(
+        "i",
+        "import_csv",
+        "Importera",
+        "Läs in från en CSV-fil från Excel (med förhandsgranskning)",
+        id="import",
+        footer=False,
+    ),
+    Command(
+        "u", "export_csv", "Exportera", "Spara som CSV-fil för Excel", id="export", footer=False
+    ),
+)
+
 
 class RegisterScreen(ListScreen, DerivedScreen):
     MODE: ClassVar[str]
@@ -30,20 +44,14 @@ class RegisterScreen(ListScreen, DerivedScreen):
     NEWEST_FIRST: ClassVar[bool] = False
     """Sorted on the first column (a date) descending: what was just added is on top."""
     CSV: ClassVar[bool] = True
-    """False for a register without CSV in and out: i and u are then hidden."""
-    BINDINGS = bindings(
-        Command(
-            "i",
-            "import_csv",
-            "Importera",
-            "Läs in från en CSV-fil från Excel (med förhandsgranskning)",
-            id="import",
-            footer=False,
-        ),
-        Command(
-            "u", "export_csv", "Exportera", "Spara som CSV-fil för Excel", id="export", footer=False
-        ),
-    )
+    """False for a register without CSV in and out: it then has no i and u."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """i and u only on a register with CSV, after its own keys: a key that can never work
+        there is not declared, so neither help nor the palette of another register offers it."""
+        if "MODE" in cls.__dict__ and cls.CSV:  # before Textual merges the class's bindings
+            cls.BINDINGS = bindings(*cls.__dict__.get("BINDINGS", []), *CSV_COMMANDS)
+        super().__init_subclass__(**kwargs)
 
     def __init__(self, *, today: date | None, database_path: Path) -> None:
         super().__init__(today=today)
@@ -66,12 +74,6 @@ class RegisterScreen(ListScreen, DerivedScreen):
 
     def load_again(self) -> None:
         self.reload(keep=self.selected_id())
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """CSV only where the register has it."""
-        if action in {"import_csv", "export_csv"}:
-            return self.CSV
-        return super().check_action(action, parameters)
 
     def action_import_csv(self) -> None:
         start_import(self.app, self.csv_transfer(), done=self.reload)

@@ -13,29 +13,35 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 from rich.text import Text
-from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
 from secretariat_tui.domain.date_entry import MONTH_NAMES
+from secretariat_tui.ui.commands import Command, bindings
 
 WEEKDAYS = ("må", "ti", "on", "to", "fr", "lö", "sö")
 MARK = "•"
 
 
 class MonthGrid(Widget, can_focus=True):
-    BINDINGS = [
-        Binding("left", "move(-1)", "Dag före", show=False),
-        Binding("right", "move(1)", "Dag efter", show=False),
-        Binding("up", "move(-7)", "Veckan före", show=False),
-        Binding("down", "move(7)", "Veckan efter", show=False),
-        Binding("pageup", "month(-1)", "Månad före", show=False),
-        Binding("pagedown", "month(1)", "Månad efter", show=False),
-        Binding("home", "month_edge(True)", "Månadens första dag", show=False),
-        Binding("end", "month_edge(False)", "Månadens sista dag", show=False),
-        Binding("enter", "choose", "Dagens lista", show=False),
-    ]
+    # Help and the palette list them; the footer has no room (the calendar's HELP says it too).
+    BINDINGS = bindings(
+        *(
+            Command(keys, action, title, tooltip, id=id_, footer=False)
+            for keys, action, title, tooltip, id_ in (
+                ("left", "move(-1)", "Dag före", "En dag bakåt", "day-back"),
+                ("right", "move(1)", "Dag efter", "En dag framåt", "day-on"),
+                ("up", "move(-7)", "Veckan före", "En vecka bakåt", "week-back"),
+                ("down", "move(7)", "Veckan efter", "En vecka framåt", "week-on"),
+                ("pageup", "month(-1)", "Månad före", "En månad bakåt", "month-back"),
+                ("pagedown", "month(1)", "Månad efter", "En månad framåt", "month-on"),
+                ("home", "month_edge(True)", "Första dagen", "Månadens första dag", "first-day"),
+                ("end", "month_edge(False)", "Sista dagen", "Månadens sista dag", "last-day"),
+                ("enter", "choose", "Dagens lista", "Visa dagens aktiviteter", "day-list"),
+            )
+        )
+    )
 
     day: reactive[date] = reactive(date(2000, 1, 1))
 

@@ -20,6 +20,7 @@ from textual.widgets import DataTable, Input, Static
 from secretariat_tui.domain.collation import swedish_key
 from secretariat_tui.ui.commands import Command, bindings
 from secretariat_tui.ui.datatable_compat import FastDataTable, PreparedRow
+from secretariat_tui.ui.widgets.filter_input import FilterInput
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,7 @@ class RegisterTable(Vertical):
         self._placeholder = placeholder
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder=self._placeholder, id="filter", compact=True)
+        yield FilterInput(placeholder=self._placeholder, id="filter", compact=True)
         yield FittedTable(self.columns, id="table")
         yield Static(id="table-status")
 
@@ -262,13 +263,3 @@ class RegisterTable(Vertical):
 
     def action_focus_filter(self) -> None:
         self.filter_input.focus()
-
-    def key_escape(self) -> None:
-        """Escape in the filter clears it and returns to the table."""
-        if self.filter_input.has_focus and self.filter_input.value:
-            self.filter_input.value = ""
-        self.table.focus()
-
-    def key_down(self) -> None:
-        if self.filter_input.has_focus:
-            self.table.focus()
