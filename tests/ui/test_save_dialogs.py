@@ -26,7 +26,8 @@ from secretariat_tui.store.payments import PaymentRepository
 from secretariat_tui.ui.app import SecretariatApp
 from secretariat_tui.ui.screens.confirm import ConfirmScreen
 from secretariat_tui.ui.screens.export import ExportForm
-from secretariat_tui.ui.screens.text_preview import SaveAsForm, TextPreviewScreen
+from secretariat_tui.ui.screens.save_as import SaveAsForm
+from secretariat_tui.ui.screens.text_preview import TextPreviewScreen
 from tests.factories import make_member
 from tests.ui.helpers import TODAY, choose, error_text, field_value, focus_field, notices
 

@@ -29,7 +29,7 @@ from secretariat_tui.store.database import Database
 from secretariat_tui.store.errors import StoreError
 from secretariat_tui.store.output_files import resolve_output, write_output_file
 from secretariat_tui.store.report_source import load_report_data
-from secretariat_tui.ui.screens.text_preview import (
+from secretariat_tui.ui.screens.save_as import (
     PATH_FIELD,
     default_folder,
     replace_question,

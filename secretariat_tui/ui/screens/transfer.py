@@ -26,7 +26,7 @@ from secretariat_tui.imports.plan_report import PlanReport, plan_report
 from secretariat_tui.store.calendar import CalendarRepository
 from secretariat_tui.store.errors import StoreError, os_reason
 from secretariat_tui.ui.commands import Command, bindings
-from secretariat_tui.ui.screens.text_preview import (
+from secretariat_tui.ui.screens.save_as import (
     PATH_FIELD,
     Rendering,
     SaveAsForm,
