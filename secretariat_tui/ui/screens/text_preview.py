@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
@@ -51,12 +50,8 @@ class TextPreviewScreen(ModalScreen[None]):
         self.query_one(VerticalScroll).focus()
 
     def action_save(self) -> None:
-        def saved(path: Path | None) -> None:
-            if path is not None:
-                self.notify(f"Sparade {escape(str(path))}.")
-
-        form = SaveAsForm(self._stem, self._renderings, protected=self._protected)
-        self.app.push_screen(form, saved)
+        """The form says where it wrote."""
+        self.app.push_screen(SaveAsForm(self._stem, self._renderings, protected=self._protected))
 
     def action_copy(self) -> None:
         self.app.copy_to_clipboard(self._text)

@@ -117,12 +117,8 @@ class ImportPreviewScreen(ModalScreen[bool | None]):
 
 def start_export(app: App[object], transfer: CsvTransfer[T], protected: Path) -> None:
     rendering = Rendering("CSV för Excel (.csv)", ".csv", transfer.export_bytes)
-
-    def saved(path: Path | None) -> None:
-        if path is not None:
-            app.notify(f"Skrev {transfer.what} till {escape(str(path))}.")
-
-    app.push_screen(SaveAsForm(transfer.stem, [rendering], protected=protected), saved)
+    form = SaveAsForm(transfer.stem, [rendering], protected=protected, what=transfer.what)
+    app.push_screen(form)  # the form says where it wrote
 
 
 def preview_then_write(
