@@ -17,6 +17,7 @@ from textual.widgets import Button, OptionList, Select
 from textual.widgets._footer import FooterKey
 
 from secretariat_tui.config import default_export_folder, user_config_path
+from secretariat_tui.store.user_config import remember_choices
 from secretariat_tui.ui.app import SecretariatApp
 from secretariat_tui.ui.screens.calendar import CalendarScreen
 from secretariat_tui.ui.screens.export import ExportChoiceScreen
@@ -279,3 +280,16 @@ async def test_the_last_choices_are_offered_again_per_kind(
         assert field_value(app, "path") == "verksamhetsberattelse-2026-natverk.txt"
         await pilot.press("escape", "u", "m")
         assert field_value(app, "format") == "md", "the month list keeps its own choices"
+
+
+async def test_a_remembered_choice_the_dialog_does_not_offer_is_dropped(
+    app: SecretariatApp,
+) -> None:
+    """A settings file edited by hand (or by an older version) cannot break the dialog."""
+    remember_choices("report", {"section": "kaffe", "format": "ics"})
+    remember_choices("export", {"kind": "fax"})
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "u")
+        assert app.screen.query_one(OptionList).highlighted == 0
+        await pilot.press("v")
+        assert (field_value(app, "section"), field_value(app, "format")) == ("all", "docx")

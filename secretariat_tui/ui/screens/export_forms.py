@@ -133,7 +133,13 @@ class ExportForm(RecordForm[ExportRequest]):
         remembered: Mapping[str, str] | None = None,
     ) -> None:
         self.protected = protected
-        kept = {k: v for k, v in (remembered or {}).items() if k in self.REMEMBER}
+        kept = {  # a value this dialog no longer offers (a file edited by hand) is dropped
+            field.name: text
+            for field in self.FIELDS
+            if field.name in self.REMEMBER
+            and (text := (remembered or {}).get(field.name)) is not None
+            and field.check(text, today) is None
+        }
         initial = {**self.defaults(year), **kept, "folder": str(folder)}
         initial["path"] = self.file_name(initial, today)
         super().__init__(f"Exportera {self.TITLE}", initial, self.INTRO, today=today)
