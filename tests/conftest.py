@@ -30,6 +30,20 @@ def no_real_clipboard(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(name, raising=False)
 
 
+@pytest.fixture(autouse=True)
+def own_user_settings(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """The user's own settings file and documents folder (where the export folder is made)
+    of each test are its own: no test reads or writes the real ones of whoever runs them."""
+    from secretariat_tui import config
+
+    home = tmp_path_factory.mktemp("user-home")
+    monkeypatch.setenv(config.CONFIG_ENV_VAR, str(home / "config"))
+    monkeypatch.setattr(config, "user_documents_dir", lambda: str(home / "Dokument"))
+    return home
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "secretariat.json"

@@ -1,4 +1,5 @@
-"""`secretariat settings show|set`: the register's settings, stored in the file itself.
+"""`secretariat settings show|set`: the register's settings, stored in the file itself, and
+the user's own (the export folder), stored on this machine for this user only.
 
 The association's details (``settings set name …``, ``settings set org-number …``) are read by
 their declared fields (``domain.association_fields``), as the TUI's form reads them.
@@ -7,6 +8,7 @@ their declared fields (``domain.association_fields``), as the TUI's form reads t
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import click
 
@@ -25,11 +27,14 @@ from secretariat_tui.domain.settings import (
     Settings,
     parse_retention_years,
 )
+from secretariat_tui.store.errors import os_reason
 from secretariat_tui.store.settings import SettingsRepository
+from secretariat_tui.store.user_config import load_user_config, set_export_folder
 
 RETENTION = "retention-years"
+FOLDER = "export-folder"
 DETAILS = {setting_name(field): field for field in ASSOCIATION_FIELDS}
-NAMES = (RETENTION, *DETAILS)
+NAMES = (RETENTION, *DETAILS, FOLDER)
 
 
 def _describe_retention(settings: Settings) -> str:
@@ -49,9 +54,16 @@ def _describe(settings: Settings, name: str) -> str:
     return f"{name}: {value} – {field.help.rstrip('.').lower()}"
 
 
+def _describe_folder(folder: Path) -> str:
+    return (
+        f"export-folder: {folder} – där TUI:ns dialoger sparar filer (den här datorn, bara "
+        "för dig; skapas när den första filen sparas). Kommandonas -o utgår från mappen du står i."
+    )
+
+
 @click.group()
 def settings() -> None:
-    """Registrets inställningar (sparas i databasfilen)."""
+    """Inställningar: registrets (i databasfilen) och exportmappen (din, på den här datorn)."""
 
 
 @settings.command("show")
@@ -60,7 +72,8 @@ def show_settings(obj: CliContext) -> None:
     """Visa inställningarna."""
     with obj.reading() as db:
         current = SettingsRepository(db).get()
-    click.echo("\n".join(_describe(current, name) for name in NAMES))
+    click.echo("\n".join(_describe(current, name) for name in NAMES if name != FOLDER))
+    click.echo(_describe_folder(load_user_config().export_folder))
 
 
 @settings.command("set")
@@ -70,6 +83,9 @@ def show_settings(obj: CliContext) -> None:
 def set_setting(obj: CliContext, name: str, value: str) -> None:
     """Ändra en inställning, t.ex. settings set retention-years 3 eller settings set name
     "Föreningen X" (en tom text tar bort föreningens namn eller organisationsnummer)."""
+    if name == FOLDER:
+        _set_folder(value)
+        return
     with obj.database(create=False) as db:
         repository = SettingsRepository(db)
         current = repository.get()
@@ -85,3 +101,17 @@ def set_setting(obj: CliContext, name: str, value: str) -> None:
         repository.save(changed)
         saved = repository.get()
     click.echo(f"Sparade {_describe(saved, name)}.")
+
+
+def _set_folder(value: str) -> None:
+    """A relative folder is taken from where the command is run, as every path it is given."""
+    if not value.strip():
+        raise click.ClickException("export-folder: ange en mapp.")
+    folder = Path(value.strip()).expanduser().absolute()
+    if folder.exists() and not folder.is_dir():
+        raise click.ClickException(f"export-folder: {folder} är ingen mapp.")
+    try:
+        saved = set_export_folder(folder)
+    except OSError as err:
+        raise click.ClickException(f"export-folder: kunde inte sparas: {os_reason(err)}.") from None
+    click.echo(f"Sparade {_describe_folder(saved.export_folder)}.")

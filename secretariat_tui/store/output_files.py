@@ -7,6 +7,12 @@ backups folders) are compared by real path (``os.path.realpath``) and, where bot
 device and inode. Both backups folders are protected: the store's own (``<name>.backups``)
 and the one older versions used (``<stem>.backups``), whose backups may still be there.
 
+A name without a folder is taken in the export folder the caller gives (the TUI's, from the
+user's settings), not in the folder the program was started from: in a git checkout that put
+personal data among the sources. The export folder is created, owner-only, the first time a
+file is saved in it. The CLI gives none, so its ``-o x.csv`` is in the shell's folder, where a
+command-line user expects it.
+
 An existing file is replaced only when the caller says so (``--force``, or a yes in the TUI).
 A symbolic link as the output is written through: its target gets the new content and the
 link stays. The file is written like the database (``atomic_write_bytes``: temp file, fsync,
@@ -26,9 +32,11 @@ from typing import NewType
 from secretariat_tui.store.atomic import atomic_write_bytes
 from secretariat_tui.store.backups import backup_dir, legacy_backup_dir
 from secretariat_tui.store.check_stamp import stamp_path
-from secretariat_tui.store.errors import StoreError
+from secretariat_tui.store.errors import StoreError, os_reason
 from secretariat_tui.store.lock import lock_path
 
+EXPORT_FOLDER_MODE = 0o700
+"""The export folder holds names and contacts: only its owner may list or enter it."""
 ResolvedOutput = NewType("ResolvedOutput", Path)
 """A real path that ``resolve_output`` allowed: the only kind ``write_output_file`` takes."""
 
@@ -48,15 +56,22 @@ class OutputExists(OutputRefused):
         super().__init__(f"Filen {path} finns redan; välj ett annat namn eller ersätt den.", path)
 
 
-def resolve_output(path: Path | str, database_path: Path, *, replace: bool) -> ResolvedOutput:
+def resolve_output(
+    path: Path | str, database_path: Path, *, replace: bool, folder: Path | None = None
+) -> ResolvedOutput:
     """The real path to write ``path`` at, or OutputRefused saying why not.
+
+    ``folder`` is the export folder: a relative ``path`` is taken in it, and it is created
+    (0700) when the file is to be saved directly in it and it does not exist yet.
 
     Refused: the database, its lock file and anything in its backups folders (by real path
     and by inode), a folder, something that is not an ordinary file (``/dev/null``: as root
     the atomic rename would replace the device), a folder that does not exist, and an
     existing file unless ``replace``.
     """
-    shown = Path(path).expanduser()
+    shown = in_folder(path, folder)
+    if folder is not None and shown.parent == in_folder(folder) and not shown.parent.exists():
+        _create_export_folder(shown.parent)
     real = Path(os.path.realpath(shown))
     own = _own_file(real, database_path)
     if own:
@@ -74,9 +89,24 @@ def resolve_output(path: Path | str, database_path: Path, *, replace: bool) -> R
     return ResolvedOutput(real)
 
 
+def in_folder(path: Path | str, folder: Path | None = None) -> Path:
+    """``path`` as the user means it: ``~`` expanded, a relative one taken in ``folder``."""
+    shown = Path(path).expanduser()
+    return Path(folder).expanduser().absolute() / shown if folder is not None else shown
+
+
 def write_output_file(target: ResolvedOutput, data: bytes) -> None:
     """Atomically, owner-readable only, at the path ``resolve_output`` gave; OSError on failure."""
     atomic_write_bytes(target, data)
+
+
+def _create_export_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(mode=EXPORT_FOLDER_MODE, parents=True)
+    except FileExistsError:
+        return  # made meanwhile, or a file by that name: the checks below say which
+    except OSError as err:
+        raise OutputRefused(f"Mappen {folder} kan inte skapas: {os_reason(err)}.", folder) from None
 
 
 def _not_a_folder(folder: Path) -> str:

@@ -17,7 +17,8 @@ from secretariat_tui.ui.screens.fees import FeesScreen
 from secretariat_tui.ui.screens.member_form import MemberForm
 from secretariat_tui.ui.screens.member_payments import MemberPaymentsScreen
 from secretariat_tui.ui.screens.payment_forms import AgreementForm, PaymentForm
-from secretariat_tui.ui.screens.text_preview import SaveAsForm, TextPreviewScreen
+from secretariat_tui.ui.screens.save_as import SaveAsForm
+from secretariat_tui.ui.screens.text_preview import TextPreviewScreen
 from tests.ui.helpers import (
     TODAY,
     choose,

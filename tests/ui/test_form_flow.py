@@ -131,9 +131,10 @@ async def test_a_new_submission_is_filled_top_to_bottom_with_letters_and_enter(
         (("4", "n"), ActivityForm, {"network_id": "(inget)"}),
         (("6", "n"), SubmissionForm, {}),
         (("3", "n"), SeatForm, {"organisation_id": "(ingen)"}),
-        (("4", "u"), ExportForm, {"category": "Alla kategorier"}),
+        (("4", "u", "k"), ExportForm, {"category": "Alla kategorier"}),
+        (("4", "u", "v"), ExportForm, {}),
     ],
-    ids=["member", "activity", "submission", "seat", "export"],
+    ids=["member", "activity", "submission", "seat", "export-calendar", "export-report"],
 )
 async def test_every_dropdown_opens_on_an_option_and_offers_no_blank_choose_line(
     app: SecretariatApp,

@@ -25,7 +25,8 @@ from secretariat_tui.ui.app import SecretariatApp
 from secretariat_tui.ui.screens.help import HelpScreen
 from secretariat_tui.ui.screens.members import MembersScreen, member_row
 from secretariat_tui.ui.screens.personal_data import ListQuestion
-from secretariat_tui.ui.screens.text_preview import SaveAsForm, TextPreviewScreen
+from secretariat_tui.ui.screens.save_as import SaveAsForm
+from secretariat_tui.ui.screens.text_preview import TextPreviewScreen
 from tests.factories import make_member
 from tests.ui.helpers import (
     TODAY,

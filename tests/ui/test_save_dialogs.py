@@ -1,6 +1,7 @@
 """The TUI's save dialogs, driven by keys at 80×24: every CSV saved is Swedish Excel's file
 (BOM, ``;``, CRLF) with no formula left to run, the database's own files are refused beside
-the file name, and an existing file is replaced only after a yes.
+the file name, an existing file is replaced only after a yes, and every dialog shows the
+export folder, saves a bare name there and remembers a folder changed in it.
 """
 
 from __future__ import annotations
@@ -18,15 +19,18 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
+from secretariat_tui.config import default_export_folder
 from secretariat_tui.domain.fees import Payment
 from secretariat_tui.domain.members import Contact
 from secretariat_tui.store.lock import lock_path
 from secretariat_tui.store.members import MemberRepository
 from secretariat_tui.store.payments import PaymentRepository
+from secretariat_tui.store.user_config import load_user_config
 from secretariat_tui.ui.app import SecretariatApp
 from secretariat_tui.ui.screens.confirm import ConfirmScreen
 from secretariat_tui.ui.screens.export import ExportForm
-from secretariat_tui.ui.screens.text_preview import SaveAsForm, TextPreviewScreen
+from secretariat_tui.ui.screens.save_as import SaveAsForm
+from secretariat_tui.ui.screens.text_preview import TextPreviewScreen
 from tests.factories import make_member
 from tests.ui.helpers import TODAY, choose, error_text, field_value, focus_field, notices
 
@@ -174,11 +178,20 @@ async def open_save_as(pilot: Pilot[Any]) -> None:
 
 
 async def open_export(pilot: Pilot[Any]) -> None:
-    await pilot.press("4", "u")
+    await pilot.press("4", "u", "v")
     assert isinstance(pilot.app.screen, ExportForm)
 
 
-DIALOGS = {"save as": (open_save_as, SaveAsForm), "export": (open_export, ExportForm)}
+async def open_calendar_export(pilot: Pilot[Any]) -> None:
+    await pilot.press("4", "u", "k")
+    assert isinstance(pilot.app.screen, ExportForm)
+
+
+DIALOGS = {
+    "save as": (open_save_as, SaveAsForm),
+    "export report": (open_export, ExportForm),
+    "export calendar file": (open_calendar_export, ExportForm),
+}
 
 
 def files_beside(db: Path) -> dict[Path, bytes]:
@@ -237,3 +250,48 @@ async def test_an_existing_file_is_replaced_only_after_a_yes(
         assert not isinstance(app.screen, (form, ConfirmScreen))
     assert target.read_bytes() != b"keep me"
     assert target.stat().st_mode & 0o777 == 0o600
+
+
+# --- the export folder in every save dialog -----------------------------------------------------
+
+SAVE_DIALOGS = {**SAVE_AS_CSV, "export": open_export}
+
+
+@pytest.mark.parametrize("dialog", list(SAVE_DIALOGS))
+async def test_every_save_dialog_shows_the_export_folder_and_saves_a_bare_name_there(
+    app: SecretariatApp, dialog: str
+) -> None:
+    folder = default_export_folder()
+    async with app.run_test(size=SIZE) as pilot:
+        await SAVE_DIALOGS[dialog](pilot)
+        assert field_value(app, "folder") == str(folder)
+        name = field_value(app, "path")
+        assert "/" not in name, "the name alone; the folder stands above it"
+        await pilot.press("ctrl+s")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not isinstance(app.screen, (SaveAsForm, ExportForm)), error_text(app, "path")
+        told = [n for n in app._notifications if str(folder / name) in n.message]
+        assert told and told[0].timeout >= 60, "the path written is told, and stays a while"
+    assert (folder / name).stat().st_mode & 0o777 == 0o600
+    assert folder.stat().st_mode & 0o777 == 0o700
+
+
+async def test_a_folder_changed_in_the_save_dialog_is_remembered(
+    app: SecretariatApp, tmp_path: Path
+) -> None:
+    chosen = tmp_path / "till-styrelsen"
+    chosen.mkdir()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_save_as(pilot)
+        app.screen.query_one("#field-folder", Input).value = str(chosen)
+        await pilot.press("ctrl+s")
+        assert not isinstance(app.screen, SaveAsForm), error_text(app, "path")
+        assert any(f"Exportmappen är nu {chosen}" in n for n in notices(app))
+        await open_save_as(pilot)
+        assert field_value(app, "folder") == str(chosen)
+        await pilot.press("escape")
+        await open_export(pilot)
+        assert field_value(app, "folder") == str(chosen), "one folder for every dialog"
+    assert [p.name for p in chosen.iterdir()] == ["medlemmar.csv"]
+    assert load_user_config().export_folder == chosen

@@ -10,7 +10,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static
 
 from secretariat_tui.ui.app import SecretariatApp
-from secretariat_tui.ui.screens.text_preview import SaveAsForm
+from secretariat_tui.ui.screens.save_as import SaveAsForm
 from secretariat_tui.ui.screens.transfer import ColumnsForm, ImportPreviewScreen, OpenFileForm
 from tests.imports.workbooks import workbook
 from tests.ui.helpers import notices, shown_names, shown_row, stored

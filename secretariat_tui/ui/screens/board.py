@@ -33,7 +33,8 @@ from secretariat_tui.ui.screens.board_forms import (
 )
 from secretariat_tui.ui.screens.meeting_roll import MeetingRollScreen
 from secretariat_tui.ui.screens.register_screen import RegisterScreen
-from secretariat_tui.ui.screens.text_preview import Rendering, TextPreviewScreen
+from secretariat_tui.ui.screens.save_as import Rendering
+from secretariat_tui.ui.screens.text_preview import TextPreviewScreen
 from secretariat_tui.ui.widgets.register_table import Column, Row
 
 _ROLE_ORDER = {role.label: role.order for role in Role}

@@ -37,7 +37,7 @@ from secretariat_tui.ui.keys import refresh_keys
 from secretariat_tui.ui.screens.calendar_forms import ActivityForm, SubmissionForm
 from secretariat_tui.ui.screens.confirm import confirm_delete
 from secretariat_tui.ui.screens.derived_screen import DerivedScreen
-from secretariat_tui.ui.screens.export import ExportForm, ExportRequest, run_export
+from secretariat_tui.ui.screens.export import start_export
 from secretariat_tui.ui.screens.transfer import start_ics_import
 from secretariat_tui.ui.widgets.month_grid import MonthGrid
 from secretariat_tui.ui.widgets.nav_bar import NavBar
@@ -411,14 +411,9 @@ class CalendarScreen(DerivedScreen):
         self._focus_view()
 
     def action_export(self) -> None:
-        database = self.calendar.database
-
-        def chosen(request: ExportRequest | None) -> None:
-            if request is not None:
-                run_export(self.app, request, database)
-
-        form = ExportForm(year=self.day.year, today=self.today, protected=database.path)
-        self.app.push_screen(form, chosen)
+        start_export(
+            self.app, year=self.day.year, today=self.today, database=self.calendar.database
+        )
 
     def action_import_ics(self) -> None:
         start_ics_import(self.app, self.calendar, done=self.reload)

@@ -28,7 +28,8 @@ from secretariat_tui.ui.screens.member_payments import MemberPaymentsScreen, amo
 from secretariat_tui.ui.screens.members import FORM_SHORT
 from secretariat_tui.ui.screens.payment_forms import AgreementForm, FeeScheduleForm, PaymentForm
 from secretariat_tui.ui.screens.register_screen import RegisterScreen
-from secretariat_tui.ui.screens.text_preview import Rendering, TextPreviewScreen
+from secretariat_tui.ui.screens.save_as import Rendering
+from secretariat_tui.ui.screens.text_preview import TextPreviewScreen
 from secretariat_tui.ui.screens.transfer import CsvTransfer, file_renderings
 from secretariat_tui.ui.widgets.register_table import Column, RegisterTable, Row
 

@@ -45,7 +45,8 @@ from secretariat_tui.store.board import BoardRepository
 from secretariat_tui.store.ledger import FeeLedger
 from secretariat_tui.ui.commands import Command, bindings
 from secretariat_tui.ui.screens.list_screen import ModalListScreen
-from secretariat_tui.ui.screens.text_preview import Rendering, TextPreviewScreen
+from secretariat_tui.ui.screens.save_as import Rendering
+from secretariat_tui.ui.screens.text_preview import TextPreviewScreen
 from secretariat_tui.ui.widgets.record_form import RecordForm
 from secretariat_tui.ui.widgets.register_table import Column, RegisterTable, Row
 

@@ -23,7 +23,8 @@ from secretariat_tui.store.erasure import erase_member, plan_member_erasure
 from secretariat_tui.store.errors import StoreError
 from secretariat_tui.store.personal_data import load_extract
 from secretariat_tui.ui.screens.confirm import ConfirmScreen
-from secretariat_tui.ui.screens.text_preview import Rendering, TextPreviewScreen
+from secretariat_tui.ui.screens.save_as import Rendering
+from secretariat_tui.ui.screens.text_preview import TextPreviewScreen
 
 
 class ListQuestion(ConfirmScreen):

@@ -31,7 +31,7 @@ from secretariat_tui.store.calendar import CalendarRepository
 from secretariat_tui.store.errors import StoreError, os_reason
 from secretariat_tui.store.import_headings import HeadingMemory
 from secretariat_tui.ui.commands import Command, bindings
-from secretariat_tui.ui.screens.text_preview import (
+from secretariat_tui.ui.screens.save_as import (
     PATH_FIELD,
     Rendering,
     SaveAsForm,
@@ -177,13 +177,9 @@ def file_renderings(content: Callable[[str], bytes]) -> list[Rendering]:
 
 
 def start_export(app: App[object], transfer: CsvTransfer[T], protected: Path) -> None:
-
-    def saved(path: Path | None) -> None:
-        if path is not None:
-            app.notify(f"Skrev {transfer.what} till {escape(str(path))}.")
-
     renderings = file_renderings(transfer.export_bytes)
-    app.push_screen(SaveAsForm(transfer.stem, renderings, protected=protected), saved)
+    form = SaveAsForm(transfer.stem, renderings, protected=protected, what=transfer.what)
+    app.push_screen(form)  # the form says where it wrote
 
 
 def preview_then_write(
