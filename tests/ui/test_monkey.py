@@ -35,6 +35,7 @@ from secretariat_tui.ui.screens.export import ExportForm
 from secretariat_tui.ui.screens.help import HelpScreen
 from secretariat_tui.ui.screens.member_detail import MemberDetailScreen
 from secretariat_tui.ui.screens.member_form import MemberForm
+from secretariat_tui.ui.screens.members import MembersScreen
 from tests.ui.helpers import DEMO, TODAY
 
 SEEDS = (14, 1914, 20260601)
@@ -205,5 +206,6 @@ async def test_a_key_typed_while_a_form_opens_does_not_reach_its_missing_fields(
             app.post_message(key_event(key))
             await pilot.pause(0.3)
             no_crash(app, f"e, {key} on a member's card")
-            # dropped while the form was built, or run once it stood: timing decides which
-            assert isinstance(app.screen, MemberForm | MemberDetailScreen)
+            # dropped while the form was built, run once it stood, or (a loaded machine) the
+            # card closed by the escape before ``e`` reached it: timing decides which
+            assert isinstance(app.screen, MemberForm | MemberDetailScreen | MembersScreen)
