@@ -54,7 +54,7 @@ DAY_COLUMNS = (Column("time", "Tid", 12), Column("title", "Rubrik"))
 YEAR_COLUMNS = (
     Column("date", "Datum", 10),
     Column("time", "Tid", 12),
-    Column("category", "Kategori", 14),
+    Column("category", "Kategori", 14, hide_when_same=True),
     Column("title", "Rubrik"),
 )
 SOURCE_MARK = {Source.SUBMISSION: " (inlaga)"}
