@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import Static
 
@@ -82,20 +83,19 @@ class FittedTable(FastDataTable):
         """Clear the table and show ``(key, cells)`` rows."""
         self.show_rows([self.prepare(key, cells) for key, cells in rows])
 
-    def note_values(self, rows: Iterable[Sequence[Any]]) -> None:
-        """Look at the values (cells in column order) the table is about to show: a
+    def note_values(self, rows: Sequence[PreparedRow]) -> None:
+        """Look at the rows the table is about to show (headings left out): a
         ``hide_when_same`` column whose every row reads the same is left out. Two rows at
         least: a single row is not "all"."""
-        rows = list(rows)
-        seen: dict[int, set[str]] = {
-            i: set() for i, c in enumerate(self.fitted_columns) if c.hide_when_same
-        }
-        for cells in rows:
-            for index in list(seen):
-                seen[index].add(plain(cells[index]))
-                if len(seen[index]) > 1:
-                    del seen[index]  # two values: shown; the rest need not be looked at
-        self.same = {self._keys[i]: v.pop() for i, v in seen.items() if len(rows) >= 2}
+        seen: dict[str, set[str]] = {c.key: set() for c in self.fitted_columns if c.hide_when_same}
+        for row in rows:
+            if not seen:
+                break  # every such column has two values already: all are shown
+            for key in list(seen):
+                seen[key].add(plain(row.data[key]))
+                if len(seen[key]) > 1:
+                    del seen[key]
+        self.same = {key: values.pop() for key, values in seen.items() if len(rows) >= 2}
         self.fit_columns()
 
     def shown_keys(self) -> list[str]:
@@ -190,6 +190,13 @@ class RowDetail(Static):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False, classes="row-detail")
+        self._lines = 0
 
     def show_row(self, table: FittedTable) -> None:
-        self.update(table.row_in_full())
+        """A new layout of the screen only when the line count changes: asked for on each
+        keystroke of a filter, it was a third of the keystroke (a Static is laid out again
+        on every update unless told otherwise)."""
+        text = table.row_in_full()
+        lines = 0 if not text else 1 if cell_len(text) <= self.content_size.width else 2
+        self.update(text, layout=lines != self._lines)
+        self._lines = lines
