@@ -19,7 +19,7 @@ COLUMNS = (
     Column("when", "Datum", 10),
     Column("kind", "Typ", 12, hide_when_same=True),
     Column("status", "Status", 10, hide_when_same=True),
-    Column("title", "Rubrik"),
+    Column("title", "Rubrik", least=30),
     Column("recipient", "Mottagare", 12, hide_when_same=True),
 )
 

@@ -35,6 +35,9 @@ class Column:
     width: int | None = None
     """Fixed width; None for the one flexible column that takes the remaining space."""
     sort_key: Callable[[Any], Any] = lambda value: swedish_key(str(value))
+    least: int = 0
+    """For a flexible column: the narrowest it may get before columns on the right give way to
+    it (0: ``MIN_FLEXIBLE``). A title worth more than the column beside it says so here."""
     hide_when_same: bool = False
     """Left out when every row reads the same (a kind, a status): a column of "Aktiv" tells
     nothing a name could not use the room for. The status line says the value once."""
@@ -138,7 +141,7 @@ class FittedTable(FastDataTable):
             fixed = sum((c.width or 0) + pad for c in shown if c.width)
             share = (width - fixed - pad * len(flexible) - SCROLLBAR) // len(flexible)
             droppable = [c for c in shown[1:] if c.width]
-            if share >= MIN_FLEXIBLE or not droppable:
+            if share >= max(c.least or MIN_FLEXIBLE for c in flexible) or not droppable:
                 break
             shown.remove(droppable[-1])
         self._set_shown(shown)
@@ -197,6 +200,6 @@ class RowDetail(Static):
         keystroke of a filter, it was a third of the keystroke (a Static is laid out again
         on every update unless told otherwise)."""
         text = table.row_in_full()
-        lines = 0 if not text else 1 if cell_len(text) <= self.content_size.width else 2
+        lines = min(3, -(-cell_len(text) // max(1, self.content_size.width)))
         self.update(text, layout=lines != self._lines)
         self._lines = lines
