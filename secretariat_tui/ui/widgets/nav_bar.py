@@ -50,5 +50,8 @@ class NavBar(Horizontal):
         yield Static(path, id="nav-path")
 
     def on_resize(self) -> None:
+        """The tabs first; the file only where a readable part of it fits beside them."""
         if width := self.size.width:
-            self.query_one("#nav-tabs", Static).update(tabs(self._registers, self._current, width))
+            text = tabs(self._registers, self._current, width)
+            self.query_one("#nav-tabs", Static).update(text)
+            self.query_one("#nav-path").display = width - cell_len(text.plain) >= PATH_ROOM
