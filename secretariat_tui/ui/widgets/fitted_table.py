@@ -196,10 +196,10 @@ class RowDetail(Static):
         self._lines = 0
 
     def show_row(self, table: FittedTable) -> None:
-        """A new layout of the screen only when the line count changes: asked for on each
-        keystroke of a filter, it was a third of the keystroke (a Static is laid out again
-        on every update unless told otherwise)."""
+        """A new layout of the screen only when the text may take other lines than before:
+        asked for on each keystroke of a filter, it was a third of the keystroke (a Static
+        is laid out again on every update unless told otherwise)."""
         text = table.row_in_full()
         lines = min(3, -(-cell_len(text) // max(1, self.content_size.width)))
-        self.update(text, layout=lines != self._lines)
+        self.update(text, layout=lines != self._lines or lines > 1)
         self._lines = lines
