@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import Static
 
@@ -196,10 +195,11 @@ class RowDetail(Static):
         self._lines = 0
 
     def show_row(self, table: FittedTable) -> None:
-        """A new layout of the screen only when the text may take other lines than before:
+        """A new layout of the screen only when the text takes other lines than before:
         asked for on each keystroke of a filter, it was a third of the keystroke (a Static
         is laid out again on every update unless told otherwise)."""
         text = table.row_in_full()
-        lines = min(3, -(-cell_len(text) // max(1, self.content_size.width)))
-        self.update(text, layout=lines != self._lines or lines > 1)
+        width = self.content_size.width
+        lines = len(Text(text).wrap(self.app.console, width)) if text and width else 0
+        self.update(text, layout=lines != self._lines)
         self._lines = lines
