@@ -227,7 +227,8 @@ class RegisterTable(Vertical):
         )
         self._sort_reverse = False
         self._refresh(self.highlighted_key)
-        self.notify(f"Sorterat på {self.columns[self._sort_index].label}", timeout=2)
+        label = self.table.fitted_columns[self._sort_index].label  # renamed: "Deltog 2026"
+        self.notify(f"Sorterat på {label}", timeout=2)
 
     def action_focus_filter(self) -> None:
         self.filter_input.focus()
