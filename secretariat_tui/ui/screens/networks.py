@@ -21,13 +21,7 @@ COLUMNS = (
     Column("organiser", "Arrangör", 14, hide_when_same=True),
     Column("since", "Sedan", 10),
     Column("role", "Roll", 8, hide_when_same=True),
-    Column(
-        "count",
-        "Deltog",
-        11,
-        sort_key=lambda value: int(str(value) or 0),
-        hide_when_same=True,
-    ),
+    Column("count", "Deltog", 11, sort_key=lambda value: int(str(value) or 0)),
 )
 
 
