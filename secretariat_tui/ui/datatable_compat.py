@@ -39,8 +39,17 @@ class FastDataTable(DataTable[Any]):
         """A row ready to be shown again and again (say, on each keystroke of a filter):
         ``cells`` in the order the columns were added."""
         row_key = RowKey(key)
-        data = dict(zip(self.columns, cells, strict=True))
+        data = dict(zip(self.cell_keys(), cells, strict=True))
         return PreparedRow(row_key, data, Row(row_key, 1))  # one line: show_rows counts on it
+
+    def cell_keys(self) -> Sequence[Any]:
+        """The keys a prepared row's cells are stored under: the columns shown, unless a
+        table keeps values for columns it may leave out (DataTable shows only its own)."""
+        return list(self.columns)
+
+    def row_cells(self, key: str) -> dict[Any, Any]:
+        """Every value stored for the row ``key``, shown or not, by column key."""
+        return self._data[RowKey(key)]
 
     def show_rows(self, rows: Sequence[PreparedRow]) -> None:
         """Clear the table and show prepared rows, in one go."""

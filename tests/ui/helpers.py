@@ -18,6 +18,7 @@ from secretariat_tui.domain.orgnr import luhn_check_digit
 from secretariat_tui.store.members import from_document
 from secretariat_tui.ui.app import SecretariatApp
 from secretariat_tui.ui.screens.end_membership import EndMembershipForm
+from secretariat_tui.ui.widgets.fitted_table import FittedTable
 
 DEMO = Path(__file__).resolve().parents[2] / "data" / "demo.json"
 # After every date in the demo data, so the demo's history is all in the past.
@@ -50,9 +51,11 @@ def shown_names(app: SecretariatApp) -> list[str]:
 
 
 def shown_row(app: SecretariatApp, name: str) -> list[str]:
-    grid = table(app)
+    """The row's value in every declared column, also one the table leaves out (the same on
+    every row, or no room): what the detail line under the table shows."""
+    grid = app.screen.query_one("#table", FittedTable)
     for index in range(grid.row_count):
-        cells = [str(cell) for cell in grid.get_row_at(index)]
+        cells = [str(cell) for cell in grid.values_at(index)]
         if cells[0] == name:
             return cells
     raise AssertionError(f"{name!r} is not in the table: {shown_names(app)}")

@@ -60,6 +60,7 @@ async def test_demo_copy_lists_only_active_members_and_counts_both(app: Secretar
         assert not ENDED_NAMES & set(names)
         assert status_line(app) == (
             f"{ACTIVE_IN_DEMO} aktiva medlemmar · {ENDED_IN_DEMO} avslutade dolda (v visar)"
+            " · alla: Aktiv"
         )
         assert app.focused is table(app)
 

@@ -43,7 +43,7 @@ COLUMNS = (
     # Sorted by the role's rank, not alphabetically: the chair first, as in the report.
     Column("role", "Roll", 15, sort_key=lambda label: _ROLE_ORDER.get(str(label), len(Role))),
     Column("person", "Person"),
-    Column("organisation", "Organisation", 18),
+    Column("organisation", "Organisation", hide_when_same=True),
     Column("period", "Period", 21),
 )
 

@@ -39,6 +39,7 @@ from secretariat_tui.ui.screens.confirm import confirm_delete
 from secretariat_tui.ui.screens.derived_screen import DerivedScreen
 from secretariat_tui.ui.screens.export import start_export
 from secretariat_tui.ui.screens.transfer import start_ics_import
+from secretariat_tui.ui.widgets.fitted_table import RowDetail
 from secretariat_tui.ui.widgets.month_grid import MonthGrid
 from secretariat_tui.ui.widgets.nav_bar import NavBar
 from secretariat_tui.ui.widgets.register_table import (
@@ -54,12 +55,12 @@ DAY_COLUMNS = (Column("time", "Tid", 12), Column("title", "Rubrik"))
 YEAR_COLUMNS = (
     Column("date", "Datum", 10),
     Column("time", "Tid", 12),
-    Column("category", "Kategori", 14),
+    Column("category", "Kategori", 14, hide_when_same=True),
     Column("title", "Rubrik"),
 )
 SOURCE_MARK = {Source.SUBMISSION: " (inlaga)"}
 MONTH_ROW = "månad-"
-MONTH_VIEW, YEAR_VIEW = "month-view", "year-list"
+MONTH_VIEW, YEAR_VIEW = "month-view", "year-view"
 
 
 def long_date(day: date) -> str:
@@ -198,7 +199,9 @@ class CalendarScreen(DerivedScreen):
                     yield Static(id="day-title", markup=False)
                     yield FittedTable(DAY_COLUMNS, id="day-items")
                     yield Static(id="item-detail")
-            yield FittedTable(YEAR_COLUMNS, id=YEAR_VIEW)
+            with Vertical(id=YEAR_VIEW):
+                yield FittedTable(YEAR_COLUMNS, id="year-list")
+                yield RowDetail(id="year-detail")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -219,7 +222,7 @@ class CalendarScreen(DerivedScreen):
 
     @property
     def year_table(self) -> FittedTable:
-        return self.query_one(f"#{YEAR_VIEW}", FittedTable)
+        return self.query_one("#year-list", FittedTable)
 
     @property
     def year_view(self) -> bool:
@@ -278,13 +281,17 @@ class CalendarScreen(DerivedScreen):
         table = self.year_table
         year = self.day.year
         rows: list[PreparedRow] = []
+        items: list[PreparedRow] = []
         for group in month_groups(self.index.year(year, self.chosen_filter()), year):
             empty = "" if group.items else "(inget)"
             heading = (Text(group.heading, style="bold"), Text(""), Text(""), Text(empty))
             rows.append(table.prepare(f"{MONTH_ROW}{group.month}", heading))
-            rows += (self._row(table, i, year_cells) for i in group.items)
+            items += (self._row(table, i, year_cells) for i in group.items)
+            rows += items[len(items) - len(group.items) :]
         table.border_title = str(year)
+        table.note_values(items)  # one category chosen: its column gives the titles room
         self._fill(table, rows, keep or f"{MONTH_ROW}{self.day.month}")
+        self.query_one("#year-detail", RowDetail).show_row(table)
 
     def _row(
         self,
@@ -342,10 +349,9 @@ class CalendarScreen(DerivedScreen):
     def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         refresh_keys(self)
         if event.data_table is self.day_table:
-            # The details stand under the day's list only; a Static's update asks for a new
-            # layout of the screen, which on each key of the year list's filter was a third
-            # of the keystroke.
             self._show_details()
+        elif event.data_table is self.year_table:
+            self.query_one("#year-detail", RowDetail).show_row(self.year_table)
 
     def _show_details(self) -> None:
         item = self.selected_item(self.day_table)

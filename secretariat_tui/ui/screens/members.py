@@ -34,11 +34,11 @@ FORM_SHORT = {
 }
 COLUMNS = (
     Column("name", "Namn"),
-    Column("kind", "Typ", 6),
-    Column("form", "Form", 8),
-    Column("org_number", "Org.nr", 11),
+    Column("kind", "Typ", 6, hide_when_same=True),
+    Column("form", "Form", 8, hide_when_same=True),
+    Column("org_number", "Org.nr", 11, hide_when_same=True),
     Column("joined", "Sedan", 10),
-    Column("status", "Status", 8),
+    Column("status", "Status", 8, hide_when_same=True),
 )
 
 

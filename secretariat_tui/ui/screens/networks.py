@@ -18,9 +18,9 @@ from secretariat_tui.ui.widgets.register_table import Column, Row
 
 COLUMNS = (
     Column("name", "Nätverk"),
-    Column("organiser", "Arrangör", 14),
+    Column("organiser", "Arrangör", 14, hide_when_same=True),
     Column("since", "Sedan", 10),
-    Column("role", "Roll", 8),
+    Column("role", "Roll", 8, hide_when_same=True),
     Column("count", "Deltog", 11, sort_key=lambda value: int(str(value) or 0)),
 )
 

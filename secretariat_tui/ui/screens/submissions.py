@@ -17,10 +17,10 @@ from secretariat_tui.ui.widgets.register_table import Column, Row
 
 COLUMNS = (
     Column("when", "Datum", 10),
-    Column("kind", "Typ", 14),
-    Column("status", "Status", 10),
-    Column("title", "Rubrik"),
-    Column("recipient", "Mottagare", 14),
+    Column("kind", "Typ", 12, hide_when_same=True),
+    Column("status", "Status", 10, hide_when_same=True),
+    Column("title", "Rubrik", least=30),
+    Column("recipient", "Mottagare", 12, hide_when_same=True),
 )
 
 

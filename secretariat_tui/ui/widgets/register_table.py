@@ -6,11 +6,10 @@ once (every word must match, case-insensitive), and ``s`` or a click on a header
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -19,17 +18,11 @@ from textual.widgets import DataTable, Input, Static
 
 from secretariat_tui.domain.collation import swedish_key
 from secretariat_tui.ui.commands import Command, bindings
-from secretariat_tui.ui.datatable_compat import FastDataTable, PreparedRow
+from secretariat_tui.ui.datatable_compat import PreparedRow
 from secretariat_tui.ui.widgets.filter_input import FilterInput
+from secretariat_tui.ui.widgets.fitted_table import Column, FittedTable, RowDetail, as_cell
 
-
-@dataclass(frozen=True)
-class Column:
-    key: str
-    label: str
-    width: int | None = None
-    """Fixed width; None for the one flexible column that takes the remaining space."""
-    sort_key: Callable[[Any], Any] = lambda value: swedish_key(str(value))
+__all__ = ["Column", "FittedTable", "PreparedRow", "RegisterTable", "Row", "as_cell"]
 
 
 @dataclass(frozen=True)
@@ -38,48 +31,6 @@ class Row:
     cells: tuple[Any, ...]
     """Values in column order; shown with str() unless they are rich Text."""
     search_text: str
-
-
-def as_cell(value: Any) -> Text:
-    """User data as plain Text: never parsed as markup, cut with … when the column is narrow."""
-    text = value.copy() if isinstance(value, Text) else Text(str(value))
-    text.no_wrap = True
-    text.overflow = "ellipsis"
-    return text
-
-
-class FittedTable(FastDataTable):
-    """A row-cursor table whose columns without a fixed width share what the others leave,
-    so nothing needs sideways scrolling at 80 columns and a wide window is used."""
-
-    def __init__(self, columns: Sequence[Column], *, id: str | None = None) -> None:
-        super().__init__(cursor_type="row", zebra_stripes=True, id=id)
-        self.fitted_columns = list(columns)
-        for column in self.fitted_columns:
-            self.add_column(column.label, key=column.key, width=column.width or 10)
-
-    def replace_rows(self, rows: Iterable[tuple[str, Sequence[Any]]]) -> None:
-        """Clear the table and show ``(key, cells)`` rows."""
-        self.show_rows([self.prepare(key, cells) for key, cells in rows])
-
-    def on_resize(self) -> None:
-        self.fit_columns()
-
-    def on_show(self) -> None:
-        """A table that was hidden (another view shown) had no width to fit to until now."""
-        self.fit_columns()
-
-    def fit_columns(self) -> None:
-        fixed = sum((c.width or 0) + 2 * self.cell_padding for c in self.fitted_columns if c.width)
-        flexible = [c for c in self.fitted_columns if not c.width]
-        if not flexible:
-            return
-        scrollbar = 2  # kept free whether or not the rows need one, so nothing jumps
-        room = self.region.width - fixed - 2 * self.cell_padding * len(flexible) - scrollbar
-        share = max(12, room // len(flexible))
-        for column in flexible:
-            self.columns[column.key].width = share  # type: ignore[index]
-        self.remeasure()
 
 
 class RegisterTable(Vertical):
@@ -123,6 +74,7 @@ class RegisterTable(Vertical):
     def compose(self) -> ComposeResult:
         yield FilterInput(placeholder=self._placeholder, id="filter", compact=True)
         yield FittedTable(self.columns, id="table")
+        yield RowDetail(id="row-detail")
         yield Static(id="table-status")
 
     @property
@@ -159,6 +111,7 @@ class RegisterTable(Vertical):
             row.key: self.table.prepare(row.key, [as_cell(c) for c in row.cells])
             for row in self._rows
         }
+        self.table.note_values(list(self._prepared.values()))
         if keep in self._folded and keep not in {row.key for row in self._matching()}:
             self.filter_input.value = ""
         self._refresh(keep or self.highlighted_key)
@@ -169,6 +122,8 @@ class RegisterTable(Vertical):
 
     def _show_status(self) -> None:
         text = self._status
+        for value in self.table.same.values():
+            text += f" · alla: {value}" if value.strip() else ""
         if self.filter_input.value.strip():
             text += f" · filtret visar {self.table.row_count} av {len(self._rows)}"
         self.query_one("#table-status", Static).update(text)
@@ -217,18 +172,19 @@ class RegisterTable(Vertical):
         elif rows:
             # The row went away (ended and hidden): stay at its place, on its neighbour.
             table.move_cursor(row=min(previous_row, len(rows) - 1))
+        self._show_row()
         self._show_status()
+
+    def _show_row(self) -> None:
+        self.query_one(RowDetail).show_row(self.table)
 
     def rename_column(self, key: str, label: str) -> None:
         """A heading that depends on what is shown (a year); kept through sorting and filtering."""
-        self.columns = [replace(c, label=label) if c.key == key else c for c in self.columns]
-        self._label_sorted_column()
+        self.table.rename(key, label)
 
     def _label_sorted_column(self) -> None:
         arrow = " ▼" if self._sort_reverse else " ▲"
-        for index, column in enumerate(self.columns):
-            label = column.label + (arrow if index == self._sort_index else "")
-            self.table.columns[column.key].label = Text(label)  # type: ignore[index]
+        self.table.mark_sorted(self.columns[self._sort_index].key, arrow)
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self) -> None:
@@ -243,9 +199,15 @@ class RegisterTable(Vertical):
         event.stop()
         self.post_message(self.Chosen(str(event.row_key.value)))
 
+    @on(DataTable.RowHighlighted, "#table")
+    def _row_highlighted(self) -> None:
+        self._show_row()
+
     @on(DataTable.HeaderSelected, "#table")
     def _header_clicked(self, event: DataTable.HeaderSelected) -> None:
-        self.sort_by(event.column_index)
+        """The header clicked is one of those shown, which may be fewer than declared."""
+        keys = [column.key for column in self.columns]
+        self.sort_by(keys.index(str(event.column_key.value)))
 
     def sort_by(self, index: int) -> None:
         """Sort on column ``index``; choosing the sorted column again reverses it."""
@@ -256,10 +218,18 @@ class RegisterTable(Vertical):
         self._refresh(self.highlighted_key)
 
     def action_sort_next(self) -> None:
-        self._sort_index = (self._sort_index + 1) % len(self.columns)
+        """The next column shown: one left out (the same on every row, or no room) would
+        sort on something the reader cannot see."""
+        shown = self.table.shown_keys()
+        self._sort_index = next(
+            index
+            for step in range(1, len(self.columns) + 1)
+            if self.columns[index := (self._sort_index + step) % len(self.columns)].key in shown
+        )
         self._sort_reverse = False
         self._refresh(self.highlighted_key)
-        self.notify(f"Sorterat på {self.columns[self._sort_index].label}", timeout=2)
+        label = self.table.fitted_columns[self._sort_index].label  # renamed: "Deltog 2026"
+        self.notify(f"Sorterat på {label}", timeout=2)
 
     def action_focus_filter(self) -> None:
         self.filter_input.focus()
