@@ -52,8 +52,10 @@ class MemberForm(RecordForm[Member]):
         return apply_edit(self.member, draft, self.today) if self.member else create_member(draft)
 
     def on_mount(self) -> None:
-        super().on_mount()
-        self._fit_to_kind()
+        """Before RecordForm's own (Textual runs a subclass's handler first), so the values
+        it keeps as "unchanged" are those of the fitted form."""
+        if self.built:
+            self._fit_to_kind()
 
     @on(Select.Changed, "#field-kind")
     def _kind_changed(self) -> None:

@@ -156,7 +156,15 @@ class RecordForm(ModalScreen[ResultT | None], Generic[ResultT]):
             valid_empty=False,
         )
 
+    @property
+    def built(self) -> bool:
+        """False when the form was closed (esc typed as it opened) and its fields taken
+        down before it mounted: there is nothing then to read, check or focus."""
+        return all(self.query(f"#field-{field.name}") for field in self.form_fields())
+
     def on_mount(self) -> None:
+        if not self.built:
+            return
         self._saved_values = self.values()
         first = next(iter(self.query(".field-row > *").exclude(".field-label")), None)
         if first is not None:
