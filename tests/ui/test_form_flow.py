@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+from textual.binding import Binding
 from textual.pilot import Pilot
 from textual.widgets import Input
 from textual.widgets._select import SelectOverlay
@@ -238,3 +239,26 @@ async def test_a_bad_date_and_enter_keep_the_one_field_dialog_open_with_the_text
 
         assert app.screen is board
         assert board.as_of == date(2025, 1, 15)
+
+
+def every_form_class(cls: type = RecordForm) -> list[type[RecordForm[Any]]]:
+    found = []
+    for sub in cls.__subclasses__():
+        found += [sub, *every_form_class(sub)]
+    return found
+
+
+def test_the_footer_and_the_button_say_the_same_word_in_every_form() -> None:
+    """The export dialog's footer said "^s Spara" while its button said "Exportera"."""
+    import secretariat_tui.ui.app  # noqa: F401  (every screen, and so every form, imported)
+
+    forms = every_form_class()
+    assert len(forms) > 15
+    for form in forms:
+        save = next(
+            b
+            for cls in form.__mro__
+            for b in cls.__dict__.get("BINDINGS", [])
+            if isinstance(b, Binding) and b.key == "ctrl+s"
+        )
+        assert save.description == form.SAVE_LABEL, form.__name__

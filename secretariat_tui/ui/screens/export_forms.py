@@ -22,7 +22,6 @@ from secretariat_tui.domain.activities import Category
 from secretariat_tui.domain.errors import FieldErrors
 from secretariat_tui.domain.fields import Choice, Day, Field, FieldReader, Flag, Year
 from secretariat_tui.exports.ics_calendar import IcsFilter
-from secretariat_tui.ui.commands import Command, bindings
 from secretariat_tui.ui.screens.save_as import (
     FOLDER_FIELD,
     PATH_FIELD,
@@ -113,9 +112,6 @@ class ExportForm(RecordForm[ExportRequest]):
     """What the three dialogs share; a kind gives its fields, its file name and its request."""
 
     SAVE_LABEL = "Exportera"
-    BINDINGS = bindings(
-        Command("ctrl+s", "save", "Exportera", "Skriv filen och stäng", id="save"),
-    )
     KIND: ClassVar[ExportKind]
     TITLE: ClassVar[str]
     INTRO: ClassVar[str]

@@ -75,6 +75,14 @@ class RecordForm(ModalScreen[ResultT | None], Generic[ResultT]):
         Command("escape", "cancel", "Avbryt", "Stäng utan att spara", id="cancel"),
     )
     SAVE_LABEL = "Spara"
+    """The save button's word; the footer's ctrl+s says the same (one word per form)."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        if "SAVE_LABEL" in cls.__dict__ and "BINDINGS" not in cls.__dict__:
+            label = cls.SAVE_LABEL
+            save = Command("ctrl+s", "save", label, f"{label} och stäng", id="save")
+            cls.BINDINGS = bindings(save)
+        super().__init_subclass__(**kwargs)  # Textual merges the bindings here
 
     def __init__(
         self,
