@@ -43,10 +43,14 @@ class Command:
     """Keys that reach it even through a form's text field (priority bindings; not in the
     footer): f1 for help where ? is typed text."""
     key_display: str | None = None
+    first: bool = False
+    """Its keys act as the app reads them, before the focused field's queue (a priority
+    binding): what is typed right after them then goes where they lead."""
 
     def bindings(self) -> list[Binding]:
         """The Textual bindings of this command: its keys, then its ``everywhere`` keys."""
-        found = [self._binding(self.keys, show=self.footer, priority=False)] if self.keys else []
+        keys = self.keys
+        found = [self._binding(keys, show=self.footer, priority=self.first)] if keys else []
         if self.everywhere:
             found.append(self._binding(self.everywhere, show=False, priority=True))
         return found
@@ -57,7 +61,7 @@ class Command:
             self.action,
             self.title,
             show=show,
-            key_display=None if priority else self.key_display,
+            key_display=self.key_display if show else None,
             priority=priority,
             tooltip=self.tooltip,
             id=self.id,

@@ -24,6 +24,7 @@ from secretariat_tui.ui.widgets.field_widgets import CHOOSE, ChoiceSelect
 from secretariat_tui.ui.widgets.record_form import RecordForm
 from tests.ui.board_helpers import open_board
 from tests.ui.helpers import error_text, replace_text, stored, type_text
+from tests.ui.test_monkey import key_event
 from tests.ui.test_submissions_screen import open_submissions, stored_submissions
 
 SIZE = (80, 24)
@@ -120,6 +121,39 @@ async def test_a_new_submission_is_filled_top_to_bottom_with_letters_and_enter(
             SubmissionStatus.PUBLISHED,
             "2026-05-12",
         )
+
+
+async def burst(pilot: Pilot[Any], text: str) -> None:
+    """Keys as a terminal delivers a fast typist's (or a pasted) burst: all queued at once,
+    no waiting between them; ``\r`` is ⏎."""
+    for character in text:
+        pilot.app.post_message(key_event("enter" if character == "\r" else character))
+    await pilot.pause()
+    await pilot.pause()
+
+
+async def test_text_typed_right_after_enter_lands_in_the_next_field(app: SecretariatApp) -> None:
+    """"15/1⏎Möte" in one burst filled the date with "15/1Möte": ⏎ waited in the date's
+    queue behind the letters that were already on their way to it."""
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "n")
+        form = app.screen
+        assert isinstance(form, ActivityForm)
+        await burst(pilot, "15/1\rPlattformsmöte\r\r13:00\r16\r")
+        values = form.values()
+        assert (values["when"], values["title"]) == ("15/1", "Plattformsmöte")
+        assert (values["starts_at"], values["ends_at"]) == ("13:00", "16")
+
+
+async def test_a_burst_ending_in_enter_saves_a_one_field_dialog_with_all_its_text(
+    app: SecretariatApp,
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        board = await open_board(pilot)
+        await pilot.press("d")
+        await burst(pilot, "2024-06-01\r")
+        assert app.screen is board
+        assert board.as_of == date(2024, 6, 1)
 
 
 # --- no blank choice -------------------------------------------------------------------------
@@ -262,3 +296,18 @@ def test_the_footer_and_the_button_say_the_same_word_in_every_form() -> None:
             if isinstance(b, Binding) and b.key == "ctrl+s"
         )
         assert save.description == form.SAVE_LABEL, form.__name__
+
+
+async def test_a_letter_typed_right_after_enter_in_the_filter_goes_to_the_list(
+    app: SecretariatApp,
+) -> None:
+    """"fyr⏎e" in one burst: the filter keeps "fyr" and ``e`` edits the member it found."""
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash")
+        await burst(pilot, "fyr\re")
+        await pilot.pause()
+        assert isinstance(app.screen, MemberForm)
+        assert app.screen.member is not None
+        assert app.screen.member.name == "Föreningen Fyrljuset Karlskrona"
+        await pilot.press("escape")
+        assert app.screen.query_one("#filter", Input).value == "fyr"

@@ -15,16 +15,23 @@ class FilterInput(Input):
     BINDINGS = bindings(
         Command(
             "enter,down",
-            "submit",
+            "to_list",
             "Till listan",
             "Gå till listan med det filtret hittar",
             id="filter-done",
             key_display="⏎",
+            first=True,
         ),
         Command("escape", "clear", "Töm", "Töm filtret och gå till listan", id="filter-clear"),
     )
 
-    async def action_clear(self) -> None:
-        """Empty the filter, then leave it as ⏎ does (``Input.Submitted``)."""
+    def action_to_list(self) -> None:
+        """To the list at once, as the app reads ⏎: "fyr⏎e" typed fast filtered on "fyr" and
+        gave ``e`` to the list, not "fyre" to the filter. The letters still on their way to
+        the filter reach it and filter as before. The list is the next field after it."""
+        self.screen.focus_next()
+
+    def action_clear(self) -> None:
+        """Empty the filter, then leave it as ⏎ does."""
         self.value = ""
-        await self.action_submit()
+        self.action_to_list()

@@ -22,6 +22,7 @@ from typing import Any, Generic, TypeVar
 
 from rich.markup import escape
 from textual import on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
@@ -73,6 +74,15 @@ class RecordForm(ModalScreen[ResultT | None], Generic[ResultT]):
     BINDINGS = bindings(
         Command("ctrl+s", "save", "Spara", "Spara och stäng", id="save"),
         Command("escape", "cancel", "Avbryt", "Stäng utan att spara", id="cancel"),
+        Command(
+            "",
+            "next_field",
+            "Nästa fält",
+            "Gå till nästa fält",
+            id="next-field",
+            footer=False,
+            everywhere="enter",
+        ),
     )
     SAVE_LABEL = "Spara"
     """The save button's word; the footer's ctrl+s says the same (one word per form)."""
@@ -250,6 +260,21 @@ class RecordForm(ModalScreen[ResultT | None], Generic[ResultT]):
             self.focus_next()
 
     # --- actions ------------------------------------------------------------------------------
+    def action_next_field(self) -> None:
+        """⏎ in a field moves on *before* the field reads what comes after it: the app routes
+        each key to the widget focused at that moment, so "15/1⏎Möte" typed fast (or sent by
+        a terminal in one burst) filled the date with "15/1Möte" while ⏎ waited in the
+        field's queue. A form of one field saves instead, and that must wait for the text
+        typed before ⏎: its field's own ⏎ does it (``_next_field``). Buttons and an open
+        dropdown list keep their own ⏎."""
+        focused = self.focused
+        is_field = isinstance(focused, Input | ChoiceSelect | Checkbox) and (
+            focused.id or ""
+        ).startswith("field-")
+        if not is_field or len(self.form_fields()) == 1:
+            raise SkipAction()
+        self.focus_next()
+
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
         try:

@@ -190,10 +190,6 @@ class RegisterTable(Vertical):
     def _filter_changed(self) -> None:
         self._refresh(self.highlighted_key)
 
-    @on(Input.Submitted, "#filter")
-    def _filter_done(self) -> None:
-        self.table.focus()
-
     @on(DataTable.RowSelected, "#table")
     def _row_chosen(self, event: DataTable.RowSelected) -> None:
         event.stop()
