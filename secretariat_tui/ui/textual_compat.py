@@ -39,6 +39,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.command import CommandList, CommandPalette
 from textual.widget import Widget
+from textual.widgets import LoadingIndicator
 from textual.widgets.option_list import Option
 
 from secretariat_tui.domain.text import ESCAPES_KEEPING_LINES
@@ -146,6 +147,18 @@ class PaletteInSwedish(CommandPalette):
             self._list_visible = True
 
         self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
+
+    def _watch__list_visible(self) -> None:
+        """Textual's own, skipped once the palette's list is gone: a search still running
+        when the palette was taken down (a register switched under it) showed its hits on a
+        list that no longer existed (``NoMatches: CommandList``, a crash)."""
+        if self.query(CommandList):
+            super()._watch__list_visible()
+
+    async def _watch__show_busy(self) -> None:
+        """As ``_watch__list_visible``: the busy mark of a list that is gone is not shown."""
+        if self.query(CommandList) and self.query(LoadingIndicator):
+            await super()._watch__show_busy()
 
 
 def swedish_select_list() -> None:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 from textual import events
-from textual.command import CommandPalette
+from textual.command import CommandList, CommandPalette
 from textual.keys import _character_to_key
 from textual.pilot import Pilot
 from textual.screen import Screen
@@ -209,3 +209,26 @@ async def test_a_key_typed_while_a_form_opens_does_not_reach_its_missing_fields(
             # dropped while the form was built, run once it stood, or (a loaded machine) the
             # card closed by the escape before ``e`` reached it: timing decides which
             assert isinstance(app.screen, MemberForm | MemberDetailScreen | MembersScreen)
+
+
+
+async def test_a_palette_search_ending_after_its_list_is_gone_does_not_crash(
+    own_folders: Path,
+) -> None:
+    """Found by the monkey (seed 14, under load): the palette's search went on after the
+    palette was taken down and showed its hits on a list that was gone
+    (``NoMatches: CommandList``). Here the list is taken away and the search's last two
+    steps (list shown, busy mark off) are done by hand, as that search did them."""
+    with open_database(own_folders) as db:
+        app = SecretariatApp(db, today=TODAY, start="board")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("ctrl+p", "m", "e")
+            await pilot.pause(0.3)
+            palette = app.screen
+            assert isinstance(palette, CommandPalette)
+            await palette.query_one(CommandList).remove()
+            palette._show_busy = True
+            palette._list_visible = not palette._list_visible
+            palette._show_busy = False
+            await pilot.pause()
+            no_crash(app, "a search ending on a palette without its list")

@@ -89,6 +89,10 @@ def test_the_palette_still_shows_no_matches_as_palette_in_swedish_expects() -> N
         "called by the palette's own search",
     )
     assert PaletteInSwedish._start_no_matches_countdown is not start
+    for watcher in ("_watch__list_visible", "_watch__show_busy"):
+        TEXTUAL.attribute(CommandPalette, watcher)  # guarded against a list that is gone
+    for name in ("self._list_visible = ", "self._show_busy = "):
+        TEXTUAL.require(name in source, f"CommandPalette: {name}", "still set by its search")
 
 
 def test_the_select_list_still_has_its_own_english_escape_binding() -> None:
