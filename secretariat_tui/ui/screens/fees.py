@@ -35,7 +35,7 @@ from secretariat_tui.ui.widgets.register_table import Column, RegisterTable, Row
 
 COLUMNS = (
     Column("name", "Namn"),
-    Column("form", "Form", 8),
+    Column("form", "Form", 8, hide_when_same=True),
     Column("due", "Avgift", 9, sort_key=amount_key),
     Column("paid", "Betalt", 9, sort_key=amount_key),
     Column("status", "Status", 13),

@@ -53,7 +53,7 @@ from secretariat_tui.ui.widgets.register_table import Column, RegisterTable, Row
 COLUMNS = (
     Column("name", "Medlem"),
     Column("vote", "Röst", 5),
-    Column("delegate", "Ombud", 20),
+    Column("delegate", "Ombud", 20, hide_when_same=True),
     Column("present", "Närv.", 5),
 )
 PRESENT = {True: "ja", False: "–"}
