@@ -98,13 +98,6 @@ class FlagCheckbox(Checkbox, inherit_bindings=False):
     def __init__(self, value: bool, *, id: str) -> None:
         super().__init__(yes_no(value), value, id=id, compact=True)
 
-    def on_mount(self, event: events.Mount) -> None:
-        """A form closed (esc typed as it opened) takes its widgets down while they are still
-        mounting; Textual's own mount of a Select then shows the chosen value in a label
-        already gone (``NoMatches: '#label'``, a crash). Nothing is left to show then."""
-        if not self.query("SelectCurrent #label"):
-            event.prevent_default()
-
     def action_submit(self) -> None:
         self.post_message(FieldSubmitted())
 
