@@ -14,7 +14,7 @@ from secretariat_tui.crash import crash_folder
 from secretariat_tui.store.database import Database, open_database
 from secretariat_tui.ui.app import SecretariatApp
 from secretariat_tui.ui.screens import members as members_screen
-from secretariat_tui.ui.screens.crash import Crash, CrashScreen, crash_message
+from secretariat_tui.ui.screens.crash import Crash, CrashScreen, crash_message, tell_crash
 from secretariat_tui.ui.screens.member_form import MemberForm
 from tests.ui.helpers import DEMO, TODAY, error_text, stored, table
 
@@ -104,3 +104,18 @@ async def test_a_control_character_already_stored_is_shown_escaped(tmp_path: Pat
 
 def test_the_database_fixture_is_a_copy(demo_db: Database) -> None:
     assert demo_db.path != DEMO
+
+
+
+async def test_an_error_while_the_app_closes_is_reported_even_with_no_screen_left(
+    app: SecretariatApp,
+) -> None:
+    """Found by the monkey (seed 14, loaded machine): an error that came as the app was
+    closing met an empty screen stack, and the crash message's own ``app.screen`` raised
+    ``ScreenStackError`` instead of the report being written."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("q")
+    assert not app.screen_stack
+    crash = tell_crash(app, ValueError("Anna"), None)
+    [report] = crash_folder().glob("crash-*.txt")
+    assert crash.report == report and "(ingen skärm)" in report.read_text()

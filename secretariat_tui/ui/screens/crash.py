@@ -74,7 +74,9 @@ def tell_crash(app: GuardedApp[Any], error: BaseException, earlier: Crash | None
     if earlier is not None:
         app.end_after_crash()
         return earlier
-    report = write_crash_report(error, where="tui", command=type(app.screen).__name__)
+    # An error while the app is closing comes when no screen is left to name or show.
+    shown = type(app.screen).__name__ if app.screen_stack else "(ingen skärm)"
+    report = write_crash_report(error, where="tui", command=shown)
     crash = Crash(error, report)
     try:
         app.push_screen(CrashScreen(crash))
