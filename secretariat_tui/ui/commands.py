@@ -49,19 +49,20 @@ class Command:
 
     def bindings(self) -> list[Binding]:
         """The Textual bindings of this command: its keys, then its ``everywhere`` keys."""
-        keys = self.keys
-        found = [self._binding(keys, show=self.footer, priority=self.first)] if keys else []
-        if self.everywhere:
-            found.append(self._binding(self.everywhere, show=False, priority=True))
+        found = []
+        if self.keys:
+            found.append(self._binding(self.keys, self.footer, self.first, self.key_display))
+        if self.everywhere:  # hidden keys that reach it through a text field, shown as they are
+            found.append(self._binding(self.everywhere, False, True, None))
         return found
 
-    def _binding(self, keys: str, *, show: bool, priority: bool) -> Binding:
+    def _binding(self, keys: str, show: bool, priority: bool, display: str | None) -> Binding:
         return Binding(
             keys,
             self.action,
             self.title,
             show=show,
-            key_display=self.key_display if show else None,
+            key_display=display,
             priority=priority,
             tooltip=self.tooltip,
             id=self.id,
