@@ -18,6 +18,7 @@ from secretariat_tui.domain.orgnr import luhn_check_digit
 from secretariat_tui.store.members import from_document
 from secretariat_tui.ui.app import SecretariatApp
 from secretariat_tui.ui.screens.end_membership import EndMembershipForm
+from secretariat_tui.ui.screens.file_message import FileMessageScreen
 from secretariat_tui.ui.widgets.fitted_table import FittedTable
 
 DEMO = Path(__file__).resolve().parents[2] / "data" / "demo.json"
@@ -85,6 +86,15 @@ def field_value(app: SecretariatApp, field: str) -> str:
 
 def notices(app: SecretariatApp, severity: str | None = None) -> list[str]:
     return [n.message for n in app._notifications if severity in (None, n.severity)]
+
+
+def file_message(app: SecretariatApp, *, failed: bool = False) -> str:
+    """The text of the dialog that tells what became of a written file ("" when none is open,
+    or when it tells the other outcome than ``failed``)."""
+    screen = app.screen
+    if isinstance(screen, FileMessageScreen) and screen.failed == failed:
+        return "\n".join(screen.lines)
+    return ""
 
 
 async def highlight(pilot: Pilot[Any], name: str) -> None:

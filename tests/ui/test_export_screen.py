@@ -27,7 +27,14 @@ from secretariat_tui.ui.screens.export_forms import (
     MonthListForm,
     ReportForm,
 )
-from tests.ui.helpers import choose, error_text, field_value, focus_field, notices, replace_text
+from tests.ui.helpers import (
+    choose,
+    error_text,
+    field_value,
+    file_message,
+    focus_field,
+    replace_text,
+)
 
 SIZE = (80, 24)
 KEYS = {"k": CalendarFileForm, "v": ReportForm, "m": MonthListForm}
@@ -120,9 +127,9 @@ async def test_the_autumn_platform_meetings_as_a_calendar_file(
         await pilot.press("space")  # a yes/no field is a checkbox
         await replace_text(pilot, "path", str(target))
         await export(pilot)
+        assert f"till {target}." in file_message(app), "the path, until the message is closed"
+        await pilot.press("escape")
         assert isinstance(app.screen, CalendarScreen)
-        told = [n for n in app._notifications if f"till {target}" in n.message]
-        assert told and told[0].timeout >= 60, "the path stays long enough to be read"
     calendar = icalendar.Calendar.from_ical(target.read_bytes())
     events = [c for c in calendar.walk("VEVENT")]
     assert [str(e["SUMMARY"]) for e in events] == ["Höstens plattformsmöte"]
@@ -137,7 +144,7 @@ async def test_the_full_draft_as_a_word_file(app: SecretariatApp, tmp_path: Path
         await replace_text(pilot, "year", "2024")
         await replace_text(pilot, "path", str(target))
         await export(pilot)
-        assert any("Skrev hela utkastet" in n for n in notices(app))
+        assert "Skrev hela utkastet" in file_message(app)
     document = Document(BytesIO(target.read_bytes()))
     text = "\n".join(p.text for p in document.paragraphs)
     assert "Löpande verksamhet (månadsvis)" in text
@@ -185,7 +192,7 @@ async def test_a_filter_that_leaves_nothing_writes_nothing(
         await replace_text(pilot, "year", "1999")
         await replace_text(pilot, "path", str(target))
         await export(pilot)
-        assert any("Inga aktiviteter passar urvalet" in n for n in notices(app, "error"))
+        assert "Inga aktiviteter passar urvalet" in file_message(app, failed=True)
     assert not target.exists()
 
 
@@ -235,7 +242,9 @@ async def test_a_bare_name_lands_in_the_export_folder_made_for_the_owner_only(
         assert field_value(app, "folder") == str(folder), "the folder is shown"
         await replace_text(pilot, "month", "nov 2024")
         await export(pilot)
-        assert isinstance(app.screen, CalendarScreen), error_text(app, "path")
+        assert "manadslista-2024-11.md" in file_message(app), error_text(app, "path")
+        await pilot.press("enter")
+        assert isinstance(app.screen, CalendarScreen)
     written = folder / "manadslista-2024-11.md"
     assert written.read_text(encoding="utf-8").startswith("## November 2024")
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
@@ -252,7 +261,8 @@ async def test_a_folder_changed_in_the_dialog_is_the_export_folder_next_time(
         await replace_text(pilot, "folder", str(chosen))
         await export(pilot)
         assert (chosen / f"verksamhetsberattelse-{2026}.docx").exists()
-        assert any(f"Exportmappen är nu {chosen}" in n for n in notices(app))
+        assert f"Exportmappen är nu {chosen}" in file_message(app)
+        await pilot.press("enter")
         await open_export(pilot, "k")
         assert field_value(app, "folder") == str(chosen)
     settings = json.loads(user_config_path().read_text(encoding="utf-8"))
@@ -273,7 +283,7 @@ async def test_the_last_choices_are_offered_again_per_kind(
         await export(pilot)
         assert (tmp_path / "verksamhetsberattelse-2026-natverk.txt").exists()
 
-        await pilot.press("u")
+        await pilot.press("enter", "u")
         assert app.screen.query_one(OptionList).highlighted == 1, "the report, chosen last"
         await pilot.press("enter")
         assert (field_value(app, "section"), field_value(app, "format")) == ("networks", "txt")

@@ -24,6 +24,7 @@ from tests.ui.helpers import (
     choose,
     error_text,
     field_value,
+    file_message,
     focus_field,
     highlight,
     shown_names,
@@ -179,8 +180,10 @@ async def test_r_shows_the_reminder_list_and_s_saves_it_for_excel_owner_only(
         target = tmp_path / "påminnelser.csv"
         app.screen.query_one("#field-path", Input).value = str(target)
         await pilot.press("ctrl+s")
-
-        assert isinstance(app.screen, TextPreviewScreen)
+        await pilot.pause()
+        assert str(target) in file_message(app)
+        await pilot.press("enter")
+        assert isinstance(app.screen, TextPreviewScreen), "back to the text, to copy it too"
         data = target.read_bytes()
         assert data.startswith("\ufeffNamn;Kontaktperson;E-post".encode())
         assert UNPAID_2026.encode() in data

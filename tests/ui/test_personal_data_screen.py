@@ -31,6 +31,7 @@ from tests.factories import make_member
 from tests.ui.helpers import (
     TODAY,
     choose,
+    file_message,
     focus_field,
     highlight,
     notices,
@@ -116,7 +117,9 @@ async def test_r_shows_the_extract_and_saves_it_as_json(
         app.screen.query_one("#field-path", Input).value = str(target)
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert isinstance(app.screen, TextPreviewScreen)
+        assert str(target) in file_message(app)
+        await pilot.press("enter")
+        assert isinstance(app.screen, TextPreviewScreen), "back to the text, to copy it too"
     extract = json.loads(target.read_text(encoding="utf-8"))
     assert extract["member"]["contact"]["phone"] == "070-174 06 16"
     assert [p["fee_year"] for p in extract["payments"]] == [2023, 2024, 2025, 2026]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from rich.markup import escape
 from textual import on
 from textual.app import App, ComposeResult
 from textual.containers import Vertical
@@ -36,7 +35,8 @@ from secretariat_tui.ui.screens.export_forms import (
     ExportKind,
     ExportRequest,
 )
-from secretariat_tui.ui.screens.save_as import WRITTEN_TIMEOUT, keep_folder, tell_written
+from secretariat_tui.ui.screens.file_message import tell_file
+from secretariat_tui.ui.screens.save_as import keep_folder, tell_written
 
 __all__ = ["ExportChoiceScreen", "ExportForm", "ExportRequest", "run_export", "start_export"]
 
@@ -116,13 +116,13 @@ def start_export(app: App[object], *, year: int, today: date, database: Database
     def chosen(request: ExportRequest | None) -> None:
         if request is None:
             return
-        keep_folder(app, str(request.folder))
+        folder_note = keep_folder(str(request.folder))
         try:
             remember_choices(request.kind, request.remembered)
             remember_choices(LAST_KIND, {"kind": request.kind.value})
         except OSError:
             pass  # the choices are a convenience: the export goes ahead without them
-        run_export(app, request, database)
+        run_export(app, request, database, folder_note)
 
     kinds = list(ExportKind)
     app.push_screen(
@@ -150,8 +150,11 @@ def render(request: ExportRequest, db: Database) -> tuple[bytes, str]:
     return render_section(data, request.what, request.fmt), LABELS[request.what]
 
 
-def run_export(app: App[object], request: ExportRequest, db: Database) -> None:
-    """Render and write in a worker thread; tell the result (or the error) when done."""
+def run_export(
+    app: App[object], request: ExportRequest, db: Database, folder_note: str = ""
+) -> None:
+    """Render and write in a worker thread; tell the result (or the error) when done, with
+    ``folder_note`` (a new export folder) beside it."""
 
     def work() -> None:
         try:
@@ -163,10 +166,9 @@ def run_export(app: App[object], request: ExportRequest, db: Database) -> None:
         except (FieldErrors, StoreError, OSError, ValueError) as err:
             message = " ".join(err.errors.values()) if isinstance(err, FieldErrors) else str(err)
             if not get_current_worker().is_cancelled:
-                app.call_from_thread(
-                    app.notify, escape(message), severity="error", timeout=WRITTEN_TIMEOUT
-                )
+                notes = [message, *([folder_note] if folder_note else [])]
+                app.call_from_thread(tell_file, app, notes, failed=True)
             return
-        app.call_from_thread(tell_written, app, what, request.path)
+        app.call_from_thread(tell_written, app, what, request.path, folder_note)
 
     app.run_worker(work, thread=True, exclusive=True, group="export", name="export")

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from platformdirs import user_documents_dir
-from rich.markup import escape
 from textual.app import App
 
 from secretariat_tui.domain.errors import FieldErrors
@@ -28,12 +27,8 @@ from secretariat_tui.store.output_files import (
     write_output_file,
 )
 from secretariat_tui.store.user_config import load_user_config, set_export_folder
+from secretariat_tui.ui.screens.file_message import tell_file
 from secretariat_tui.ui.widgets.record_form import AskFirst, RecordForm
-
-WRITTEN_TIMEOUT = 60
-"""Seconds the message naming the written file stays: long enough to read the path and find
-the file (the default few seconds were gone before the path was read). It is shown once the
-dialog has closed, so it covers none of the dialog's buttons."""
 
 
 @dataclass(frozen=True)
@@ -105,25 +100,22 @@ def save_target(
         raise FieldErrors({"path": str(err)}) from None
 
 
-def keep_folder(app: App[object], typed: str) -> None:
-    """A folder changed in a dialog is the export folder from now on (the change is told)."""
+def keep_folder(typed: str) -> str:
+    """A folder changed in a dialog is the export folder from now on: the line that says so
+    (or why it could not be kept), "" when the folder is the export folder already."""
     folder = in_folder(typed.strip()).absolute()
     if folder == export_folder().expanduser().absolute():
-        return
+        return ""
     try:
         set_export_folder(folder)
     except OSError as err:
-        app.notify(
-            escape(f"Mappen {folder} kunde inte sparas som exportmapp: {os_reason(err)}."),
-            severity="warning",
-            timeout=WRITTEN_TIMEOUT,
-        )
-        return
-    app.notify(escape(f"Exportmappen är nu {folder}."), timeout=WRITTEN_TIMEOUT)
+        return f"Mappen {folder} kunde inte sparas som exportmapp: {os_reason(err)}."
+    return f"Exportmappen är nu {folder}."
 
 
-def tell_written(app: App[object], what: str, path: Path) -> None:
-    app.notify(f"Skrev {escape(what)} till {escape(str(path))}.", timeout=WRITTEN_TIMEOUT)
+def tell_written(app: App[object], what: str, path: Path, folder_note: str = "") -> None:
+    """The message that stays until closed: what was written where (and a new export folder)."""
+    tell_file(app, [f"Skrev {what} till {path}.", *([folder_note] if folder_note else [])])
 
 
 class SaveAsForm(RecordForm[Path]):
@@ -170,6 +162,5 @@ class SaveAsForm(RecordForm[Path]):
             write_output_file(target, rendering.content())
         except OSError as err:
             raise FieldErrors({"path": f"Kunde inte skriva {path}: {os_reason(err)}."}) from err
-        keep_folder(self.app, values["folder"])
-        tell_written(self.app, self._what, path)
+        tell_written(self.app, self._what, path, keep_folder(values["folder"]))
         return path

@@ -1,0 +1,64 @@
+"""What became of a file the program was asked to write: a small dialog that stays until the
+user closes it (⏎ or esc), so the whole path can be read, copied by hand and found afterwards.
+
+A toast faded before a long path was read and could cover the buttons of the next dialog; this
+opens only once the save dialog has closed (``tell_file`` waits for it), in the middle of the
+screen, and has a single button of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.app import App, ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Footer, Static
+
+from secretariat_tui.ui.commands import Command, bindings
+
+WRITTEN_TITLE = "Filen är sparad"
+FAILED_TITLE = "Filen kunde inte sparas"
+
+
+class FileMessageScreen(ModalScreen[None]):
+    BINDINGS = bindings(
+        Command("enter,escape", "close", "OK", "Stäng meddelandet", id="close", first=True),
+    )
+
+    def __init__(self, lines: Sequence[str], *, failed: bool = False) -> None:
+        super().__init__()
+        self.lines, self.failed = tuple(lines), failed
+
+    @property
+    def title_text(self) -> str:
+        return FAILED_TITLE if self.failed else WRITTEN_TITLE
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog confirm file-message" + (" failed" if self.failed else "")):
+            yield Static(self.title_text, classes="title", markup=False)
+            yield Static("\n".join(self.lines), id="file-message-text", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button("OK (⏎)", id="close", compact=True)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#close", Button).focus()
+
+    def on_button_pressed(self) -> None:
+        self.dismiss(None)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+def tell_file(app: App[object], lines: Sequence[str], *, failed: bool = False) -> None:
+    """Show ``lines`` once the current message is handled: a save dialog that writes and then
+    closes is gone first, so this opens over the screen the user returns to."""
+    app.call_later(_open, app, FileMessageScreen(lines, failed=failed))
+
+
+def _open(app: App[object], message: FileMessageScreen) -> None:
+    """A file finished while the app was closing: no screen is left to show it over."""
+    if app.screen_stack and app.is_running:
+        app.push_screen(message)
