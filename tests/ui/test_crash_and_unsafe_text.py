@@ -106,7 +106,6 @@ def test_the_database_fixture_is_a_copy(demo_db: Database) -> None:
     assert demo_db.path != DEMO
 
 
-
 async def test_an_error_while_the_app_closes_is_reported_even_with_no_screen_left(
     app: SecretariatApp,
 ) -> None:

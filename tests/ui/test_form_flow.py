@@ -133,7 +133,7 @@ async def burst(pilot: Pilot[Any], text: str) -> None:
 
 
 async def test_text_typed_right_after_enter_lands_in_the_next_field(app: SecretariatApp) -> None:
-    """"15/1⏎Möte" in one burst filled the date with "15/1Möte": ⏎ waited in the date's
+    """ "15/1⏎Möte" in one burst filled the date with "15/1Möte": ⏎ waited in the date's
     queue behind the letters that were already on their way to it."""
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("4", "n")
@@ -301,7 +301,7 @@ def test_the_footer_and_the_button_say_the_same_word_in_every_form() -> None:
 async def test_a_letter_typed_right_after_enter_in_the_filter_goes_to_the_list(
     app: SecretariatApp,
 ) -> None:
-    """"fyr⏎e" in one burst: the filter keeps "fyr" and ``e`` edits the member it found."""
+    """ "fyr⏎e" in one burst: the filter keeps "fyr" and ``e`` edits the member it found."""
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("slash")
         await burst(pilot, "fyr\re")

@@ -211,7 +211,6 @@ async def test_a_key_typed_while_a_form_opens_does_not_reach_its_missing_fields(
             assert isinstance(app.screen, MemberForm | MemberDetailScreen | MembersScreen)
 
 
-
 async def test_a_palette_search_ending_after_its_list_is_gone_does_not_crash(
     own_folders: Path,
 ) -> None:
