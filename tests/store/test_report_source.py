@@ -74,6 +74,7 @@ def every_record(db_path: Path, year: int) -> ReportData:
             activities=calendar.activities.all(),
             networks=calendar.networks.all(),
             submissions=calendar.submissions.all(),
+            texts=ReportTextRepository(db).for_year(year),
         )
 
 
