@@ -8,9 +8,12 @@ from pathlib import Path
 import pytest
 
 from secretariat_tui.domain.report_texts import ReportText, written_text
+from secretariat_tui.store.check_stamp import stamp_path
 from secretariat_tui.store.database import open_database
 from secretariat_tui.store.errors import DatabaseUnreadable
 from secretariat_tui.store.report_texts import ReportTextRepository
+from secretariat_tui.store.schema import SCHEMA_VERSION
+from tests.demo_copy import copy_of_demo, shipped_demo_untouched  # noqa: F401 (autouse)
 
 
 def stored(path: Path) -> list[dict[str, object]]:
@@ -62,13 +65,17 @@ def test_an_empty_text_removes_the_years_record_and_the_earlier_one_shows_again(
     assert stored(db_path) == [{"year": 2024, "section": "tip", "text": "2024.", "heading": ""}]
 
 
-def test_a_file_from_before_the_report_texts_opens_with_none(db_path: Path) -> None:
-    with open_database(db_path):
-        pass
-    document = json.loads(db_path.read_bytes())
-    assert "report_texts" not in document
-    with open_database(db_path) as db:
+def test_a_file_from_before_the_report_texts_opens_with_none(tmp_path: Path) -> None:
+    """The demo as the version before wrote it: no table, a stamp under other rules."""
+    path = copy_of_demo(tmp_path)
+    document = json.loads(path.read_bytes())
+    del document["report_texts"]
+    path.write_text(json.dumps(document), encoding="utf-8")
+    stamp_path(path).write_text("older-rules 1 2 3\n", encoding="ascii")
+    with open_database(path) as db:
         assert ReportTextRepository(db).all() == []
+        assert ReportTextRepository(db).for_year(2024) == {}
+        assert json.loads(path.read_bytes())["_meta"]["1"]["schema"] == SCHEMA_VERSION
 
 
 def test_a_stored_text_for_an_unknown_section_is_refused_when_the_file_opens(
