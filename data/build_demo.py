@@ -53,6 +53,12 @@ and submission forms, and through the calendar repository:
 - Every activity and submission has a fixed uid (``demo-…``), so the file is the same on every
   run and a re-imported ICS calendar updates instead of duplicating.
 
+The report's written texts (table REPORT_TEXTS_2024) are saved through the report text
+repository: 2024 has a text for every written section (the introduction, Vårt uppdrag, NSP,
+Kampanj 215 …), written in this project's own words with the report's facts (NSP: 63 persons,
+7 of them children, against 68 in 2023; 3,2 million kronor, 2 544 827 kronor in direct
+support; 5 of 7 police regions). 2025 and 2026 have none, so they show 2024's carried over.
+
 What is real and what is invented:
 - The organisations named in the report are used by name. They get no organisation number,
   so that no invented identifier is attached to a real organisation.
@@ -113,6 +119,8 @@ from secretariat_tui.domain.money import parse_amount  # noqa: E402
 from secretariat_tui.domain.network_fields import parse_network_fields  # noqa: E402
 from secretariat_tui.domain.networks import NetworkMembership, participations  # noqa: E402
 from secretariat_tui.domain.orgnr import luhn_check_digit  # noqa: E402
+from secretariat_tui.domain.report_outline import WRITTEN_KEYS  # noqa: E402
+from secretariat_tui.domain.report_texts import ReportText, written_text  # noqa: E402
 from secretariat_tui.domain.submission_fields import parse_submission_fields  # noqa: E402
 from secretariat_tui.domain.submissions import Submission  # noqa: E402
 from secretariat_tui.domain.voting import Attendance  # noqa: E402
@@ -124,6 +132,7 @@ from secretariat_tui.store.database import open_database  # noqa: E402
 from secretariat_tui.store.fees import FeeRepository  # noqa: E402
 from secretariat_tui.store.members import MemberRepository  # noqa: E402
 from secretariat_tui.store.payments import PaymentRepository  # noqa: E402
+from secretariat_tui.store.report_texts import ReportTextRepository  # noqa: E402
 
 DEMO_PATH = Path(__file__).resolve().parent / "demo.json"
 
@@ -1248,6 +1257,131 @@ REPORT_LINES_2024 = (3, 2, 0, 4, 2, 3, 1, 2, 1, 2, 2, 2)
 # "Plattformen deltog vid ett tillfälle under hösten" (EU Civil Society Platform).
 AUTUMN = (9, 10, 11)
 
+# --- the report's written texts (report text / report texts) -------------------------------
+
+REPORT_TEXTS_YEAR = 2024
+# The 2024 report's written sections in the project's own words, with the report's facts.
+# Key: (heading of the year, or "" for the outline's; the text, one line per paragraph).
+REPORT_TEXTS_2024: dict[str, tuple[str, str]] = {
+    "intro": (
+        "",
+        "Plattformen Civila Sverige mot Människohandel, kallad Plattformen, har sedan 2013 fört "
+        "samman organisationer och aktörer i civilsamhället som stöttar människor som utsatts "
+        "för människohandel eller liknande exploatering. Medlemmarna driver bland annat skyddade "
+        "boenden, uppsökande arbete, juridisk rådgivning, tolkstöd och samtalsstöd, och utifrån "
+        "den gemensamma erfarenheten påverkar vi beslutsfattare. Att medlemmarna arbetar på "
+        "olika sätt gör att vi når fler och ser problemen från fler håll. Plattformen blev 2017 "
+        "en ideell förening, och både organisationer och enskilda personer i civilsamhället "
+        "kan bli medlemmar.",
+    ),
+    "uppdrag": (
+        "",
+        "Plattformen är en ideell organisation, fri från partipolitik och religion, som bygger "
+        "sitt arbete på de mänskliga rättigheterna. Vi arbetar för att:\n"
+        "- den som utsatts för människohandel, människohandelsliknande exploatering eller "
+        "prostitution ska få sina mänskliga rättigheter tillgodosedda, och för att "
+        "människohandel förebyggs och bekämpas;\n"
+        "- utsatta, deras anhöriga och personer i riskzonen ska kunna leva ett värdigt liv;\n"
+        "- internationella överenskommelser, konventioner och verktyg för mänskliga rättigheter "
+        "genomförs med de utsattas bästa i främsta rummet;\n"
+        "- insatser för utsatta, deras familjer och personer i riskzonen samordnas och håller "
+        "god kvalitet, både för den enskilda och på samhällsnivå.",
+    ),
+    "organisationsutveckling": (
+        "",
+        "Under 2024 hade Plattformen två heltidsanställda: en för det nationella "
+        "stödprogrammet och, från juni, en kanslisamordnare som också utvecklar projekt – ett "
+        "metodstöd för uppsökande arbete bland personer utsatta för sexuell exploatering och "
+        "ett projekt mot efterfrågan som vänder sig till män som köper sex.",
+    ),
+    "lagesrapport": (
+        "Civilsamhällets lägesrapport 2023",
+        "Plattformen samlar varje år in statistik från medlemmarna. Under våren 2024 "
+        "sammanställdes siffrorna för 2023, och i augusti kom lägesrapporten ut, med en "
+        "debattartikel i samband med den. Rapporten finns på Plattformens hemsida.",
+    ),
+    "nsp": (
+        "",
+        "Det nationella stödprogrammet (NSP) ger stöd till personer som utsatts för "
+        "människohandel och exploatering. Den som identifierats som ett möjligt offer kan genom "
+        "NSP få insatser som kompletterar det samhället erbjuder. Målet är att alla möjliga "
+        "offer i Sverige, och barn som följer med dem, får det stöd Sverige har åtagit sig att "
+        "ge enligt konventionerna – oberoende av var brottet skedde och av om personen "
+        "medverkar i en rättsprocess.\n"
+        "Under 2024 fick 63 personer stöd med medel från NSP, av dem 7 barn i hemlandet. År "
+        "2023 var antalet 68.\n"
+        "Andra aktörer i civilsamhället vänder sig till NSP för råd, eller för att tillsammans "
+        "hitta lösningar för den som pekats ut som offer. NSP skriver också yttranden "
+        "och intyg när det behövs, till exempel i asylärenden.\n"
+        "NSP hade 2024 en budget på 3,2 miljoner kronor sammanlagt, och omkring 2,53 miljoner "
+        "av dem var avsatta för direkta insatser. Till de stödsökande betalades sammanlagt "
+        "2 544 827 kronor ut i direktinsatser.\n"
+        "I Region Nord certifierades under året två skyddade boenden, Kvinno- och tjejjouren i "
+        "Umeå och Kvinnojouren i Jämtlands län; båda är öppna för kvinnor, även med barn. "
+        "Därmed finns NSP nu i 5 av landets 7 polisregioner.\n"
+        "NSP:s årsrapport för 2024 och mer om verksamheten finns på manniskohandel.se.",
+    ),
+    "paverkan": (
+        "",
+        "Påverkansarbetet rymmer bland annat samverkan och nätverk, medverkan vid evenemang och "
+        "utbildningar samt rapporter och annat material som vi publicerar. En del av det syns "
+        "i månadsöversikten ovan; här beskrivs några av årets viktigaste delar.",
+    ),
+    "kampanj": (
+        "Kampanj 215",
+        "Kampanj 215 är ett samarbete med Terrafem och Roks som inleddes 2023. Den ska öka "
+        "kunskapen om "
+        "det stöd och skydd civilsamhället ger kvinnor och barn – ofta där samhällets eget stöd "
+        "brister och civilsamhället ensamt finns på plats.\n"
+        "Våren 2024 lanserades kampanjen digitalt, med tryckt material och med annonser på "
+        "utvalda platser, samtidigt med Plattformens rapport om bristerna i skyddet och stödet "
+        "i Sverige och de åtgärder vi vill se enligt vårt idéprogram.\n"
+        "Under året skickades materialet ut per post, och regionkoordinatorer, polis och "
+        "civilsamhälle fick det vid samverkansträffar. Affischer sattes upp på gratisytor, "
+        "hotell och vandrarhem i Umeå fick material, och det spreds i hotellnätverk mot "
+        "människohandel.\n"
+        "Via materialet kommer man till Plattformens landningssida, på engelska, franska, "
+        "polska, rumänska, spanska, thai och ukrainska, som berättar om det skydd och "
+        "stöd civilsamhället erbjuder kvinnor och barn som kan vara utsatta i prostitution och "
+        "människohandel. Ett anonymt visitkort med QR-kod till sidan kan användas i uppsökande "
+        "arbete, och i sociala medier har vi berättat hur materialet beställs.",
+    ),
+    "tip": (
+        "",
+        "Som varje år fick Plattformen beskriva civilsamhällets arbete och vilka trender vi "
+        "ser för US Department of State, som ger ut Trafficking in Persons Report (TIP). Vår "
+        "rapportering lämnades i slutet av 2024.",
+    ),
+    "efterfragan": (
+        "",
+        "Socialstyrelsen beviljade Plattformen medel för 2024–2025, bland annat för att "
+        "vidareutveckla porträtt torsk och utveckla en ny kampanj som riktar sig mot "
+        "efterfrågan. Eftersom vi fick mindre än vi sökt prioriterade vi kampanjen, som "
+        "bygger på det amerikanska projektet Don't buy it.\n"
+        "Under 2024 togs konceptet för kampanjen ”köp inte” fram. Den blir en landningssida om "
+        "forskningen på området, om vad vi vet om män som köper sex och om vad den som vill "
+        "sluta kan göra, med information om sexuell exploatering och om var man kan få hjälp. "
+        "Sidan lanseras våren 2025.",
+    ),
+    "hemsida": (
+        "",
+        "Kanslisamordnaren har under 2024 arbetat fram en ny hemsida och en ny grafisk profil "
+        "tillsammans med en webbyrå, så att sidan blir lättare att hitta i och använda. Under "
+        "hösten utvecklades idén vidare: den nya hemsidan ska passa brottsutsatta bättre och "
+        "lyfta fram medlemmarna mer. Hemsidan och profilen lanseras i början av 2025.",
+    ),
+    "kunskapsoverforing": (
+        "",
+        "Även under 2024 har studenter, främst från universitet men också från gymnasiet, bett "
+        "Plattformen om intervjuer, resurser och rapporter. Vi försöker svara på så många "
+        "förfrågningar som möjligt, eftersom det ökar kunskapen om vår målgrupp och om "
+        "civilsamhällets arbete.\n"
+        "NSP har fortsatt att samarbeta i Project FRAUD, ett projekt under Östersjöstaternas "
+        "råd. Inom projektet höll NSP i maj en workshop tillsammans med Försäkringskassan och "
+        "deltog i en studieresa som Östersjöstaternas råd bekostade.",
+    ),
+}
+
 
 def _check_invented_contact(row: Row) -> None:
     """Refuse contact data outside the invented ranges, so a typo cannot ship a real one."""
@@ -1611,6 +1745,18 @@ def check_calendar(
         )
 
 
+def build_report_texts() -> list[ReportText]:
+    """2024's text for every written section, checked as the CLI checks one; the build stops if
+    a written section has none. 2025 and 2026 get none: the demo shows them carried over."""
+    missing = set(WRITTEN_KEYS) - set(REPORT_TEXTS_2024)
+    if missing:
+        raise SystemExit(f"Verksamhetstext saknas för {REPORT_TEXTS_YEAR}: {sorted(missing)}")
+    return [
+        written_text(REPORT_TEXTS_YEAR, key, text, heading)
+        for key, (heading, text) in REPORT_TEXTS_2024.items()
+    ]
+
+
 def build_database(target: Path) -> list[Member]:
     """Write the demo database to ``target``; return the members as stored (with ids).
 
@@ -1663,6 +1809,9 @@ def build_database(target: Path) -> list[Member]:
                 calendar.submissions.all(),
                 calendar.networks.all(),
             )
+            texts = ReportTextRepository(db)
+            for text in build_report_texts():
+                texts.save(text)
         data = path.read_bytes()
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -1688,7 +1837,8 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"{len(stored)} medlemmar, avgifter för {len(FEE_SCHEDULES)} år, "
         f"{payments} betalningar, {meetings} årsmöten, {seats} styrelseposter, "
-        f"{activities} aktiviteter, {len(SUBMISSIONS)} inlagor och {len(NETWORKS)} nätverk "
+        f"{activities} aktiviteter, {len(SUBMISSIONS)} inlagor, {len(NETWORKS)} nätverk och "
+        f"{len(REPORT_TEXTS_2024)} verksamhetstexter "
         f"skrivna till {target}"
     )
     return 0

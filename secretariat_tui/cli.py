@@ -30,6 +30,7 @@ from secretariat_tui.commands.field_options import FieldErrorsForCli
 from secretariat_tui.commands.members import members
 from secretariat_tui.commands.networks import networks
 from secretariat_tui.commands.payments import payments
+from secretariat_tui.commands.report_texts import report
 from secretariat_tui.commands.settings import settings
 from secretariat_tui.commands.submissions import submissions
 from secretariat_tui.config import ENV_VAR, resolve_db_path
@@ -71,6 +72,7 @@ cli.add_command(activities)
 cli.add_command(networks)
 cli.add_command(submissions)
 cli.add_command(settings)
+cli.add_command(report)
 refuse_unsafe_text(cli)
 
 # --- entry point ------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ write from it (``exports/report_sections.py``) without either layer importing th
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from secretariat_tui.domain.activities import Activity
 from secretariat_tui.domain.board import AnnualMeeting, BoardSeat
@@ -15,6 +15,7 @@ from secretariat_tui.domain.calendar import CalendarItem, calendar_items
 from secretariat_tui.domain.fees import MemberYear
 from secretariat_tui.domain.members import Member
 from secretariat_tui.domain.networks import NetworkMembership
+from secretariat_tui.domain.report_texts import ReportText
 from secretariat_tui.domain.submissions import Submission
 
 
@@ -26,7 +27,7 @@ class ReportData:
     paid. The calendar items are derived from the activities, submissions and meetings here,
     as the calendar repository derives them. Activities and submissions of other years may be
     here or not (``load_report_data`` reads only the year's): every part of the report picks
-    the year's itself.
+    the year's itself. ``texts`` are the year's already (an earlier year's carried over).
     """
 
     year: int
@@ -37,6 +38,9 @@ class ReportData:
     activities: Sequence[Activity] = ()
     networks: Sequence[NetworkMembership] = ()
     submissions: Sequence[Submission] = ()
+    texts: Mapping[str, ReportText] = field(default_factory=dict)
+    """The year's written texts by section key, carried-over ones marked
+    (``domain.report_texts.year_texts``); a section not here has none yet."""
 
     @property
     def items(self) -> list[CalendarItem]:

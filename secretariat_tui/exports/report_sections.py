@@ -9,14 +9,16 @@ the three can never say different things. Headings have a level: 0 is the docume
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
 from secretariat_tui.domain.board import board_on
 from secretariat_tui.domain.calendar import CalendarItem, MonthGroup, month_groups
 from secretariat_tui.domain.report_data import ReportData
+from secretariat_tui.domain.report_outline import REPORT_OUTLINE, ReportSection
+from secretariat_tui.domain.report_texts import ReportText
 from secretariat_tui.exports.board_report import board_paragraph, year_meeting
 from secretariat_tui.exports.report_membership import (
     membership_forms_paragraph,
@@ -137,27 +139,59 @@ def knowledge_exchange_blocks(data: ReportData) -> list[Block]:
     return [Heading("Kunskapsutbyte", 1), Paragraphs(text)] if text else []
 
 
-def demoted(blocks: Iterable[Block]) -> list[Block]:
-    """The blocks one heading level down, to stand under a section of the draft."""
-    return [replace(b, level=b.level + 1) if isinstance(b, Heading) else b for b in blocks]
+GENERATED: dict[str, Callable[[ReportData], list[Block]]] = {
+    "styrelse": board_blocks,
+    "medlemskap": members_blocks,
+    "internationellt": lambda data: networks_blocks(data, with_joined=False),
+    "lopande": lambda data: activity_blocks(data.items, data.year),
+    "inlagor": advocacy_blocks,
+    "kunskapsutbyte": knowledge_exchange_blocks,
+}
+"""The outline's generated sections and the blocks the registers give them; a generated
+section not here ("Organisation", "Plattformens arbete med utsatta") is a heading only."""
+
+
+def _without_heading(blocks: list[Block]) -> list[Block]:
+    """A section's blocks without its own leading heading: the outline gives the draft's."""
+    return blocks[1:] if blocks and isinstance(blocks[0], Heading) else blocks
+
+
+def generated_blocks(section: ReportSection, data: ReportData) -> list[Block]:
+    """A generated section under the outline's heading; its register's blocks, or a visible
+    note when the registers hold nothing for it this year."""
+    heading: list[Block] = [Heading(section.heading, section.level)] if section.heading else []
+    build = GENERATED.get(section.key)
+    if build is None:
+        return heading
+    body = _without_heading(build(data))
+    return [*heading, *(body or [Paragraphs(f"[Inget i registren för {data.year}]")])]
+
+
+def written_blocks(section: ReportSection, text: ReportText | None) -> list[Block]:
+    """A written section: its text (under the year's own heading if it has one), a carried-over
+    text after the mark that it is not yet updated, or "[Att skriva: …]" when there is none."""
+    shown = text.heading if text is not None and text.heading else section.heading
+    heading: list[Block] = [Heading(shown, section.level)] if shown else []
+    if text is None:
+        return [*heading, Paragraphs(f"[Att skriva: {section.hint}]")]
+    if text.carried_from is not None:
+        mark = Paragraphs(f"[Från {text.carried_from}, ej uppdaterad]")
+        return [*heading, mark, Paragraphs(text.text)]
+    return [*heading, Paragraphs(text.text)]
 
 
 def draft_blocks(data: ReportData) -> list[Block]:
-    """The parts the registers can write, in the order and under the headings of the 2024
-    report; the parts written by hand (the mission, NSP, the campaigns …) are left out.
-
-    Networks joined in the year stand under "Kunskapsutbyte", where the 2024 report has them.
+    """The whole report in the order of the 2024 one (``REPORT_OUTLINE``): the registers'
+    sections written from the data, the written ones from the year's texts, so the draft is
+    the report with only this year's prose left to write, and nothing silently missing.
     """
-    return [
-        Heading(f"Verksamhetsberättelse {data.year}", 0),
-        Heading("Organisation", 1),
-        *demoted(board_blocks(data)),
-        *demoted(members_blocks(data)),
-        *networks_blocks(data, with_joined=False),
-        *activity_blocks(data.items, data.year),
-        *advocacy_blocks(data),
-        *demoted(knowledge_exchange_blocks(data)),
-    ]
+    blocks: list[Block] = [Heading(f"Verksamhetsberättelse {data.year}", 0)]
+    for section in REPORT_OUTLINE:
+        if section.written:
+            blocks += written_blocks(section, data.texts.get(section.key))
+        else:
+            blocks += generated_blocks(section, data)
+    return blocks
 
 
 def section_blocks(data: ReportData, section: str) -> list[Block]:

@@ -13,6 +13,7 @@ from enum import Enum
 from secretariat_tui.domain.activities import Category
 from secretariat_tui.domain.board import MAX_TERM, MIN_TERM, Role
 from secretariat_tui.domain.members import MemberKind, MembershipForm
+from secretariat_tui.domain.report_outline import WRITTEN_KEYS
 from secretariat_tui.domain.settings import DEFAULT_RETENTION_YEARS, RETENTION_MAX, RETENTION_MIN
 from secretariat_tui.domain.submissions import SubmissionKind, SubmissionStatus
 from secretariat_tui.store.record_check import (
@@ -61,6 +62,7 @@ FORM_CHANGE = Record(
 )
 
 SETTINGS = "settings"
+REPORT_TEXTS = "report_texts"
 
 SCHEMAS: tuple[TableSchema, ...] = (
     TableSchema(
@@ -214,6 +216,16 @@ SCHEMAS: tuple[TableSchema, ...] = (
             Column("key", ListOf(TEXT)),
             Column("headings", ListOf(TEXT)),
             Column("columns", ListOf(TEXT)),
+        ),
+    ),
+    TableSchema(
+        REPORT_TEXTS,
+        "verksamhetstext",
+        (
+            Column("year", YEAR),
+            Column("section", Choice(frozenset(WRITTEN_KEYS))),
+            Column("text", TEXT),
+            optional("heading"),
         ),
     ),
 )

@@ -3,7 +3,8 @@
 The report tells one year, so only that year's activities and submissions are read: a
 ten-year register would otherwise convert ten years of them to write about one. The members,
 the board and the networks are read whole, since the report looks back (who left the year
-before, the meeting that elected a seat, a network joined years ago).
+before, the meeting that elected a seat, a network joined years ago). The written texts are
+the year's, an earlier year's carried over where the year has none.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from secretariat_tui.store.calendar import CalendarRepository
 from secretariat_tui.store.database import Database
 from secretariat_tui.store.ledger import FeeLedger
 from secretariat_tui.store.records import HasId, RecordTable
+from secretariat_tui.store.report_texts import ReportTextRepository
 
 R = TypeVar("R", bound=HasId)
 
@@ -33,6 +35,7 @@ def load_report_data(db: Database, year: int) -> ReportData:
         activities=_dated_in(db, calendar.activities, year),
         networks=calendar.networks.all(),
         submissions=_dated_in(db, calendar.submissions, year),
+        texts=ReportTextRepository(db).for_year(year),
     )
 
 

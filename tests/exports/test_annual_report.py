@@ -61,14 +61,26 @@ REPORT_MEMBERSHIP_2024 = (
 )
 DRAFT_HEADINGS = [
     (0, "Verksamhetsberättelse 2024"),
+    (1, "Vårt uppdrag"),
     (1, "Organisation"),
     (2, "Styrelse"),
     (2, "Medlemskap"),
+    (2, "Organisationsutveckling"),
     (1, "Internationellt kunskapsutbyte"),
+    (1, "Civilsamhällets lägesrapport"),
     (1, ACTIVITY_TITLE),
+    (1, "Plattformens arbete med utsatta"),
+    (2, "NSP"),
     (1, "Plattformens påverkansarbete"),
+    (2, "Kampanj"),
+    (2, "Trafficking in persons report"),
+    (2, "Efterfråganprojekt"),
+    (2, "Plattformens hemsida"),
     (2, "Kunskapsutbyte"),
+    (2, "Kunskapsöverföring"),
 ]
+"""Every heading of the 2024 report, written sections included (here without texts: the
+outline's headings, each over its "[Att skriva: …]")."""
 JOINED_2024 = "Nationellt digitalt nätverk för uppsökande arbete online"
 
 

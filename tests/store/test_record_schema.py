@@ -14,6 +14,7 @@ from secretariat_tui.domain.date_entry import EnteredDate
 from secretariat_tui.domain.fees import FeeOverride, FeeSchedule, Payment
 from secretariat_tui.domain.members import Contact, MembershipForm
 from secretariat_tui.domain.networks import NetworkMembership
+from secretariat_tui.domain.report_texts import written_text
 from secretariat_tui.domain.settings import Settings
 from secretariat_tui.domain.submissions import Submission, SubmissionKind, SubmissionStatus
 from secretariat_tui.domain.voting import Attendance
@@ -26,6 +27,7 @@ from secretariat_tui.store.members import MemberRepository
 from secretariat_tui.store.payments import PaymentRepository
 from secretariat_tui.store.record_check import check_records
 from secretariat_tui.store.record_schema import SCHEMAS
+from secretariat_tui.store.report_texts import ReportTextRepository
 from secretariat_tui.store.settings import SettingsRepository
 from tests.factories import make_member
 
@@ -86,6 +88,7 @@ def one_of_everything(path: Path) -> None:
         )
         SettingsRepository(db).save(Settings(3, "Plattformen", "802000-0009"))
         HeadingMemory(db, "members").remember(["foreningen"], ["Föreningen"], ["Namn"])
+        ReportTextRepository(db).save(written_text(2024, "kampanj", "Text.", "Kampanj 215"))
 
 
 def test_every_field_the_repositories_write_is_a_column_and_every_column_is_written(

@@ -12,6 +12,7 @@ from secretariat_tui.domain.activities import Activity, Category
 from secretariat_tui.domain.board import AnnualMeeting
 from secretariat_tui.domain.date_entry import EnteredDate, Precision
 from secretariat_tui.domain.report_data import ReportData
+from secretariat_tui.domain.report_texts import ReportText, written_text
 from secretariat_tui.domain.submissions import Submission, SubmissionKind, SubmissionStatus
 from secretariat_tui.exports.report_sections import SECTIONS, section_blocks
 from secretariat_tui.store.board import BoardRepository
@@ -19,6 +20,7 @@ from secretariat_tui.store.calendar import CalendarRepository
 from secretariat_tui.store.database import open_database
 from secretariat_tui.store.ledger import FeeLedger
 from secretariat_tui.store.report_source import load_report_data
+from secretariat_tui.store.report_texts import ReportTextRepository
 from tests.demo_copy import copy_of_demo, shipped_demo_untouched  # noqa: F401 (autouse)
 
 
@@ -72,6 +74,7 @@ def every_record(db_path: Path, year: int) -> ReportData:
             activities=calendar.activities.all(),
             networks=calendar.networks.all(),
             submissions=calendar.submissions.all(),
+            texts=ReportTextRepository(db).for_year(year),
         )
 
 
@@ -84,3 +87,15 @@ def test_the_years_records_write_the_same_report_as_every_record(tmp_path: Path,
     assert len(read.activities) < len(whole.activities)
     for section in SECTIONS:
         assert section_blocks(read, section) == section_blocks(whole, section), section
+
+
+def test_the_years_texts_are_read_with_an_earlier_years_carried_over(db_path: Path) -> None:
+    with open_database(db_path) as db:
+        texts = ReportTextRepository(db)
+        texts.save(written_text(2024, "nsp", "NSP 2024."))
+        texts.save(written_text(2025, "tip", "TIP 2025."))
+        data = load_report_data(db, 2025)
+    assert data.texts == {
+        "nsp": ReportText(2025, "nsp", "NSP 2024.", carried_from=2024),
+        "tip": ReportText(2025, "tip", "TIP 2025."),
+    }
