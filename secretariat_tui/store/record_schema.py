@@ -157,6 +157,7 @@ SCHEMAS: tuple[TableSchema, ...] = (
             optional("meets"),
             optional("contact"),
             optional("notes"),
+            optional("about"),
         ),
     ),
     TableSchema(
