@@ -756,33 +756,37 @@ WEST_SWEDEN = (
 
 # "Internationellt kunskapsutbyte" and "Kunskapsutbyte" in the 2024 report. The report gives no
 # start date for the older memberships, so they have none; the two joined in 2024 (invented
-# days). No contact people: an invented name is not attached to a real organisation.
+# days). No contact people: an invented name is not attached to a real organisation. "about"
+# and "meets" are written to follow the name in the report's sentence ("…, ett forum för …,
+# som drivs av … och träffas …"), in the project's own words.
 NETWORKS: list[Fields] = [
     {
         "name": EU_PLATFORM,
+        "about": "ett forum för civilsamhället i EU",
         "organiser": "Europeiska kommissionen",
-        "role": "medlem",
-        "meets": "Två gånger per år, i Bryssel eller online",
-        "notes": "Plattformen är medlemsorganisation; deltog vid ett tillfälle hösten 2024.",
+        "role": "medlemsorganisation",
+        "meets": "normalt två gånger per år i Bryssel eller online",
+        "notes": "Deltog vid ett tillfälle hösten 2024.",
     },
     {
         "name": GRETA_NETWORK,
         "organiser": "Europarådet (GRETA)",
         "role": "medlem",
-        "meets": "Efter inbjudan, ungefär en gång per år",
+        "meets": "ungefär en gång per år, efter inbjudan",
         "notes": "”GRETA:s lawyers network”.",
     },
     {
         "name": OSCE_NETWORK,
+        "about": "civilsamhällets kontaktnät för OSCE:s arbete mot människohandel",
         "organiser": "OSCE/ODIHR",
         "role": "medlem",
-        "meets": "Några gånger per år, digitalt",
+        "meets": "digitalt några gånger per år",
     },
     {
         "name": PROJECT_FRAUD,
         "organiser": "Östersjöstaternas råd",
         "role": "partner",
-        "meets": "Workshops och studieresor inom projektet",
+        "meets": "vid workshoppar och studieresor inom projektet",
         "notes": (
             "Nationella stödprogrammet (NSP) är samarbetspartner. I maj 2024 höll NSP en "
             "workshop med Försäkringskassan inom projektet och deltog i en studieresa som "
@@ -793,14 +797,14 @@ NETWORKS: list[Fields] = [
         "name": DIGITAL_OUTREACH,
         "since": "2024-09-02",
         "role": "medlem",
-        "meets": "Digitalt, varannan månad",
+        "meets": "digitalt varannan månad",
         "notes": "Uppsökande arbete online riktat till personer utsatta för sexuell exploatering.",
     },
     {
         "name": WEST_SWEDEN,
         "since": "2024-11-05",
         "role": "medlem",
-        "meets": "En gång per termin",
+        "meets": "en gång per termin",
     },
 ]
 
@@ -1670,7 +1674,9 @@ def build_activities(network_ids: dict[str, int]) -> list[Activity]:
         *ACTIVITIES_2024,
         *ACTIVITIES_LATER,
         *routine_rows(BOARD_MEETINGS, "BOARD_MEETINGS", "styrelse", "styrelsemote"),
-        *routine_rows(MEMBER_COFFEES, "MEMBER_COFFEES", "intern", "medlemsfika", "Medlemsfika"),
+        *routine_rows(
+            MEMBER_COFFEES, "MEMBER_COFFEES", "medlemsfika", "medlemsfika", "Medlemsfika"
+        ),
     ]
     activities = [activity_from_row(row, network_ids) for row in rows]
     return sorted(activities, key=lambda a: (a.when, a.starts_at or time.min, a.uid))

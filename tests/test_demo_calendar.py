@@ -137,8 +137,8 @@ def test_month_only_and_multi_day_items(calendar: Calendar) -> None:
 
 def test_the_reports_networks_are_there(calendar: Calendar) -> None:
     eu = calendar.network(EU_PLATFORM)
-    assert (eu.organiser, eu.role) == ("Europeiska kommissionen", "medlem")
-    assert "två gånger per år" in eu.meets.lower()
+    assert (eu.organiser, eu.role) == ("Europeiska kommissionen", "medlemsorganisation")
+    assert "två gånger per år" in eu.meets and eu.about.startswith("ett forum")
     assert calendar.network(GRETA).organiser.startswith("Europarådet")
     assert calendar.network(OSCE).role == "medlem"
     fraud = calendar.network("Project FRAUD")

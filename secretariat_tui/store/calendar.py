@@ -91,6 +91,7 @@ class NetworkRepository(RecordTable[NetworkMembership]):
             "meets": record.meets,
             "contact": record.contact,
             "notes": record.notes,
+            "about": record.about,
         }
 
     def from_document(self, doc: dict[str, Any], doc_id: int) -> NetworkMembership:
@@ -103,6 +104,7 @@ class NetworkRepository(RecordTable[NetworkMembership]):
             meets=doc.get("meets", ""),
             contact=doc.get("contact", ""),
             notes=doc.get("notes", ""),
+            about=doc.get("about", ""),
             id=doc_id,
         )
 

@@ -159,6 +159,7 @@ SCHEMAS: tuple[TableSchema, ...] = (
             optional("meets"),
             optional("contact"),
             optional("notes"),
+            optional("about"),
         ),
     ),
     TableSchema(
