@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from secretariat_tui.domain.activities import Activity
 from secretariat_tui.domain.board import AnnualMeeting, BoardSeat
-from secretariat_tui.domain.calendar import CalendarItem, calendar_items
+from secretariat_tui.domain.calendar import CalendarItem, Placement, calendar_items
 from secretariat_tui.domain.fees import MemberYear
 from secretariat_tui.domain.members import Member
 from secretariat_tui.domain.networks import NetworkMembership
@@ -37,10 +37,12 @@ class ReportData:
     activities: Sequence[Activity] = ()
     networks: Sequence[NetworkMembership] = ()
     submissions: Sequence[Submission] = ()
+    placements: Sequence[Placement] = ()
+    """The coordinator's order of the months (``calendar.ranked``)."""
 
     @property
     def items(self) -> list[CalendarItem]:
-        return calendar_items(self.activities, self.submissions, self.meetings)
+        return calendar_items(self.activities, self.submissions, self.meetings, self.placements)
 
     @property
     def members_by_id(self) -> Mapping[int, Member]:

@@ -33,6 +33,7 @@ def load_report_data(db: Database, year: int) -> ReportData:
         activities=_dated_in(db, calendar.activities, year),
         networks=calendar.networks.all(),
         submissions=_dated_in(db, calendar.submissions, year),
+        placements=calendar.order.all(),
     )
 
 
