@@ -72,6 +72,7 @@ def every_record(db_path: Path, year: int) -> ReportData:
             activities=calendar.activities.all(),
             networks=calendar.networks.all(),
             submissions=calendar.submissions.all(),
+            placements=calendar.order.all(),
         )
 
 
