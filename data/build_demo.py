@@ -96,6 +96,7 @@ from secretariat_tui.domain.board_rules import check_seat  # noqa: E402
 from secretariat_tui.domain.calendar import (  # noqa: E402
     ANNUAL_MEETING_TITLE,
     CalendarItem,
+    Placement,
     Source,
     in_month,
     month_groups,
@@ -1763,6 +1764,32 @@ def build_report_texts() -> list[ReportText]:
     ]
 
 
+# The report's April, in its order: the statistics report handed over (25 April in the demo)
+# stands before the annual meeting (18 April). The start of each line the report has.
+APRIL_2024_ORDER = ("Halvdag", "Sakråd", "Statistikrapporten", ANNUAL_MEETING_TITLE)
+HANDOVER_UID = "demo-2024-04-statistikrapporten-overlamnad"
+
+
+def order_april_2024(calendar: CalendarRepository) -> None:
+    """Put April 2024 in the report's order, as the coordinator would with alt+↑ in the year
+    list: the handover just before the annual meeting, everything else in date order (the
+    constituting board meeting stays after the annual meeting it follows). Checked against
+    the report's April (raise ValueError)."""
+    items = calendar.items()
+    april = in_month(items, REPORT_YEAR, 4)
+    handover = next(i for i in april if i.uid == HANDOVER_UID)
+    order = [i for i in april if i is not handover]
+    meeting = next(i for i in order if i.source is Source.MEETING)
+    order.insert(order.index(meeting), handover)
+    placements = [Placement(item.key, item.when.iso(), n) for n, item in enumerate(order)]
+    calendar.order.save_month(REPORT_YEAR, 4, placements, present={i.key for i in items})
+    lines = [i.title for i in month_groups(calendar.items(), REPORT_YEAR)[3].items if i.in_report]
+    if len(lines) != len(APRIL_2024_ORDER) or not all(
+        line.startswith(start) for line, start in zip(lines, APRIL_2024_ORDER, strict=False)
+    ):
+        raise ValueError(f"April {REPORT_YEAR} is not in the report's order: {lines}")
+
+
 def build_database(target: Path) -> list[Member]:
     """Write the demo database to ``target``; return the members as stored (with ids).
 
@@ -1818,6 +1845,7 @@ def build_database(target: Path) -> list[Member]:
             texts = ReportTextRepository(db)
             for text in build_report_texts():
                 texts.save(text)
+            order_april_2024(calendar)
         data = path.read_bytes()
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)

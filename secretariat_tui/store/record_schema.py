@@ -210,6 +210,15 @@ SCHEMAS: tuple[TableSchema, ...] = (
         ),
     ),
     TableSchema(
+        "calendar_order",
+        "kalenderordning",
+        (
+            Column("key", TEXT),
+            Column("when", DayOrMonth()),
+            Column("position", Whole(0, 99_999, "en plats")),
+        ),
+    ),
+    TableSchema(
         "import_headings",
         "importerad rubrikrad",
         (
