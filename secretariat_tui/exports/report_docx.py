@@ -50,6 +50,7 @@ SHIPPED_TEMPLATE = "verksamhetsberattelse.docx"
 A4_TEXT_WIDTH = Cm(16)
 """A4 less 2.5 cm margins: the text width when a template states no page size."""
 MONTH_COLUMN = Cm(3.5)
+LIST_INDENT = Cm(0.63)
 LIST_STYLES = {LineKind.BULLET: "List Bullet", LineKind.NUMBERED: "List Number"}
 TABLE_STYLE = "Table Grid"
 
@@ -133,7 +134,10 @@ class _Writer:
             return
         self.numbered += 1
         marker = "•" if kind is LineKind.BULLET else f"{self.numbered}."
-        self.document.add_paragraph(f"{marker}\t{text}")
+        paragraph = self.document.add_paragraph(f"{marker}\t{text}")
+        layout = paragraph.paragraph_format  # a hanging indent: wrapped lines under the text
+        layout.left_indent, layout.first_line_indent = LIST_INDENT, -LIST_INDENT
+        layout.tab_stops.add_tab_stop(LIST_INDENT)
 
     def month_table(self, months: Iterable[MonthGroup]) -> None:
         groups = list(months)
