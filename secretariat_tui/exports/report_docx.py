@@ -32,7 +32,6 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Length
-from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from secretariat_tui.domain.calendar import MonthGroup
@@ -157,7 +156,6 @@ class _Writer:
                     lines_cell.paragraphs[0].add_run(_safe(item.title))
                 else:
                     lines_cell.add_paragraph(_safe(item.title))
-        _rows_unsplit(table)
         self.introducer = None
 
     def text_width(self) -> Length:
@@ -170,10 +168,11 @@ class _Writer:
         return Length(max(width - left - right, int(MONTH_COLUMN) * 2))
 
 
-def _rows_unsplit(table: Table) -> None:
-    """``w:cantSplit`` on every row: a month and its lines never part at a page break."""
-    for row in table.rows:
-        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+def _rows_unsplit(document: DocxDocument) -> None:
+    """``w:cantSplit`` on every table row of the body: a month and its lines never part at a
+    page break. Done on the document's XML (python-docx has no public row properties)."""
+    for row in document.element.body.iter(qn("w:tr")):
+        row.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
 def _empty_body(document: DocxDocument) -> None:
@@ -201,6 +200,7 @@ def blocks_docx(blocks: Iterable[Block], title: str, template: bytes | None = No
             writer.lines(block)
         elif isinstance(block, MonthTable):
             writer.month_table(block.months)
+    _rows_unsplit(document)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
