@@ -17,7 +17,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -49,13 +49,26 @@ EXPECTED_IN_STOCKHOLM: list[Listed] = [
     ("2024-01-16", "2024-01-16 18:00", "2024-01-16 20:00", WINTER.title),
     ("2024-03-01", "", "", ONE_DAY.title),
     ("2024-05-23", "2024-05-23 13:00", "2024-05-23 16:00", PLATFORM.title),
-    ("2024-06-18", "2024-06-18 18:00", "2024-06-18 19:00", SUMMER.title),
+    ("2024-06-18", "2024-06-18 18:00", "2024-06-18 18:00", SUMMER.title),
     ("2024-10-26", "2024-10-26 09:00", "2024-10-27 16:00", OVER_DST_END.title),
     ("2024-10-27", "2024-10-26 09:00", "2024-10-27 16:00", OVER_DST_END.title),
     ("2024-11-21", "", "", LONG_TITLE),
     ("2024-11-22", "", "", LONG_TITLE),
     ("2025-01-10", "", "", NEXT_YEAR.title),
 ]
+
+
+def shown(client: Client, expected: list[Listed]) -> list[Listed]:
+    """``expected`` as ``client`` shows it: an event without DTEND (written as ending at its
+    start) is a point in calcurse and lasts khal's default hour, both placed at its start."""
+
+    def end(start: str, stop: str) -> str:
+        if not start or start != stop:
+            return stop
+        later = datetime.fromisoformat(start) + client.no_end_length
+        return f"{later:%Y-%m-%d %H:%M}"
+
+    return sorted((day, start, end(start, stop), title) for day, start, stop, title in expected)
 
 
 def client_binary(name: str, *candidates: Path) -> Path:
@@ -126,6 +139,7 @@ class Calcurse:
     binary: Path
     home: Path
     zone: str = STOCKHOLM
+    no_end_length = timedelta(0)
 
     def import_file(self, path: Path) -> str:
         folder = self.home / "calcurse"
@@ -168,6 +182,7 @@ class Khal:
     binary: Path
     home: Path
     zone: str = STOCKHOLM
+    no_end_length = timedelta(hours=1)
 
     @property
     def vdir(self) -> Path:
@@ -253,7 +268,7 @@ def test_client_lists_each_event_at_its_stockholm_time_and_on_its_days(
 ) -> None:
     client = make_client(tmp_path / "home")
     client.import_file(write(tmp_path, export_ics(SAMPLES, stamp=STAMP).data))
-    assert client.listing() == EXPECTED_IN_STOCKHOLM
+    assert client.listing() == shown(client, EXPECTED_IN_STOCKHOLM)
 
 
 def test_a_client_in_utc_shows_the_same_instants_an_hour_or_two_earlier(
@@ -262,11 +277,14 @@ def test_a_client_in_utc_shows_the_same_instants_an_hour_or_two_earlier(
     """A file of floating local times would show 18:00 here too: these are instants."""
     client = make_client(tmp_path / "home", "UTC")
     client.import_file(write(tmp_path, export_ics([WINTER, SUMMER, ONE_DAY], stamp=STAMP).data))
-    assert client.listing() == [
-        ("2024-01-16", "2024-01-16 17:00", "2024-01-16 19:00", WINTER.title),
-        ("2024-03-01", "", "", ONE_DAY.title),
-        ("2024-06-18", "2024-06-18 16:00", "2024-06-18 17:00", SUMMER.title),
-    ]
+    assert client.listing() == shown(
+        client,
+        [
+            ("2024-01-16", "2024-01-16 17:00", "2024-01-16 19:00", WINTER.title),
+            ("2024-03-01", "", "", ONE_DAY.title),
+            ("2024-06-18", "2024-06-18 16:00", "2024-06-18 16:00", SUMMER.title),
+        ],
+    )
 
 
 def test_client_shows_the_demo_autumn_platform_meeting_at_13(
@@ -292,7 +310,7 @@ def test_khal_reimport_of_a_later_export_updates_instead_of_duplicating(tmp_path
     khal = make_khal(tmp_path / "home")
     khal.import_file(write(tmp_path, export_ics(SAMPLES, stamp=STAMP).data, "first.ics"))
     khal.import_file(write(tmp_path, export_ics(SAMPLES, stamp=LATER_STAMP).data, "second.ics"))
-    assert khal.listing() == EXPECTED_IN_STOCKHOLM
+    assert khal.listing() == shown(khal, EXPECTED_IN_STOCKHOLM)
     stored = sorted(khal.vdir.glob("*.ics"))
     assert len(stored) == 7, "one file per UID"
     assert all(b"DTSTAMP:20250304T100000Z" in path.read_bytes() for path in stored)
