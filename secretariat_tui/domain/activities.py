@@ -2,7 +2,8 @@
 
 An activity has a date with day precision, or month precision for what is only known by month
 (those stay out of the ICS calendar). Times are local Europe/Stockholm wall-clock times; the
-ICS export turns them into instants. The ``uid`` is made once, when the activity is created,
+ICS export turns them into instants (``domain/local_time.py`` says how at the summer-time
+changes). The ``uid`` is made once, when the activity is created,
 and never changes: the ICS UID is built from it, so a re-imported calendar updates events
 instead of duplicating them.
 """
@@ -16,8 +17,8 @@ from enum import StrEnum
 
 from secretariat_tui.domain.date_entry import EnteredDate, Precision
 from secretariat_tui.domain.errors import FieldErrors
+from secretariat_tui.domain.local_time import instant, time_problem
 
-TIMEZONE = "Europe/Stockholm"
 TITLE_MAX = 300
 
 
@@ -165,11 +166,24 @@ def check_activity(activity: Activity) -> None:
             )
         elif activity.ends_on == activity.day:
             errors["ends_on"] = "Slutdagen är samma som startdagen; lämna fältet tomt."
-    same_day = activity.ends_on is None or activity.ends_on == activity.day
-    starts, ends = activity.starts_at, activity.ends_at
-    if starts and ends and same_day and ends <= starts:
-        errors["ends_at"] = (
-            f"Sluttiden {activity.ends_at:%H:%M} ligger före starttiden {activity.starts_at:%H:%M}."
-        )
+    _check_times(activity, errors)
     if errors:
         raise FieldErrors(errors)
+
+
+def _check_times(activity: Activity, errors: dict[str, str]) -> None:
+    """Each time exists on its day (the spring gap), and the end is after the start as
+    instants, so an end in the repeated hour's second pass may read earlier than the start."""
+    if activity.month_only:
+        return
+    for name, day in (("starts_at", activity.day), ("ends_at", activity.last_day)):
+        at = getattr(activity, name)
+        problem = at is not None and name not in errors and time_problem(day, at)
+        if problem:
+            errors[name] = f"{problem}."
+    same_day = activity.ends_on is None or activity.ends_on == activity.day
+    starts, ends = activity.starts_at, activity.ends_at
+    if "starts_at" in errors or "ends_at" in errors or not (starts and ends and same_day):
+        return
+    if instant(activity.day, ends) <= instant(activity.day, starts):
+        errors["ends_at"] = f"Sluttiden {ends:%H:%M} ligger före starttiden {starts:%H:%M}."

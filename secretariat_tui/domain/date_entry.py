@@ -41,6 +41,8 @@ class _SwedishInfo(parser.parserinfo):
 
 
 _SWEDISH = _SwedishInfo(dayfirst=True)
+SECOND_PASS = "vintertid"
+"""After a time of the second pass of the autumn night's repeated hour: ``02:30 vintertid``."""
 MONTH_NAMES: tuple[str, ...] = tuple(names[-1] for names in _SwedishInfo.MONTHS)
 
 _EXAMPLES = "2024-01-15, 15/1, 15 jan, jan 2024, i dag, i morgon eller +3"
@@ -149,16 +151,28 @@ def parse_day_entry(text: str, today: date) -> date:
 
 
 def parse_time_entry(text: str) -> time:
-    """Read ``18``, ``18:00``, ``18.00``, ``1800``, ``9.30`` or ``kl 18`` as a time of day."""
+    """Read ``18``, ``18:00``, ``18.00``, ``1800``, ``9.30`` or ``kl 18`` as a time of day.
+
+    ``02:30 vintertid`` is the second 02:30 of the night the clock goes back (``fold=1``):
+    what :func:`time_text` writes for it, so editing such an activity keeps its hour.
+    """
     raw = text.strip()
     if not raw:
         raise ValueError("Ange en tid, t.ex. 18:00 eller 9.30.")
-    found = _TIME.fullmatch(raw.lower())
+    clock, _, second_pass = raw.lower().partition(f" {SECOND_PASS}")
+    found = _TIME.fullmatch(clock.strip()) if not second_pass else None
     if found:
         hour, minute = int(found["h"] or found["hh"]), int(found["m"] or found["mm"] or 0)
         if hour < 24 and minute < 60:
-            return time(hour, minute)
+            return time(hour, minute, fold=int(clock != raw.lower()))
     raise ValueError(f"”{raw}” är ingen tid: skriv t.ex. 18:00 eller 9.30.")
+
+
+def time_text(value: time | None) -> str:
+    """``18:00``; ``02:30 vintertid`` for the repeated hour's second pass; empty for None."""
+    if value is None:
+        return ""
+    return f"{value:%H:%M} {SECOND_PASS}" if value.fold else f"{value:%H:%M}"
 
 
 def _relative(norm: str, today: date) -> EnteredDate | None:

@@ -22,7 +22,12 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any, Generic, TypeVar
 
-from secretariat_tui.domain.date_entry import EnteredDate, parse_date_entry, parse_time_entry
+from secretariat_tui.domain.date_entry import (
+    EnteredDate,
+    parse_date_entry,
+    parse_time_entry,
+    time_text,
+)
 from secretariat_tui.domain.dates import EARLIEST, LATEST
 from secretariat_tui.domain.errors import FieldErrors
 from secretariat_tui.domain.money import parse_amount, typed_amount
@@ -110,7 +115,7 @@ class Time(Kind[time]):
         return parse_time_entry(text)
 
     def text(self, value: time | None) -> str:
-        return f"{value:%H:%M}" if value else ""
+        return time_text(value)
 
 
 class Year(Kind[int]):

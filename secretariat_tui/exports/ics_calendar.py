@@ -27,17 +27,16 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 import ics
 
-from secretariat_tui.domain.activities import TIMEZONE, Category, ics_description, ics_uid
+from secretariat_tui.domain.activities import Category, ics_description, ics_uid
 from secretariat_tui.domain.calendar import CalendarItem, calendar_order
+from secretariat_tui.domain.local_time import LOCAL, instant
 
 PRODID = "-//secretariat-tui//Kansliet//SV"
-LOCAL = ZoneInfo(TIMEZONE)
 DEFAULT_DURATION = timedelta(hours=1)
-"""A timed item without an end time is written as lasting an hour."""
+"""An end not after the start (older data; the forms refuse it) is written an hour later."""
 FOLD_OCTETS = 75
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -124,20 +123,24 @@ def _event(item: CalendarItem, stamp: datetime) -> ics.Event:
     return event
 
 
-def _instants(item: CalendarItem, starts_at: time) -> tuple[datetime, datetime]:
-    """Start and end in UTC of the local wall-clock times.
+def _instants(item: CalendarItem, starts_at: time) -> tuple[datetime, datetime | None]:
+    """Start and end in UTC of the local wall-clock times (each time's fold picks its pass
+    of the autumn night's repeated hour).
 
-    Without an end time, an item on one day lasts :data:`DEFAULT_DURATION`, and one over
-    several days lasts to the end of its last day. An end not after the start (the forms do not
-    allow it) gets the default duration rather than an event that ends before it begins.
+    Without an end time, an item on one day has no DTEND: RFC 5545 §3.6.1 lets a DATE-TIME
+    DTSTART stand alone (the event ends where it starts; khal shows an hour, calcurse a
+    point), and an invented end would come back as a real one when the file is imported.
+    One over several days lasts to the end of its last day, which the import reads back as
+    no end time. An end not after the start (the forms do not allow it) gets the default
+    duration rather than an event that ends before it begins.
     """
-    start = datetime.combine(item.day, starts_at, LOCAL).astimezone(UTC)
+    start = instant(item.day, starts_at)
     if item.ends_at is not None:
-        end = datetime.combine(item.last_day, item.ends_at, LOCAL).astimezone(UTC)
+        end = instant(item.last_day, item.ends_at)
     elif item.ends_on is not None:
         end = datetime.combine(item.last_day + timedelta(days=1), time(), LOCAL).astimezone(UTC)
     else:
-        end = start + DEFAULT_DURATION
+        return start, None
     return start, end if end > start else start + DEFAULT_DURATION
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, fields, replace
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from secretariat_tui.domain.activities import (
     Activity,
@@ -33,6 +33,7 @@ from secretariat_tui.domain.activity_fields import ACTIVITY_LABELS
 from secretariat_tui.domain.date_entry import EnteredDate
 from secretariat_tui.domain.dates import EARLIEST, LATEST
 from secretariat_tui.domain.errors import FieldErrors
+from secretariat_tui.domain.local_time import same_clock
 from secretariat_tui.domain.text import text_problem
 from secretariat_tui.imports.ics_source import IcsEvent, IcsFormatError, read_events
 from secretariat_tui.imports.plan_report import PlanReport
@@ -137,7 +138,7 @@ def plan_ics_import(
             added.append(activity)
             continue
         new = _updated(old, activity, has_category=_category(event) is not None)
-        if new == old:
+        if not changed_labels(old, new):
             unchanged += 1
         else:
             updated.append((old, new))
@@ -224,9 +225,13 @@ def _span(start: date | datetime, end: date | datetime | None) -> _Span:
     if end is not None and not isinstance(end, datetime):
         raise _Skip("DTSTART är en tidpunkt men DTEND ett datum")
     starts_at = _minute(start)
-    ends_at = _minute(end) if end is not None and end != start else None
+    if end is not None and end.time() == time() and (end.date() - start.date()).days > 1:
+        # To midnight after a later day: the end of the day before, as our export writes
+        # an activity over several days without an end time.
+        return EnteredDate(start.date()), starts_at, None, end.date() - timedelta(days=1)
+    ends_at = _minute(end) if end is not None else None
     ends_on = end.date() if end is not None and end.date() != start.date() else None
-    if ends_on is None and ends_at == starts_at:
+    if ends_on is None and same_clock(ends_at, starts_at):
         ends_at = None  # shorter than a minute: a point in time, as the register keeps times
     return EnteredDate(start.date()), starts_at, ends_at, ends_on
 
@@ -261,11 +266,12 @@ def _updated(old: Activity, imported: Activity, *, has_category: bool) -> Activi
 
 
 def changed_labels(old: Activity, new: Activity) -> list[str]:
-    """The Swedish labels of the fields that differ: ``Rubrik, Plats``."""
+    """The Swedish labels of the fields that differ: ``Rubrik, Plats``. A time moved to the
+    other pass of the autumn night's repeated hour differs, which ``==`` alone does not see."""
     return [
         ACTIVITY_LABELS.get(f.name, f.name)
         for f in fields(Activity)
-        if getattr(old, f.name) != getattr(new, f.name)
+        if not same_clock(getattr(old, f.name), getattr(new, f.name))
     ]
 
 

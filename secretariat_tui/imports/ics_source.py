@@ -6,7 +6,10 @@ as UTC and returns what it read of a truncated file without a word. Around the p
 of the file's lines does what a parser that is lenient by design does not: it refuses a file
 that is not UTF-8, not iCalendar, or cut off (BEGIN without END), and it knows the line of
 every component and property, so an error can say where it is. Times come out as
-Europe/Stockholm wall-clock times; a floating time is taken as one.
+Europe/Stockholm wall-clock times (``domain/local_time.py``); a floating time is taken as one.
+At the summer-time changes they are what calendars show: a time in the spring gap an hour on
+(RFC 5545 §3.3.5), a time in the repeated autumn hour with its pass (``fold``), and a DURATION
+added as exact hours and nominal days (RFC 5545 §3.3.6).
 """
 
 from __future__ import annotations
@@ -16,14 +19,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import icalendar
 
-from secretariat_tui.domain.activities import TIMEZONE
+from secretariat_tui.domain.local_time import instant, wall_clock
 
-STOCKHOLM = ZoneInfo(TIMEZONE)
-UTF8_BOM = "\ufeff"
 TIMEZONE_PARTS = frozenset({"VTIMEZONE", "STANDARD", "DAYLIGHT"})
 READ = frozenset(
     {"UID", "SUMMARY", "DTSTART", "DTEND", "DURATION", "STATUS", "CATEGORIES", "LOCATION"}
@@ -31,6 +31,8 @@ READ = frozenset(
 )
 """The event properties the import uses: one of them broken refuses the file."""
 DATES = frozenset({"DTSTART", "DTEND", "RDATE", "RECURRENCE-ID"})
+UTF8_BOM = b"\xef\xbb\xbf"
+_LINE_BREAK = re.compile(rb"\r\n|\n|\r")
 
 _CONTENT_LINE = re.compile(r"[A-Za-z0-9-]+[;:]")
 
@@ -83,8 +85,9 @@ class _Scanned:
 
 def read_events(data: bytes) -> list[IcsEvent]:
     """Every VEVENT of ``data``, in file order; IcsFormatError if the file cannot be read."""
-    text = _decode(data)
-    scanned = _scan(text)
+    lines = _logical_lines(data)
+    scanned = _scan(lines)
+    text = "\n".join(line for _, line in lines)
     try:
         calendars = icalendar.Calendar.from_ical(text, multiple=True)
     except ValueError as err:
@@ -108,43 +111,52 @@ def _parser_error(message: str, scanned: Sequence[_Scanned]) -> IcsFormatError:
     return IcsFormatError(f"Filen kan inte läsas som iCalendar (tolken svarar: {message}).")
 
 
-def _decode(data: bytes) -> str:
+def _logical_lines(data: bytes) -> list[tuple[int, str]]:
+    """Unfolded, decoded lines with the number of the physical line each begins on.
+
+    Folds are rejoined on the bytes, before decoding (RFC 5545 §3.1: a line break followed by
+    a space or tab): some generators fold inside a multi-byte UTF-8 character, and that file is
+    UTF-8 all the same. Only what is still not UTF-8 then is a wrong encoding. CRLF (RFC 5545),
+    LF (Google, hand-edited files) and old Mac CR all read the same; blank lines are kept for
+    the scan to skip.
+    """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise IcsFormatError("Filen är sparad som UTF-16; en iCalendar-fil ska vara UTF-8.")
+    groups: list[list[tuple[int, bytes]]] = []
+    physical = _LINE_BREAK.split(data.removeprefix(UTF8_BOM))
+    for number, raw in enumerate(physical, start=1):
+        if raw[:1] in (b" ", b"\t") and groups and any(part for _, part in groups[-1]):
+            groups[-1].append((number, raw[1:]))
+        else:
+            groups.append([(number, raw)])
+    return [(group[0][0], _decoded(group)) for group in groups]
+
+
+def _decoded(parts: list[tuple[int, bytes]]) -> str:
+    """One logical line's bytes as text; the error names the physical line of the bad byte."""
+    joined = b"".join(part for _, part in parts)
     try:
-        text = data.decode("utf-8")
+        return joined.decode("utf-8")
     except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
+        line, offset = parts[0][0], 0
+        for number, part in parts:
+            if offset > err.start:
+                break
+            line, offset = number, offset + len(part)
         raise IcsFormatError(
             "tecken som inte är UTF-8 (filen är troligen sparad som Windows-1252/latin-1); "
             "en iCalendar-fil ska vara UTF-8. Exportera kalendern igen.",
             line,
         ) from None
-    # CRLF (RFC 5545), LF (Google, hand-edited files) and old Mac CR all read the same.
-    return text.removeprefix(UTF8_BOM).replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _logical_lines(text: str) -> Iterator[tuple[int, str]]:
-    """Unfolded lines with the number of the physical line each begins on; blanks left out."""
-    number, current = 0, ""
-    for index, physical in enumerate(text.split("\n"), start=1):
-        if physical[:1] in (" ", "\t") and current:
-            current += physical[1:]
-            continue
-        if current:
-            yield number, current
-        number, current = index, physical
-    if current.strip():
-        yield number, current
-
-
-def _scan(text: str) -> list[_Scanned]:
+def _scan(lines: Sequence[tuple[int, str]]) -> list[_Scanned]:
     """The components in document order (the order ``walk()`` gives), their lines checked."""
-    if not text.strip():
+    if not any(line.strip() for _, line in lines):
         raise IcsFormatError("Filen är tom.")
     found: list[_Scanned] = []
     open_: list[_Scanned] = []
-    for number, line in _logical_lines(text):
+    for number, line in lines:
         if not line.strip():
             continue
         readable = "\x00" not in line and _CONTENT_LINE.match(line)
@@ -232,7 +244,7 @@ def _event(component: Any, where: _Scanned) -> IcsEvent:
             raw = where.raw("DURATION")
             line = where.line_of("DURATION")
             raise IcsFormatError(f"DURATION ”{raw}” är ingen tidslängd (t.ex. PT1H30M).", line)
-        end = _in_stockholm(start_prop.dt + length)
+        end = _after(start_prop.dt, length)
     return IcsEvent(
         line=where.line,
         uid=_text(first("UID")),
@@ -265,10 +277,21 @@ def _local(prop: Any, name: str, where: _Scanned) -> date | datetime:
 
 
 def _in_stockholm(value: date | datetime) -> date | datetime:
-    """A datetime as Stockholm wall-clock time (a floating one already is); a date as is."""
-    if isinstance(value, datetime) and value.tzinfo is not None:
-        return value.astimezone(STOCKHOLM).replace(tzinfo=None)
-    return value
+    """A datetime as Stockholm wall-clock time (a floating one is taken as one); a date as is."""
+    return wall_clock(value) if isinstance(value, datetime) else value
+
+
+def _after(start: date | datetime, length: timedelta) -> date | datetime:
+    """DTSTART + DURATION (RFC 5545 §3.3.6): days and weeks are nominal, so a day over a
+    summer-time change still ends at the same wall-clock time; hours, minutes and seconds
+    are exact, so PT2H from 01:30 on the autumn night ends at the second 02:30."""
+    days = timedelta(days=length.days)
+    if not isinstance(start, datetime):
+        return start + days
+    local = wall_clock(start)
+    if days:
+        local = wall_clock(local + days)
+    return wall_clock(instant(local.date(), local.time()) + (length - days))
 
 
 def _text(value: Any) -> str:

@@ -28,6 +28,19 @@ def _time_text(value: time | None) -> str | None:
     return f"{value:%H:%M}" if value else None
 
 
+def _folds(record: Activity) -> dict[str, bool]:
+    """``starts_fold``/``ends_fold``: true for a time in the second pass of the autumn night's
+    repeated hour (``domain/local_time.py``). Written only then, so every other record, and
+    every file written before, stays as it was: an absent flag is the first (or only) pass."""
+    times = (("starts_fold", record.starts_at), ("ends_fold", record.ends_at))
+    return {name: True for name, at in times if at is not None and at.fold}
+
+
+def _clock(text: str | None, fold: object) -> time | None:
+    clock = optional(time.fromisoformat, text)
+    return clock.replace(fold=1) if fold and clock is not None else clock
+
+
 _CATEGORIES = {category.value: category for category in Category}
 """A dict lookup is a tenth of ``Category(value)``; an unknown value still goes there."""
 
@@ -50,6 +63,7 @@ class ActivityRepository(RecordTable[Activity]):
             "in_report": record.in_report,
             "network_id": record.network_id,
             "uid": record.uid,
+            **_folds(record),
         }
 
     def from_document(self, doc: dict[str, Any], doc_id: int) -> Activity:
@@ -60,8 +74,8 @@ class ActivityRepository(RecordTable[Activity]):
             title=doc["title"],
             when=EnteredDate.from_iso(doc["when"]),
             category=_CATEGORIES.get(doc["category"]) or Category(doc["category"]),
-            starts_at=optional(time.fromisoformat, get("starts_at")),
-            ends_at=optional(time.fromisoformat, get("ends_at")),
+            starts_at=_clock(get("starts_at"), get("starts_fold")),
+            ends_at=_clock(get("ends_at"), get("ends_fold")),
             ends_on=optional(date.fromisoformat, get("ends_on")),
             location=get("location", ""),
             participants=get("participants", ""),

@@ -178,6 +178,8 @@ SCHEMAS: tuple[TableSchema, ...] = (
             optional("in_report", Flag(), True),
             optional("network_id", Ref(NETWORKS).nullable(), None),
             optional("uid"),
+            optional("starts_fold", Flag(), False),
+            optional("ends_fold", Flag(), False),
         ),
     ),
     TableSchema(

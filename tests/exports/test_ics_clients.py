@@ -16,13 +16,16 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from secretariat_tui.domain.calendar import CalendarItem, calendar_items
+from secretariat_tui.domain.date_entry import time_text
 from secretariat_tui.exports.ics_calendar import IcsFilter, export_ics
+from secretariat_tui.imports.ics_calendar import plan_ics_import
 from secretariat_tui.store.calendar import CalendarRepository
 from secretariat_tui.store.database import open_database
 from tests.demo_copy import copy_of_demo, shipped_demo_untouched  # noqa: F401 (autouse)
@@ -38,6 +41,8 @@ from tests.exports.ics_samples import (
     SUMMER,
     WINTER,
 )
+from tests.imports.test_ics_edges import EDGES
+from tests.imports.test_ics_round_trip import EDGE_ACTIVITIES
 
 STOCKHOLM = "Europe/Stockholm"
 TIMEOUT = 120
@@ -49,13 +54,26 @@ EXPECTED_IN_STOCKHOLM: list[Listed] = [
     ("2024-01-16", "2024-01-16 18:00", "2024-01-16 20:00", WINTER.title),
     ("2024-03-01", "", "", ONE_DAY.title),
     ("2024-05-23", "2024-05-23 13:00", "2024-05-23 16:00", PLATFORM.title),
-    ("2024-06-18", "2024-06-18 18:00", "2024-06-18 19:00", SUMMER.title),
+    ("2024-06-18", "2024-06-18 18:00", "2024-06-18 18:00", SUMMER.title),
     ("2024-10-26", "2024-10-26 09:00", "2024-10-27 16:00", OVER_DST_END.title),
     ("2024-10-27", "2024-10-26 09:00", "2024-10-27 16:00", OVER_DST_END.title),
     ("2024-11-21", "", "", LONG_TITLE),
     ("2024-11-22", "", "", LONG_TITLE),
     ("2025-01-10", "", "", NEXT_YEAR.title),
 ]
+
+
+def shown(client: Client, expected: list[Listed]) -> list[Listed]:
+    """``expected`` as ``client`` shows it: an event without DTEND (written as ending at its
+    start) is a point in calcurse and lasts khal's default hour, both placed at its start."""
+
+    def end(start: str, stop: str) -> str:
+        if not start or start != stop:
+            return stop
+        later = datetime.fromisoformat(start) + client.no_end_length
+        return f"{later:%Y-%m-%d %H:%M}"
+
+    return sorted((day, start, end(start, stop), title) for day, start, stop, title in expected)
 
 
 def client_binary(name: str, *candidates: Path) -> Path:
@@ -126,6 +144,7 @@ class Calcurse:
     binary: Path
     home: Path
     zone: str = STOCKHOLM
+    no_end_length = timedelta(0)
 
     def import_file(self, path: Path) -> str:
         folder = self.home / "calcurse"
@@ -168,6 +187,7 @@ class Khal:
     binary: Path
     home: Path
     zone: str = STOCKHOLM
+    no_end_length = timedelta(hours=1)
 
     @property
     def vdir(self) -> Path:
@@ -253,7 +273,7 @@ def test_client_lists_each_event_at_its_stockholm_time_and_on_its_days(
 ) -> None:
     client = make_client(tmp_path / "home")
     client.import_file(write(tmp_path, export_ics(SAMPLES, stamp=STAMP).data))
-    assert client.listing() == EXPECTED_IN_STOCKHOLM
+    assert client.listing() == shown(client, EXPECTED_IN_STOCKHOLM)
 
 
 def test_a_client_in_utc_shows_the_same_instants_an_hour_or_two_earlier(
@@ -262,11 +282,14 @@ def test_a_client_in_utc_shows_the_same_instants_an_hour_or_two_earlier(
     """A file of floating local times would show 18:00 here too: these are instants."""
     client = make_client(tmp_path / "home", "UTC")
     client.import_file(write(tmp_path, export_ics([WINTER, SUMMER, ONE_DAY], stamp=STAMP).data))
-    assert client.listing() == [
-        ("2024-01-16", "2024-01-16 17:00", "2024-01-16 19:00", WINTER.title),
-        ("2024-03-01", "", "", ONE_DAY.title),
-        ("2024-06-18", "2024-06-18 16:00", "2024-06-18 17:00", SUMMER.title),
-    ]
+    assert client.listing() == shown(
+        client,
+        [
+            ("2024-01-16", "2024-01-16 17:00", "2024-01-16 19:00", WINTER.title),
+            ("2024-03-01", "", "", ONE_DAY.title),
+            ("2024-06-18", "2024-06-18 16:00", "2024-06-18 16:00", SUMMER.title),
+        ],
+    )
 
 
 def test_client_shows_the_demo_autumn_platform_meeting_at_13(
@@ -292,7 +315,7 @@ def test_khal_reimport_of_a_later_export_updates_instead_of_duplicating(tmp_path
     khal = make_khal(tmp_path / "home")
     khal.import_file(write(tmp_path, export_ics(SAMPLES, stamp=STAMP).data, "first.ics"))
     khal.import_file(write(tmp_path, export_ics(SAMPLES, stamp=LATER_STAMP).data, "second.ics"))
-    assert khal.listing() == EXPECTED_IN_STOCKHOLM
+    assert khal.listing() == shown(khal, EXPECTED_IN_STOCKHOLM)
     stored = sorted(khal.vdir.glob("*.ics"))
     assert len(stored) == 7, "one file per UID"
     assert all(b"DTSTAMP:20250304T100000Z" in path.read_bytes() for path in stored)
@@ -308,3 +331,72 @@ def test_a_missing_client_skips_but_fails_when_clients_are_required(
     monkeypatch.setenv("REQUIRE_ICS_CLIENTS", "1")
     with pytest.raises(pytest.fail.Exception, match="REQUIRE_ICS_CLIENTS is set"):
         client_binary("calcurse-that-is-not-there", tmp_path / "nothing")
+
+
+def edge_items() -> list[CalendarItem]:
+    """Activities at both summer-time changes, as the register holds them."""
+    chosen = {
+        "Vårnatt, första giltiga tid",
+        "Höstnatt, första 02:30",
+        "Höstnatt, andra 02:30",
+        "Över omställningen",
+    }
+    edges = [a for a in EDGE_ACTIVITIES if a.title in chosen]
+    return calendar_items(replace(a, uid=f"edge-{n}", id=n) for n, a in enumerate(edges, 1))
+
+
+def test_clients_show_the_times_at_both_changes_as_the_register_does(
+    make_client: MakeClient, tmp_path: Path
+) -> None:
+    """The two 02:30 of the autumn night look alike on a Stockholm clock; in UTC they are an
+    hour apart, and the end of the second pass lies after the start of the first."""
+    data = export_ics(edge_items(), stamp=STAMP).data
+    stockholm = make_client(tmp_path / "stockholm")
+    stockholm.import_file(write(tmp_path, data))
+    assert stockholm.listing("2025-01-01") == [
+        ("2025-03-30", "2025-03-30 03:00", "2025-03-30 04:00", "Vårnatt, första giltiga tid"),
+        ("2025-10-26", "2025-10-26 01:30", "2025-10-26 02:30", "Över omställningen"),
+        ("2025-10-26", "2025-10-26 02:30", "2025-10-26 02:45", "Höstnatt, första 02:30"),
+        ("2025-10-26", "2025-10-26 02:30", "2025-10-26 03:15", "Höstnatt, andra 02:30"),
+    ]
+    in_utc = make_client(tmp_path / "utc", "UTC")
+    in_utc.import_file(write(tmp_path, data))
+    assert in_utc.listing("2025-01-01") == [
+        ("2025-03-30", "2025-03-30 01:00", "2025-03-30 02:00", "Vårnatt, första giltiga tid"),
+        ("2025-10-25", "2025-10-25 23:30", "2025-10-26 01:30", "Över omställningen"),
+        ("2025-10-26", "2025-10-25 23:30", "2025-10-26 01:30", "Över omställningen"),
+        ("2025-10-26", "2025-10-26 00:30", "2025-10-26 00:45", "Höstnatt, första 02:30"),
+        ("2025-10-26", "2025-10-26 01:30", "2025-10-26 02:15", "Höstnatt, andra 02:30"),
+    ], "the second 02:30 is 01:30Z, not 00:30Z; two hours over the change, not one"
+
+
+def registered(data: bytes) -> dict[str, tuple[str, str]]:
+    """Each imported event's (start, end) as the register reads it: ``HH:MM``, and
+    ``vintertid`` after a time of the repeated hour's second pass."""
+    return {
+        a.title: (time_text(a.starts_at), time_text(a.ends_at))
+        for a in plan_ics_import(data, []).added
+    }
+
+
+def test_clients_and_the_register_read_the_edge_fixtures_alike(
+    make_client: MakeClient, tmp_path: Path
+) -> None:
+    """A TZID time in the spring gap is 03:30 everywhere (RFC 5545 §3.3.5), and PT2H from
+    01:30 on the autumn night ends at 02:30, the second pass (RFC 5545 §3.3.6).
+
+    Not compared: the same file's ``P1D`` from 10:00 the day before, which both clients end
+    at 09:00 (24 exact hours) where RFC 5545 §3.3.6 and the register make a day nominal
+    (10:00); and a UTC event from the first 02:30 to the second 02:00, which calcurse,
+    keeping wall-clock times, refuses as an end before its start."""
+    spring = (EDGES / "spring_gap_tzid.ics").read_bytes()
+    autumn = (EDGES / "autumn_duration.ics").read_bytes()
+    client = make_client(tmp_path / "home")
+    client.import_file(write(tmp_path, spring, "spring.ics"))
+    client.import_file(write(tmp_path, autumn, "autumn.ics"))
+    listed = {title: (start, end) for _, start, end, title in client.listing("2025-01-01")}
+    night, hours = "Nattjour när klockan ställs fram", "Två timmar över omställningen"
+    assert listed[night] == ("2025-03-30 03:30", "2025-03-30 04:00")
+    assert registered(spring)[night] == ("03:30", "04:00")
+    assert listed[hours] == ("2025-10-26 01:30", "2025-10-26 02:30")
+    assert registered(autumn)[hours] == ("01:30", "02:30 vintertid")

@@ -151,8 +151,12 @@ def test_a_winter_evening_is_utc_plus_one_and_a_summer_evening_utc_plus_two() ->
     assert found[SUMMER.title]["DTSTART"] == "20240618T160000Z"
 
 
-def test_a_timed_item_without_end_time_lasts_one_hour() -> None:
-    assert by_summary(export().data)[SUMMER.title]["DTEND"] == "20240618T170000Z"
+def test_a_timed_item_without_end_time_has_no_dtend_rather_than_an_invented_hour() -> None:
+    """RFC 5545 §3.6.1: a DATE-TIME DTSTART alone ends where it starts; an invented end
+    would be read back by the import as a real one."""
+    found = by_summary(export().data)[SUMMER.title]
+    assert found["DTSTART"] == "20240618T160000Z"
+    assert "DTEND" not in found and "DURATION" not in found
 
 
 def test_a_timed_item_over_two_days_spans_the_night_the_clocks_go_back() -> None:
@@ -277,17 +281,18 @@ def utc(year: int, month: int, day: int, hour: int, minute: int = 0) -> datetime
 
 
 def test_icalendar_reads_the_same_instants() -> None:
+    """Without DTEND, icalendar's end is the start (RFC 5545 §3.6.1)."""
     found = parsed_events()
     expected = {
         WINTER.title: (utc(2024, 1, 16, 17), utc(2024, 1, 16, 19)),
-        SUMMER.title: (utc(2024, 6, 18, 16), utc(2024, 6, 18, 17)),
+        SUMMER.title: (utc(2024, 6, 18, 16), utc(2024, 6, 18, 16)),
         PLATFORM.title: (utc(2024, 5, 23, 11), utc(2024, 5, 23, 14)),
         OVER_DST_END.title: (utc(2024, 10, 26, 7), utc(2024, 10, 27, 15)),
     }
     for title, (start, end) in expected.items():
         event = found[title]
         assert event.decoded("DTSTART").astimezone(UTC) == start, title
-        assert event.decoded("DTEND").astimezone(UTC) == end, title
+        assert event.end.astimezone(UTC) == end, title
 
 
 def test_icalendar_reads_the_local_wall_clock_times_in_stockholm() -> None:

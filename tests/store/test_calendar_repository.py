@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import date, time
 from pathlib import Path
@@ -189,3 +190,28 @@ def test_an_import_that_updates_a_removed_record_writes_nothing(db_path: Path) -
         with pytest.raises(RecordNotFound):
             repo.save_many([replace(MEETING, uid="new-1")], [gone])
         assert repo.all() == []
+
+
+def test_the_second_pass_of_the_repeated_hour_survives_the_file_and_others_write_no_flag(
+    db_path: Path,
+) -> None:
+    """``time`` equality ignores fold: the folds are compared themselves."""
+    night = replace(
+        MEETING,
+        when=EnteredDate(date(2025, 10, 26)),
+        starts_at=time(1, 30),
+        ends_at=time(2, 30, fold=1),
+        uid="night",
+    )
+    with open_database(db_path) as db:
+        calendar = CalendarRepository(db)
+        calendar.activities.add(night)
+        calendar.activities.add(MEETING)
+    with open_database(db_path) as db:
+        again, plain = CalendarRepository(db).activities.all()
+    assert again.ends_at is not None and again.starts_at is not None
+    assert (again.starts_at.fold, again.ends_at.fold) == (0, 1)
+    documents = json.loads(db_path.read_bytes())["activities"].values()
+    assert [d.get("ends_fold") for d in documents] == [True, None]
+    assert not any("starts_fold" in d for d in documents), "only a set flag is written"
+    assert plain == replace(MEETING, id=plain.id)

@@ -74,6 +74,9 @@ def one_of_everything(path: Path) -> None:
                 network_id=network.id,
             )
         )
+        autumn_night = EnteredDate(date(2025, 10, 26))
+        starts, ends = time(2, 10, fold=1), time(2, 40, fold=1)  # the second pass
+        calendar.activities.add(Activity("Natt", autumn_night, Category.MEETING, starts, ends))
         calendar.submissions.add(
             Submission(
                 kind=SubmissionKind.PETITION,
