@@ -80,7 +80,7 @@ def publish_command(
         return
     target, account = _where(url, user, config)
     planned = preview(items, target, chosen, stamp)
-    click.echo(f"{target} ({categories_text(chosen)}): " + "\n".join(planned.lines()))
+    click.echo("\n".join([f"{target} ({categories_text(chosen)}):", *planned.lines()]))
     if dry_run:
         return
     try:
