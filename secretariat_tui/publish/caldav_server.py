@@ -35,20 +35,18 @@ class PublishError(Exception):
 class CalendarServer:
     """One CalDAV calendar, reached as ``user`` with ``password``."""
 
-    def __init__(
-        self, url: str, user: str, password: str, timeout: float = TIMEOUT_SECONDS
-    ) -> None:
+    def __init__(self, url: str, user: str, password: str, timeout: float | None = None) -> None:
         from caldav.davclient import DAVClient  # loaded on the first publish, not at every start
 
         self.url = url
         self.user = user
-        self.timeout = timeout
+        self.timeout = timeout or TIMEOUT_SECONDS
         self._host = urlsplit(url).netloc
         self._client = DAVClient(
             url=url,
             username=user,
             password=password,
-            timeout=int(timeout),
+            timeout=int(self.timeout),
             enable_rfc6764=False,
         )
 

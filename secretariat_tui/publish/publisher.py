@@ -110,9 +110,7 @@ class Outcome:
         return f"Kalendern är publicerad: {done}."
 
 
-def publish(
-    planned: Preview, user: str, password: str, record_file: Path | None = None, **server: float
-) -> Outcome:
+def publish(planned: Preview, user: str, password: str, record_file: Path | None = None) -> Outcome:
     """Carry out ``planned`` on the server; the record is saved with what went through.
 
     An empty plan still checks the calendar (a wrong password or a removed calendar is
@@ -120,7 +118,7 @@ def publish(
     """
     outcome = Outcome(record=dict(planned.record))
     try:
-        with CalendarServer(planned.url, user, password, **server) as calendar:
+        with CalendarServer(planned.url, user, password) as calendar:
             calendar.check_calendar()
             _carry_out(planned.plan, calendar, outcome)
     except PublishError as err:

@@ -239,7 +239,6 @@ def test_a_timeout_is_one_line(
     silent.bind((HOST, 0))
     silent.listen(1)
     monkeypatch.setattr(caldav_server, "TIMEOUT_SECONDS", 1)
-    monkeypatch.setattr(CalendarServer.__init__, "__defaults__", (1,))
     url = f"http://{HOST}:{silent.getsockname()[1]}/{USER}/plattformsmoten/"
     try:
         line = failed(run(register, "calendar", "publish", "--url", url, "--user", USER))
@@ -286,6 +285,14 @@ def test_the_file_to_subscribe_to_has_the_calendars_uids(
     uids = {str(e["UID"]) for e in parsed.walk("VEVENT")}
     assert uids == set(server_events(radicale))
     assert oct((folder / "plattformsmoten.ics").stat().st_mode & 0o777) == "0o600"
+
+
+def test_a_tls_error_is_one_line(register: Path, radicale: Radicale) -> None:
+    """https:// to a server that speaks plain HTTP: the TLS handshake fails."""
+    url = f"https://{HOST}:{radicale.port}/{USER}/plattformsmoten/"
+    line = failed(run(register, "calendar", "publish", "--url", url, "--user", USER))
+    assert f"{HOST}:{radicale.port}: TLS-fel" in line
+    assert load_record(url) == {}
 
 
 def test_the_file_needs_an_existing_folder(register: Path, tmp_path: Path) -> None:
