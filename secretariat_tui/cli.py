@@ -24,6 +24,7 @@ from secretariat_tui.commands import (
 from secretariat_tui.commands.activities import activities
 from secretariat_tui.commands.board import board, meeting
 from secretariat_tui.commands.calendar_files import export_group, import_group
+from secretariat_tui.commands.calendar_publish import calendar_group
 from secretariat_tui.commands.common import CliContext, refuse_unsafe_text
 from secretariat_tui.commands.fees import fees
 from secretariat_tui.commands.field_options import FieldErrorsForCli
@@ -73,6 +74,7 @@ cli.add_command(networks)
 cli.add_command(submissions)
 cli.add_command(settings)
 cli.add_command(report)
+cli.add_command(calendar_group)
 refuse_unsafe_text(cli)
 
 # --- entry point ------------------------------------------------------------------------------

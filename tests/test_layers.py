@@ -43,6 +43,7 @@ LAYERS = {
     "secretariat_tui.store": True,
     "secretariat_tui.exports": False,
     "secretariat_tui.imports": False,
+    "secretariat_tui.publish": False,
 }
 
 
@@ -51,6 +52,7 @@ MAY_NOT_LOAD = {
     "store": ("exports", "imports", "ui", "commands", "cli"),
     "exports": ("store", "ui", "commands", "cli"),
     "imports": ("store", "ui", "commands", "cli"),
+    "publish": ("ui", "commands", "cli"),
 }
 ONLY_ITSELF = ("domain",)
 """Layers that may load nothing of ours but themselves (and the package root they sit in)."""

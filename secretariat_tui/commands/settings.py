@@ -1,6 +1,7 @@
 """`secretariat settings show|set`: the register's settings, stored in the file itself, and
-the user's own (the export folder, the report's Word template), stored on this machine for
-this user only: both are paths to this machine's files.
+the user's own (the export folder, the report's Word template, where the calendar is
+published), stored on this machine for this user only: paths to this machine's files, and
+this user's account on the calendar server.
 
 The association's details (``settings set name …``, ``settings set org-number …``) are read by
 their declared fields (``domain.association_fields``), as the TUI's form reads them.
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import click
 
+from secretariat_tui.commands import publish_settings
 from secretariat_tui.commands.common import CliContext
 from secretariat_tui.commands.report_template import SETTING as TEMPLATE
 from secretariat_tui.commands.report_template import template_bytes
@@ -41,7 +43,7 @@ from secretariat_tui.store.user_config import (
 RETENTION = "retention-years"
 FOLDER = "export-folder"
 DETAILS = {setting_name(field): field for field in ASSOCIATION_FIELDS}
-USERS_OWN = (FOLDER, TEMPLATE)
+USERS_OWN = (FOLDER, TEMPLATE, *publish_settings.NAMES)
 NAMES = (RETENTION, *DETAILS, *USERS_OWN)
 
 
@@ -90,6 +92,7 @@ def show_settings(obj: CliContext) -> None:
     with obj.reading() as db:
         current = SettingsRepository(db).get()
     click.echo("\n".join(_describe(current, name) for name in NAMES if name not in USERS_OWN))
+    publish_settings.show_publishing()
     config = load_user_config()
     click.echo(_describe_folder(config.export_folder))
     click.echo(_describe_template(config.report_template))
@@ -107,6 +110,9 @@ def set_setting(obj: CliContext, name: str, value: str) -> None:
         return
     if name == TEMPLATE:
         _set_template(value)
+        return
+    if name in publish_settings.NAMES:
+        publish_settings.set_publishing_setting(name, value)
         return
     with obj.database(create=False) as db:
         repository = SettingsRepository(db)

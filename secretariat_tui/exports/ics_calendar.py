@@ -158,6 +158,11 @@ def _escape_uid(uid: str) -> str:
     return uid.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
 
 
+def event_uid(item: CalendarItem) -> str:
+    """The UID ``item``'s event has in every file and on the calendar server (unescaped)."""
+    return ics_uid(item.uid or _fallback_uid(item))
+
+
 def _fallback_uid(item: CalendarItem) -> str:
     """A record stored without a uid (older data) still gets one that never changes."""
     return f"{item.source.name.lower()}-{item.source_id}"

@@ -1,5 +1,6 @@
 """The user's own settings on this machine: the export folder, the Word template the report is
-written on, and the export dialogs' last choices.
+written on, the export dialogs' last choices, and where the calendar is published (the CalDAV
+calendar's URL, the user name and the categories; never the password).
 
 Not in the register file: a path belongs to one person on one machine (a register on a shared
 drive, opened from two laptops, has two documents folders). A small JSON file in the user's
@@ -19,6 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from secretariat_tui.config import default_export_folder, user_config_path
+from secretariat_tui.domain.activities import Category
+from secretariat_tui.domain.calendar_publish import DEFAULT_CATEGORIES
 from secretariat_tui.store.atomic import atomic_write_bytes
 from secretariat_tui.store.errors import os_reason
 
@@ -35,6 +38,13 @@ class UserConfig:
     register file (JSON, perhaps on a shared drive) is no place for a Word document's bytes."""
     last_choices: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     """Per kind of export ("calendar", "report", "month"): the values last exported with."""
+
+    caldav_url: str = ""
+    """The CalDAV calendar the platform meetings are published to ("" until first used).
+    Per user like the folder: the account on the calendar server is a person's."""
+    caldav_user: str = ""
+    publish_categories: tuple[Category, ...] = DEFAULT_CATEGORIES
+    """The categories ``calendar publish`` sends when none are given."""
 
     def choices(self, kind: str) -> Mapping[str, str]:
         return self.last_choices.get(kind, {})
@@ -60,6 +70,9 @@ def load_user_config(path: Path | None = None) -> UserConfig:
         else default_export_folder(),
         report_template=Path(template) if isinstance(template, str) and template else None,
         last_choices=choices,
+        caldav_url=_text(raw.get("caldav_url")),
+        caldav_user=_text(raw.get("caldav_user")),
+        publish_categories=_categories(raw.get("publish_categories")),
     )
 
 
@@ -73,6 +86,12 @@ def save_user_config(config: UserConfig, path: Path | None = None) -> None:
     }
     if config.report_template is not None:
         document["report_template"] = str(config.report_template)
+    if config.caldav_url:
+        document["caldav_url"] = config.caldav_url
+    if config.caldav_user:
+        document["caldav_user"] = config.caldav_user
+    if config.publish_categories != DEFAULT_CATEGORIES:
+        document["publish_categories"] = [c.value for c in config.publish_categories]
     text = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     atomic_write_bytes(target, text.encode("utf-8"))
 
@@ -114,6 +133,37 @@ def remember_choices(kind: str, values: Mapping[str, str], path: Path | None = N
     config = load_user_config(path)
     choices = {**config.last_choices, kind: dict(values)}
     save_user_config(replace(config, last_choices=choices), path)
+
+
+def set_publishing(
+    *,
+    url: str | None = None,
+    user: str | None = None,
+    categories: tuple[Category, ...] | None = None,
+    path: Path | None = None,
+) -> UserConfig:
+    """Remember where (and what) the calendar is published; None keeps what was stored."""
+    config = load_user_config(path)
+    config = replace(
+        config,
+        caldav_url=config.caldav_url if url is None else url,
+        caldav_user=config.caldav_user if user is None else user,
+        publish_categories=config.publish_categories if categories is None else categories,
+    )
+    save_user_config(config, path)
+    return config
+
+
+def _text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _categories(value: Any) -> tuple[Category, ...]:
+    known = {category.value: category for category in Category}
+    if not isinstance(value, list):
+        return DEFAULT_CATEGORIES
+    chosen = tuple(dict.fromkeys(known[v] for v in value if isinstance(v, str) and v in known))
+    return chosen or DEFAULT_CATEGORIES
 
 
 def _dict(value: Any) -> dict[Any, Any]:

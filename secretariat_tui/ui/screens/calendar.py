@@ -39,6 +39,7 @@ from secretariat_tui.ui.screens.calendar_forms import ActivityForm, SubmissionFo
 from secretariat_tui.ui.screens.confirm import confirm_delete
 from secretariat_tui.ui.screens.derived_screen import DerivedScreen
 from secretariat_tui.ui.screens.export import start_export
+from secretariat_tui.ui.screens.publish import start_publish
 from secretariat_tui.ui.screens.transfer import start_ics_import
 from secretariat_tui.ui.widgets.fitted_table import RowDetail
 from secretariat_tui.ui.widgets.month_grid import MonthGrid
@@ -162,6 +163,14 @@ class CalendarScreen(DerivedScreen):
             "Importera",
             "Läs in en kalenderfil (ICS) från Outlook, Google eller Thunderbird",
             id="import",
+            footer=False,
+        ),
+        Command(
+            "p",
+            "publish",
+            "Publicera",
+            "Publicera plattformsmötena i den delade kalendern (CalDAV) efter en förhandsvisning",
+            id="publish",
             footer=False,
         ),
         Command("slash", "focus_filter", "Filter", "Sök text", id="filter", footer=False),
@@ -443,6 +452,9 @@ class CalendarScreen(DerivedScreen):
         start_export(
             self.app, year=self.day.year, today=self.today, database=self.calendar.database
         )
+
+    def action_publish(self) -> None:
+        start_publish(self.app, self.calendar)
 
     def action_import_ics(self) -> None:
         start_ics_import(self.app, self.calendar, done=self.reload)
