@@ -12,7 +12,6 @@ from pathlib import Path
 
 import click
 
-from secretariat_tui.exports.report_docx import TemplateError, check_template
 from secretariat_tui.store.user_config import load_user_config, read_template_file
 
 SETTING = "report-template"
@@ -21,6 +20,8 @@ SETTING = "report-template"
 def template_bytes(template: Path, origin: str, nothing: str = "Inget skrevs.") -> bytes:
     """The template's bytes, or a ClickException that begins with ``origin`` (the flag or
     the setting the path came from) and ends with ``nothing`` (what was not done)."""
+    from secretariat_tui.exports.report_docx import TemplateError, check_template  # python-docx
+
     try:
         data = read_template_file(template)
         check_template(data)
