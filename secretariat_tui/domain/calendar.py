@@ -22,7 +22,7 @@ from enum import StrEnum
 from secretariat_tui.domain.activities import Activity, Category, DaySpan
 from secretariat_tui.domain.board import AnnualMeeting
 from secretariat_tui.domain.collation import swedish_key
-from secretariat_tui.domain.date_entry import MONTH_NAMES, EnteredDate
+from secretariat_tui.domain.date_entry import MONTH_NAMES, EnteredDate, time_text
 from secretariat_tui.domain.submissions import Submission
 
 ANNUAL_MEETING_TITLE = "Årsmöte"
@@ -62,11 +62,12 @@ class CalendarItem(DaySpan):
 
     @property
     def time_text(self) -> str:
-        """``18:00–20:00``, ``18:00``, or empty for an all-day item."""
+        """``18:00–20:00``, ``18:00``, or empty for an all-day item; a time of the autumn
+        night's second pass says so (``02:30 vintertid–03:00``), as the form shows it."""
         if self.starts_at is None:
             return ""
-        end = f"–{self.ends_at:%H:%M}" if self.ends_at else ""
-        return f"{self.starts_at:%H:%M}{end}"
+        end = f"–{time_text(self.ends_at)}" if self.ends_at else ""
+        return f"{time_text(self.starts_at)}{end}"
 
     @property
     def date_text(self) -> str:

@@ -3,6 +3,7 @@ next valid time, the repeated autumn hour keeps its two passes apart, typed and 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, time
 
 import pytest
@@ -85,3 +86,13 @@ def test_a_form_edit_of_a_second_pass_activity_keeps_its_pass() -> None:
     stored = parse_activity_fields({**typed, "ends_at": "02:30 vintertid"}, TODAY)
     assert activity_fields(stored)["ends_at"] == "02:30 vintertid"
     assert stored.ends_at is not None and stored.ends_at.fold == 1
+
+
+def test_the_calendar_shows_the_second_pass_as_the_form_does() -> None:
+    from secretariat_tui.domain.calendar import from_activity
+
+    def shown(starts: time, ends: time) -> str:
+        return from_activity(replace(activity(AUTUMN, starts, ends), id=1)).time_text
+
+    assert shown(time(2, 30, fold=1), time(3, 0)) == "02:30 vintertid–03:00"
+    assert shown(time(2, 30), time(2, 45)) == "02:30–02:45"
