@@ -6,8 +6,11 @@ On the demo, 2024 has every text of its own ("klar"); 2025 and 2026 have none, s
 
 from __future__ import annotations
 
+import contextlib
+from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import TextArea
 
@@ -261,3 +264,83 @@ async def test_the_text_area_wraps_and_has_the_focus(app: SecretariatApp) -> Non
         area = form.query_one("#field-text", TextArea)
         assert app.focused is area and area.soft_wrap
         assert area.region.height >= 4 and area.region.width >= 50
+
+
+# --- E: the user's own editor ----------------------------------------------------------------
+
+
+def own_editor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: str) -> None:
+    """$EDITOR as a script running ``body`` on the file ($1); no $VISUAL."""
+    script = tmp_path / "editor.sh"
+    script.write_text(f"#!/bin/sh\n{body}\n")
+    script.chmod(0o700)
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv("EDITOR", str(script))
+
+
+def no_suspend_needed(app: SecretariatApp, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The test driver cannot hand the terminal over; the editor needs none here."""
+    monkeypatch.setattr(app, "suspend", contextlib.nullcontext)
+
+
+async def test_E_saves_what_was_written_in_the_users_editor(
+    app: SecretariatApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    own_editor(tmp_path, monkeypatch, "printf 'Ny hemsida.\\n' > \"$1\"")
+    no_suspend_needed(app, monkeypatch)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_year(pilot, 2025)
+        screen.register.table.move_cursor(row=WRITTEN_KEYS.index("hemsida"))
+        await pilot.press("E")
+        await pilot.pause()
+        saved = texts(app, 2025)["hemsida"]
+        assert (saved.text, saved.carried_from) == ("Ny hemsida.", None)
+        assert rows(app)[WRITTEN_KEYS.index("hemsida")][2] == "klar"
+
+
+async def test_E_with_the_text_unchanged_saves_nothing(
+    app: SecretariatApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    own_editor(tmp_path, monkeypatch, "true")
+    no_suspend_needed(app, monkeypatch)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_year(pilot, 2025)
+        await pilot.press("E")
+        await pilot.pause()
+        assert texts(app, 2025)["intro"].carried_from == 2024
+        assert "Texten är oförändrad; inget sparades." in notices(app)
+
+
+async def test_E_refused_text_opens_in_the_dialog_with_its_error(
+    app: SecretariatApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    own_editor(tmp_path, monkeypatch, "printf 'Bra\\033[2J' > \"$1\"")
+    no_suspend_needed(app, monkeypatch)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_year(pilot, 2025)
+        await pilot.press("E")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, ReportTextForm)
+        assert form.text_area.text == "Bra\x1b[2J"  # what was written is not lost
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "styrtecken (\\x1b)" in error_text(app, "text")
+        assert texts(app, 2025)["intro"].carried_from == 2024
+
+
+async def test_E_without_an_editor_or_a_terminal_to_leave_says_so(
+    app: SecretariatApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.delenv("EDITOR", raising=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_year(pilot, 2025)
+        await pilot.press("E")  # the test driver cannot suspend: said, nothing else
+        await pilot.pause()
+        assert any("kan inte lämnas åt en redigerare" in n for n in notices(app, "error"))
+        no_suspend_needed(app, monkeypatch)
+        await pilot.press("E")
+        await pilot.pause()
+        assert any("Ingen redigerare: sätt $VISUAL eller $EDITOR" in n for n in notices(app))
+        assert texts(app, 2025)["intro"].carried_from == 2024

@@ -65,11 +65,16 @@ class ReportTextForm(RecordForm[ReportText]):
         current: ReportText | None,
         *,
         save: Callable[[ReportText], ReportText],
+        text: str | None = None,
     ) -> None:
+        """``text``: what to start from instead of ``current``'s (written in the user's own
+        editor, and refused: it is kept here to be put right)."""
         initial = {
             "heading": current.heading if current is not None else "",
             "text": current.text if current is not None else "",
         }
+        if text is not None:
+            initial["text"] = text
         title = f"{shown_heading(section, current)} – {year}"
         super().__init__(title, initial, about(section, current, year), save=save)
         self.section, self.year, self.current = section, year, current

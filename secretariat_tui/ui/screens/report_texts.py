@@ -9,16 +9,23 @@ as this year's (the CLI's ``--keep``); ``u`` exports the draft of the year shown
 
 from __future__ import annotations
 
+import os
 from datetime import date
 
 from rich.markup import escape
 from rich.text import Text
 from textual import on, work
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SuspendNotSupported
 from textual.widgets import Footer, Static
 
 from secretariat_tui.domain.report_outline import WRITTEN_SECTIONS, ReportSection
-from secretariat_tui.domain.report_texts import ReportText, TextState, state_label, state_of
+from secretariat_tui.domain.report_texts import (
+    ReportText,
+    TextState,
+    state_label,
+    state_of,
+    written_text,
+)
 from secretariat_tui.store.database import Database
 from secretariat_tui.store.errors import StoreError
 from secretariat_tui.store.report_texts import ReportTextRepository
@@ -30,6 +37,7 @@ from secretariat_tui.ui.screens.register_screen import RegisterScreen
 from secretariat_tui.ui.screens.report_text_form import ReportTextForm, shown_heading
 from secretariat_tui.ui.widgets.nav_bar import NavBar
 from secretariat_tui.ui.widgets.register_table import Column, RegisterTable, Row
+from secretariat_tui.user_editor import EditorError, edit_text
 
 COLUMNS = (
     Column("nr", "Nr", 3, sort_key=int),
@@ -38,6 +46,8 @@ COLUMNS = (
     Column("start", "Början", 24),
 )
 STATE_STYLE = {TextState.DONE: "", TextState.CARRIED: "bold", TextState.EMPTY: "bold"}
+WRITE_HERE = "skriv texten här (⏎ eller e)"
+NO_SUSPEND = f"Den här terminalen kan inte lämnas åt en redigerare; {WRITE_HERE}. Inget sparades."
 INTRO = (
     "Texterna som skrivs för hand varje år. Resten av berättelsen skrivs ur registren "
     "när utkastet exporteras (u)."
@@ -92,6 +102,14 @@ class ReportTextsScreen(RegisterScreen):
     )
     BINDINGS = bindings(
         Command("e", "edit", "Skriv", "Skriv markerad text för året", id="edit"),
+        Command(
+            "E",
+            "edit_outside",
+            "Redigerare",
+            "Skriv markerad text i din egen redigerare ($VISUAL eller $EDITOR)",
+            id="edit-outside",
+            footer=False,
+        ),
         Command(
             "k",
             "keep",
@@ -171,7 +189,7 @@ class ReportTextsScreen(RegisterScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Edit on a row; keep only on a text carried over from an earlier year."""
-        if action == "edit":
+        if action in {"edit", "edit_outside"}:
             return self.selected() is not None
         if action == "keep":
             chosen = self.selected()
@@ -189,10 +207,41 @@ class ReportTextsScreen(RegisterScreen):
             self._edit(*chosen)
 
     @work(exclusive=True, group="dialog")
-    async def _edit(self, section: ReportSection, current: ReportText | None) -> None:
-        form = ReportTextForm(section, self.year, current, save=self._store)
+    async def _edit(
+        self, section: ReportSection, current: ReportText | None, start: str | None = None
+    ) -> None:
+        form = ReportTextForm(section, self.year, current, save=self._store, text=start)
         if (text := await self.ask(form)) is not None:
             self._saved(section, text)
+
+    def action_edit_outside(self) -> None:
+        """The text in the user's editor, the TUI out of the way meanwhile; saved as the
+        CLI's ``--edit`` saves it. A text the domain refuses opens in the dialog with its
+        error, so what was written is not lost."""
+        if (chosen := self.selected()) is None:
+            return
+        section, current = chosen
+        start = current.text + "\n" if current is not None else ""
+        prefix = f"verksamhetstext-{self.year}-{section.key}-"
+        try:
+            with self.app.suspend():
+                edited = edit_text(start, prefix=prefix, environ=os.environ, instead=WRITE_HERE)
+        except SuspendNotSupported:
+            self.notify(NO_SUSPEND, severity="error", timeout=10)
+            return
+        except EditorError as err:
+            self.notify(escape(str(err)), severity="error", timeout=10)
+            return
+        if edited is None:
+            self.notify("Texten är oförändrad; inget sparades.", timeout=4)
+            return
+        heading = current.heading if current is not None else ""
+        try:
+            text = written_text(self.year, section.key, edited, heading)
+        except ValueError:
+            self._edit(section, current, edited)
+            return
+        self._save_now(section, text)
 
     def _store(self, text: ReportText) -> ReportText:
         """The form's save: the text as given (an empty one removed the year's own)."""
@@ -200,16 +249,21 @@ class ReportTextsScreen(RegisterScreen):
         return text
 
     def action_keep(self) -> None:
-        chosen = self.selected()
-        if chosen is None or chosen[1] is None or chosen[1].carried_from is None:
+        if (chosen := self.selected()) is None:
             return
         section, carried = chosen
+        if carried is None or carried.carried_from is None:
+            return
+        self._save_now(section, ReportText(self.year, section.key, carried.text, carried.heading))
+
+    def _save_now(self, section: ReportSection, text: ReportText) -> None:
+        """Store ``text`` without a dialog (kept, or written in the user's editor)."""
         try:
-            self._store(ReportText(self.year, section.key, carried.text, carried.heading))
+            self._store(text)
         except (StoreError, OSError) as err:
             self.notify(escape(str(err)), severity="error", timeout=10)
             return
-        self._saved(section, carried)
+        self._saved(section, text)
 
     def _saved(self, section: ReportSection, text: ReportText) -> None:
         """Show the year again and say what the section now is."""
