@@ -96,6 +96,7 @@ from secretariat_tui.domain.board_rules import check_seat  # noqa: E402
 from secretariat_tui.domain.calendar import (  # noqa: E402
     ANNUAL_MEETING_TITLE,
     CalendarItem,
+    Placement,
     Source,
     in_month,
     month_groups,
@@ -756,33 +757,37 @@ WEST_SWEDEN = (
 
 # "Internationellt kunskapsutbyte" and "Kunskapsutbyte" in the 2024 report. The report gives no
 # start date for the older memberships, so they have none; the two joined in 2024 (invented
-# days). No contact people: an invented name is not attached to a real organisation.
+# days). No contact people: an invented name is not attached to a real organisation. "about"
+# and "meets" are written to follow the name in the report's sentence ("…, ett forum för …,
+# som drivs av … och träffas …"), in the project's own words.
 NETWORKS: list[Fields] = [
     {
         "name": EU_PLATFORM,
+        "about": "ett forum för civilsamhället i EU",
         "organiser": "Europeiska kommissionen",
-        "role": "medlem",
-        "meets": "Två gånger per år, i Bryssel eller online",
-        "notes": "Plattformen är medlemsorganisation; deltog vid ett tillfälle hösten 2024.",
+        "role": "medlemsorganisation",
+        "meets": "normalt två gånger per år i Bryssel eller online",
+        "notes": "Deltog vid ett tillfälle hösten 2024.",
     },
     {
         "name": GRETA_NETWORK,
         "organiser": "Europarådet (GRETA)",
         "role": "medlem",
-        "meets": "Efter inbjudan, ungefär en gång per år",
+        "meets": "ungefär en gång per år, efter inbjudan",
         "notes": "”GRETA:s lawyers network”.",
     },
     {
         "name": OSCE_NETWORK,
+        "about": "civilsamhällets kontaktnät för OSCE:s arbete mot människohandel",
         "organiser": "OSCE/ODIHR",
         "role": "medlem",
-        "meets": "Några gånger per år, digitalt",
+        "meets": "digitalt några gånger per år",
     },
     {
         "name": PROJECT_FRAUD,
         "organiser": "Östersjöstaternas råd",
         "role": "partner",
-        "meets": "Workshops och studieresor inom projektet",
+        "meets": "vid workshoppar och studieresor inom projektet",
         "notes": (
             "Nationella stödprogrammet (NSP) är samarbetspartner. I maj 2024 höll NSP en "
             "workshop med Försäkringskassan inom projektet och deltog i en studieresa som "
@@ -793,14 +798,14 @@ NETWORKS: list[Fields] = [
         "name": DIGITAL_OUTREACH,
         "since": "2024-09-02",
         "role": "medlem",
-        "meets": "Digitalt, varannan månad",
+        "meets": "digitalt varannan månad",
         "notes": "Uppsökande arbete online riktat till personer utsatta för sexuell exploatering.",
     },
     {
         "name": WEST_SWEDEN,
         "since": "2024-11-05",
         "role": "medlem",
-        "meets": "En gång per termin",
+        "meets": "en gång per termin",
     },
 ]
 
@@ -1670,7 +1675,9 @@ def build_activities(network_ids: dict[str, int]) -> list[Activity]:
         *ACTIVITIES_2024,
         *ACTIVITIES_LATER,
         *routine_rows(BOARD_MEETINGS, "BOARD_MEETINGS", "styrelse", "styrelsemote"),
-        *routine_rows(MEMBER_COFFEES, "MEMBER_COFFEES", "intern", "medlemsfika", "Medlemsfika"),
+        *routine_rows(
+            MEMBER_COFFEES, "MEMBER_COFFEES", "medlemsfika", "medlemsfika", "Medlemsfika"
+        ),
     ]
     activities = [activity_from_row(row, network_ids) for row in rows]
     return sorted(activities, key=lambda a: (a.when, a.starts_at or time.min, a.uid))
@@ -1757,6 +1764,32 @@ def build_report_texts() -> list[ReportText]:
     ]
 
 
+# The report's April, in its order: the statistics report handed over (25 April in the demo)
+# stands before the annual meeting (18 April). The start of each line the report has.
+APRIL_2024_ORDER = ("Halvdag", "Sakråd", "Statistikrapporten", ANNUAL_MEETING_TITLE)
+HANDOVER_UID = "demo-2024-04-statistikrapporten-overlamnad"
+
+
+def order_april_2024(calendar: CalendarRepository) -> None:
+    """Put April 2024 in the report's order, as the coordinator would with alt+↑ in the year
+    list: the handover just before the annual meeting, everything else in date order (the
+    constituting board meeting stays after the annual meeting it follows). Checked against
+    the report's April (raise ValueError)."""
+    items = calendar.items()
+    april = in_month(items, REPORT_YEAR, 4)
+    handover = next(i for i in april if i.uid == HANDOVER_UID)
+    order = [i for i in april if i is not handover]
+    meeting = next(i for i in order if i.source is Source.MEETING)
+    order.insert(order.index(meeting), handover)
+    placements = [Placement(item.key, item.when.iso(), n) for n, item in enumerate(order)]
+    calendar.order.save_month(REPORT_YEAR, 4, placements, present={i.key for i in items})
+    lines = [i.title for i in month_groups(calendar.items(), REPORT_YEAR)[3].items if i.in_report]
+    if len(lines) != len(APRIL_2024_ORDER) or not all(
+        line.startswith(start) for line, start in zip(lines, APRIL_2024_ORDER, strict=False)
+    ):
+        raise ValueError(f"April {REPORT_YEAR} is not in the report's order: {lines}")
+
+
 def build_database(target: Path) -> list[Member]:
     """Write the demo database to ``target``; return the members as stored (with ids).
 
@@ -1812,6 +1845,7 @@ def build_database(target: Path) -> list[Member]:
             texts = ReportTextRepository(db)
             for text in build_report_texts():
                 texts.save(text)
+            order_april_2024(calendar)
         data = path.read_bytes()
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)

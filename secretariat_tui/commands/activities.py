@@ -3,7 +3,8 @@ delete).
 
 The list shows the calendar as the report has it: activities, the submissions that have left
 the house and the annual meetings, each marked by its source. Only activities are edited here;
-an id of another source (``påverkan-3``) is refused with a pointer to where it is edited.
+an id of another source (``påverkan-3``) is refused with a pointer to where it is edited. Any
+item of the list can be moved up or down in its month (``move``), as in the TUI's year list.
 """
 
 from __future__ import annotations
@@ -114,6 +115,38 @@ def delete_activity(obj: CliContext, activity_id: int, yes: bool) -> None:
         delete_asked(CalendarRepository(db).activities, activity_id, "aktivitet", _summary, yes)
 
 
+@activities.command("move")
+@click.argument("item_id", metavar="ID")
+@click.option("--up", "step", flag_value=-1, help="Ett steg upp i månadens ordning.")
+@click.option("--down", "step", flag_value=1, help="Ett steg ned i månadens ordning.")
+@click.pass_obj
+def move_item(obj: CliContext, item_id: str, step: int | None) -> None:
+    """Flytta en rad ett steg upp eller ned i sin månad (ordningen i verksamhetsberättelsen).
+
+    ID som i activities list: en aktivitets nummer, eller påverkan-3, årsmöte-2."""
+    if step is None:
+        raise click.UsageError("Ange --up eller --down.")
+    key = f"{Source.ACTIVITY.value}-{item_id.strip()}" if item_id.strip().isdigit() else item_id
+    key = key.strip().casefold()
+    with obj.database(create=False) as db:
+        calendar = CalendarRepository(db)
+        items = {i.key: i for i in calendar.items()}
+        item = items.get(key)
+        if item is None:
+            raise click.ClickException(f"”{item_id}” finns inte i kalendern; se activities list.")
+        year, month = item.day.year, item.day.month
+        shown = [i.key for i in in_month(items.values(), year, month)]
+        if not calendar.move(key, shown, step):
+            edge = "först" if step < 0 else "sist"
+            click.echo(f"{item.title} står redan {edge} i {MONTH_NAMES[month - 1]} {year}.")
+            return
+        order = [i.key for i in in_month(calendar.items(), year, month)]
+    place = order.index(key) + 1
+    click.echo(
+        f"Flyttade {item.title}: plats {place} av {len(order)} i {MONTH_NAMES[month - 1]} {year}."
+    )
+
+
 # --- the calendar list ---------------------------------------------------------------------------
 
 
@@ -194,7 +227,8 @@ def list_activities(
     only_activities: bool,
     fmt: str,
 ) -> None:
-    """Årets kalender i datumordning: aktiviteter, inskickade inlagor och årsmöten (källa)."""
+    """Årets kalender månad för månad i kalenderns ordning: aktiviteter, inskickade inlagor och
+    årsmöten (källa)."""
     if month:
         year, chosen = _month(month, year)
         months, period = [chosen], f"i {MONTH_NAMES[chosen - 1]} {year}"

@@ -15,13 +15,21 @@ import click
 from secretariat_tui.commands.activities import CATEGORY
 from secretariat_tui.commands.common import CliContext
 from secretariat_tui.commands.field_options import YEAR, day_flag
-from secretariat_tui.commands.output import STDOUT, output_option, output_target, write_output
+from secretariat_tui.commands.output import (
+    STDOUT,
+    file_format,
+    output_option,
+    output_target,
+    write_output,
+)
+from secretariat_tui.commands.report_template import SETTING, report_template
 from secretariat_tui.commands.transfer import read_input
 from secretariat_tui.domain.activities import Category
 from secretariat_tui.domain.date_entry import parse_date_entry
 from secretariat_tui.exports.ics_calendar import IcsFilter, export_ics
 from secretariat_tui.imports.ics_calendar import IcsFormatError, ics_plan_report, plan_ics_import
 from secretariat_tui.store.calendar import CalendarRepository
+from secretariat_tui.store.register_span import covered_years
 from secretariat_tui.store.report_source import load_report_data
 
 
@@ -103,6 +111,9 @@ SECTION_NAMES = {
 }
 
 
+REPORT_FORMATS = ("md", "txt", "docx")
+
+
 @export_group.command("report")
 @click.option("--year", type=YEAR, required=True, help="Verksamhetsåret.")
 @click.option(
@@ -113,21 +124,43 @@ SECTION_NAMES = {
     help="En del av berättelsen, eller all: hela utkastet i 2024 års ordning.",
 )
 @click.option(
-    "--format", "fmt", type=click.Choice(["md", "txt", "docx"]), default="md", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(REPORT_FORMATS),
+    default=None,
+    help="md, txt eller docx; annars efter filnamnets ändelse (-o), annars md.",
+)
+@click.option(
+    "--template",
+    type=click.Path(path_type=Path),  # read and checked by report_template, in Swedish
+    metavar="FIL.docx",
+    help="Word-mallen att bygga på (föreningens egen); annars inställningen "
+    f"{SETTING}, annars programmets mall.",
 )
 @output_option("texten")
 @click.pass_obj
 def export_report(
-    obj: CliContext, year: int, section: str, fmt: str, output: str, force: bool
+    obj: CliContext,
+    year: int,
+    section: str,
+    fmt: str | None,
+    template: Path | None,
+    output: str,
+    force: bool,
 ) -> None:
     """Verksamhetsberättelsen: löpande verksamhet, medlemskap, styrelse, nätverk, påverkan."""
+    target = output_target(obj, output, force=force)  # the database's own files first
+    fmt = file_format(fmt, output, REPORT_FORMATS)
     binary_to_terminal(fmt, output)
-    target = output_target(obj, output, force=force)
+    template_data = report_template(fmt, template)
     from secretariat_tui.exports.annual_report import render_section  # loads python-docx
 
     with obj.reading() as db:
+        if refused := covered_years(db, date.today().year).refusal(year):
+            raise click.ClickException(f"{refused} Inget skrevs.")
         data = load_report_data(db, year)
-    write_output(target, render_section(data, section, fmt), output, SECTION_NAMES[section])
+    report = render_section(data, section, fmt, template_data)
+    write_output(target, report, output, SECTION_NAMES[section])
 
 
 @export_group.command("month")

@@ -2,13 +2,14 @@
 
 Shared by every command that writes a file (the register exports, the reminder list, the
 calendar and report files, the personal-data extract), so each refuses the database and an
-existing file the same way and reads ``.xlsx`` from the file name the same way.
+existing file the same way, takes the format from the file name's ending the same way, and
+refuses a name that says another format than the one written.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import click
@@ -67,6 +68,8 @@ def output_target(obj: CliContext, output: str, *, force: bool) -> ResolvedOutpu
 
 XLSX = "xlsx"
 FILE_FORMATS = ("csv", XLSX)
+KNOWN_SUFFIXES = frozenset({"md", "txt", "docx", "csv", XLSX, "ics"})
+"""What the program writes, as file endings: a name ending in one says what the file holds."""
 
 
 def file_format_option(command: Callable[..., object]) -> Callable[..., object]:
@@ -80,12 +83,21 @@ def file_format_option(command: Callable[..., object]) -> Callable[..., object]:
     )(command)
 
 
-def file_format(fmt: str | None, output: str) -> str:
-    """The format asked for, else the one the file name ends in (``.xlsx``), else CSV.
+def file_format(fmt: str | None, output: str, formats: Sequence[str] = FILE_FORMATS) -> str:
+    """The format asked for, else the one the file name ends in, else the first of ``formats``.
 
-    A workbook is no text for a terminal: to standard out only when it is redirected.
+    A name must not lie about what the file holds: ``--format`` with a name that ends in
+    another of the program's formats (``--format docx -o x.txt``) is refused with one line
+    naming both. A format without an ending of its own (the reminder list's text) is never
+    in conflict. A workbook is no text for a terminal: to standard out only when redirected.
     """
-    chosen = fmt or (XLSX if Path(output).suffix.casefold() == ".xlsx" else "csv")
+    suffix = "" if output == STDOUT else Path(output).suffix.casefold().removeprefix(".")
+    if fmt and fmt in KNOWN_SUFFIXES and suffix in KNOWN_SUFFIXES and suffix != fmt:
+        raise click.ClickException(
+            f"--format {fmt} passar inte filnamnet {output} (.{suffix}); byt ändelse till "
+            f".{fmt} eller ta bort --format. Inget skrevs."
+        )
+    chosen = fmt or (suffix if suffix in formats else formats[0])
     if chosen == XLSX and output == STDOUT and _terminal():
         raise click.UsageError(
             "En Excel-arbetsbok kan inte visas i terminalen: skriv den till en fil med -o FIL.xlsx."

@@ -1,5 +1,6 @@
 """`secretariat settings show|set`: the register's settings, stored in the file itself, and
-the user's own (the export folder), stored on this machine for this user only.
+the user's own (the export folder, the report's Word template), stored on this machine for
+this user only: both are paths to this machine's files.
 
 The association's details (``settings set name …``, ``settings set org-number …``) are read by
 their declared fields (``domain.association_fields``), as the TUI's form reads them.
@@ -13,6 +14,8 @@ from pathlib import Path
 import click
 
 from secretariat_tui.commands.common import CliContext
+from secretariat_tui.commands.report_template import SETTING as TEMPLATE
+from secretariat_tui.commands.report_template import template_bytes
 from secretariat_tui.domain.association_fields import (
     ASSOCIATION_FIELDS,
     association_text,
@@ -29,12 +32,17 @@ from secretariat_tui.domain.settings import (
 )
 from secretariat_tui.store.errors import os_reason
 from secretariat_tui.store.settings import SettingsRepository
-from secretariat_tui.store.user_config import load_user_config, set_export_folder
+from secretariat_tui.store.user_config import (
+    load_user_config,
+    set_export_folder,
+    set_report_template,
+)
 
 RETENTION = "retention-years"
 FOLDER = "export-folder"
 DETAILS = {setting_name(field): field for field in ASSOCIATION_FIELDS}
-NAMES = (RETENTION, *DETAILS, FOLDER)
+USERS_OWN = (FOLDER, TEMPLATE)
+NAMES = (RETENTION, *DETAILS, *USERS_OWN)
 
 
 def _describe_retention(settings: Settings) -> str:
@@ -61,9 +69,18 @@ def _describe_folder(folder: Path) -> str:
     )
 
 
+def _describe_template(template: Path | None) -> str:
+    chosen = template or "(programmets mall)"
+    return (
+        f"{TEMPLATE}: {chosen} – Word-mallen som verksamhetsberättelsen byggs på (den här "
+        "datorn, bara för dig; en tom text tar tillbaka programmets mall)"
+    )
+
+
 @click.group()
 def settings() -> None:
-    """Inställningar: registrets (i databasfilen) och exportmappen (din, på den här datorn)."""
+    """Inställningar: registrets (i databasfilen), exportmappen och Word-mallen (dina, på den
+    här datorn)."""
 
 
 @settings.command("show")
@@ -72,8 +89,10 @@ def show_settings(obj: CliContext) -> None:
     """Visa inställningarna."""
     with obj.reading() as db:
         current = SettingsRepository(db).get()
-    click.echo("\n".join(_describe(current, name) for name in NAMES if name != FOLDER))
-    click.echo(_describe_folder(load_user_config().export_folder))
+    click.echo("\n".join(_describe(current, name) for name in NAMES if name not in USERS_OWN))
+    config = load_user_config()
+    click.echo(_describe_folder(config.export_folder))
+    click.echo(_describe_template(config.report_template))
 
 
 @settings.command("set")
@@ -85,6 +104,9 @@ def set_setting(obj: CliContext, name: str, value: str) -> None:
     "Föreningen X" (en tom text tar bort föreningens namn eller organisationsnummer)."""
     if name == FOLDER:
         _set_folder(value)
+        return
+    if name == TEMPLATE:
+        _set_template(value)
         return
     with obj.database(create=False) as db:
         repository = SettingsRepository(db)
@@ -115,3 +137,16 @@ def _set_folder(value: str) -> None:
     except OSError as err:
         raise click.ClickException(f"export-folder: kunde inte sparas: {os_reason(err)}.") from None
     click.echo(f"Sparade {_describe_folder(saved.export_folder)}.")
+
+
+def _set_template(value: str) -> None:
+    """Checked as ``--template`` is (a readable Word file), so the next report does not fail."""
+    template = None
+    if value.strip():
+        template = Path(value.strip()).expanduser().absolute()
+        template_bytes(template, TEMPLATE, nothing="Inget sparades.")
+    try:
+        saved = set_report_template(template)
+    except OSError as err:
+        raise click.ClickException(f"{TEMPLATE}: kunde inte sparas: {os_reason(err)}.") from None
+    click.echo(f"Sparade {_describe_template(saved.report_template)}.")

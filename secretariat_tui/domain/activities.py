@@ -27,6 +27,8 @@ class Category(StrEnum):
     PLATFORM_MEETING = "plattformsmöte"
     BOARD = "styrelse"
     MEETING = "möte"
+    MEMBER_COFFEE = "medlemsfika"
+    """An informal meeting for the members; the annual report counts them ("två medlemsfikor")."""
     ADVOCACY = "påverkan"
     MEDIA = "media"
     EVENT = "utbildning/event"

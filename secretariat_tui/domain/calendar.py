@@ -4,12 +4,18 @@ Items are derived each time from the registers that own them, never copied: a su
 an annual meeting is edited in its own register and the calendar follows. Month lists put
 the dated items in date order (all-day before timed, then by start time) and month-precision
 items after them; all twelve months are always there, an empty month empty.
+
+The coordinator may put a month in another order (the report's April has the statistics
+report handed over before the annual meeting, a week earlier): each item of that month then
+has a stored ``Placement``, and its ``rank`` orders it. A placement holds while the item keeps
+the date it had when it was placed; an item added or moved to the month later finds its place
+by date among the placed ones (``ranked``). A month nobody has ordered stays in date order.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date, time
 from enum import StrEnum
 
@@ -46,6 +52,8 @@ class CalendarItem(DaySpan):
     in_report: bool = True
     network_id: int | None = None
     uid: str = ""
+    rank: int | None = None
+    """Its place in a month the coordinator has ordered (``ranked``); None: date order."""
 
     @property
     def key(self) -> str:
@@ -123,15 +131,23 @@ def calendar_items(
     activities: Iterable[Activity],
     submissions: Iterable[Submission] = (),
     meetings: Iterable[AnnualMeeting] = (),
+    placements: Iterable[Placement] = (),
 ) -> list[CalendarItem]:
-    """All items in calendar order: activities, the submissions sent, the annual meetings."""
+    """All items in calendar order: activities, the submissions sent, the annual meetings;
+    the months the coordinator has ordered in that order (``ranked``)."""
     items = [from_activity(a) for a in activities]
     items += [from_submission(s) for s in submissions if s.in_calendar]
     items += [from_meeting(m) for m in meetings]
-    return sorted(items, key=calendar_order)
+    return ranked(items, placements)
 
 
 def calendar_order(item: CalendarItem) -> tuple[object, ...]:
+    """Month by month; in a month the coordinator's order (``rank``) where there is one, else
+    ``date_order``."""
+    return (item.day.year, item.day.month, item.rank is None, item.rank or 0, *date_order(item))
+
+
+def date_order(item: CalendarItem) -> tuple[object, ...]:
     """Month by month; in a month dated items by day, all-day first, then month-only items."""
     return (
         item.day.year,
@@ -143,6 +159,92 @@ def calendar_order(item: CalendarItem) -> tuple[object, ...]:
         swedish_key(item.title),
         item.key,
     )
+
+
+@dataclass(frozen=True)
+class Placement:
+    """The coordinator's place for one item (by ``CalendarItem.key``) in its month.
+
+    ``when`` is the item's date when it was placed (``EnteredDate.iso()``): an item given
+    another date has left the order it was placed in, and takes its place by date again.
+    """
+
+    key: str
+    when: str
+    position: int
+
+
+def ranked(items: Iterable[CalendarItem], placements: Iterable[Placement]) -> list[CalendarItem]:
+    """``items`` in calendar order, each month with placements in the coordinator's order.
+
+    In such a month the placed items keep their order, and the others (added or moved there
+    since) are merged in by date: one goes before the first placed item that comes after it
+    in date order. Every item of the month then has its ``rank``, so any part of the month
+    (a day, a filtered list) sorts the same way with ``calendar_order``.
+    """
+    where = {p.key: p for p in placements}
+    unranked = (replace(i, rank=None) if i.rank is not None else i for i in items)
+    in_order = sorted(unranked, key=date_order)
+    if not where:
+        return in_order
+    result: list[CalendarItem] = []
+    start = 0
+    while start < len(in_order):
+        month = (in_order[start].day.year, in_order[start].day.month)
+        end = start
+        while end < len(in_order) and (in_order[end].day.year, in_order[end].day.month) == month:
+            end += 1
+        result += _ranked_month(in_order[start:end], where)
+        start = end
+    return result
+
+
+def _ranked_month(
+    items: Sequence[CalendarItem], where: dict[str, Placement]
+) -> Sequence[CalendarItem]:
+    def placement(item: CalendarItem) -> Placement | None:
+        found = where.get(item.key)
+        return found if found is not None and found.when == item.when.iso() else None
+
+    placed = sorted(
+        (i for i in items if placement(i) is not None),
+        key=lambda i: placement(i).position,  # type: ignore[union-attr]
+    )
+    if not placed:
+        return items
+    rest = [i for i in items if placement(i) is None]
+    merged: list[CalendarItem] = []
+    while placed and rest:
+        earlier = date_order(rest[0]) < date_order(placed[0])
+        merged.append(rest.pop(0) if earlier else placed.pop(0))
+    merged += placed + rest
+    return [replace(item, rank=n) for n, item in enumerate(merged)]
+
+
+def moved(
+    month: Sequence[CalendarItem], shown: Sequence[CalendarItem], key: str, step: int
+) -> list[Placement] | None:
+    """The placements of ``month`` (all its items, in calendar order) after the item ``key``
+    trades places with its neighbour ``step`` (-1 up, 1 down) in ``shown``, the list it is
+    moved in (its day, the month-only items, the month, as filtered); None when there is no
+    neighbour there in the same month. Back in date order, the month needs no placements: [].
+    """
+    keys = [i.key for i in shown]
+    if key not in keys:
+        return None
+    at = keys.index(key)
+    if not 0 <= at + step < len(shown):
+        return None
+    one, other = shown[at], shown[at + step]
+    order = [i.key for i in month]
+    if one.key not in order or other.key not in order:
+        return None
+    i, j = order.index(one.key), order.index(other.key)
+    reordered = list(month)
+    reordered[i], reordered[j] = reordered[j], reordered[i]
+    if [i.key for i in sorted(month, key=date_order)] == [i.key for i in reordered]:
+        return []
+    return [Placement(item.key, item.when.iso(), n) for n, item in enumerate(reordered)]
 
 
 @dataclass(frozen=True)
@@ -209,4 +311,4 @@ def next_item(
         for i in items
         if not i.month_only and i.last_day >= today and (category is None or i.category is category)
     ]
-    return min(coming, key=calendar_order, default=None)
+    return min(coming, key=date_order, default=None)

@@ -68,6 +68,7 @@ FIELD_LABELS = {
     "organiser": "arrangör",
     "role": "roll",
     "meets": "möten",
+    "about": "om nätverket",
     "contact": "kontakt",
 }
 

@@ -41,10 +41,16 @@ NETWORK_FIELDS = (
         placeholder="t.ex. medlem, partner, observatör",
     ),
     Field(
+        "about",
+        "Om nätverket",
+        help="Vad nätverket är, som det står efter namnet i verksamhetsberättelsen.",
+        placeholder="t.ex. ett forum för civilsamhällets organisationer i EU",
+    ),
+    Field(
         "meets",
         "Träffas",
-        help="Hur ofta nätverket träffas.",
-        placeholder="t.ex. två gånger per år",
+        help="Hur ofta och var nätverket träffas (”… som träffas två gånger per år”).",
+        placeholder="t.ex. två gånger per år i Bryssel eller online",
     ),
     Field("contact", "Kontakt", help="Kontaktperson eller adress."),
     Field("notes", "Anteckningar", help="Anteckningar."),

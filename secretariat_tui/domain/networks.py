@@ -29,6 +29,8 @@ class NetworkMembership:
     """How often the network meets, in words ("två gånger per år")."""
     contact: str = ""
     notes: str = ""
+    about: str = ""
+    """What the network is, as the annual report says it after the name ("ett forum för …")."""
     id: int | None = None
 
     def is_active_on(self, day: date) -> bool:

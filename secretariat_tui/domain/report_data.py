@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from secretariat_tui.domain.activities import Activity
 from secretariat_tui.domain.board import AnnualMeeting, BoardSeat
-from secretariat_tui.domain.calendar import CalendarItem, calendar_items
+from secretariat_tui.domain.calendar import CalendarItem, Placement, calendar_items
 from secretariat_tui.domain.fees import MemberYear
 from secretariat_tui.domain.members import Member
 from secretariat_tui.domain.networks import NetworkMembership
@@ -41,10 +41,12 @@ class ReportData:
     texts: Mapping[str, ReportText] = field(default_factory=dict)
     """The year's written texts by section key, carried-over ones marked
     (``domain.report_texts.year_texts``); a section not here has none yet."""
+    placements: Sequence[Placement] = ()
+    """The coordinator's order of the months (``calendar.ranked``)."""
 
     @property
     def items(self) -> list[CalendarItem]:
-        return calendar_items(self.activities, self.submissions, self.meetings)
+        return calendar_items(self.activities, self.submissions, self.meetings, self.placements)
 
     @property
     def members_by_id(self) -> Mapping[int, Member]:

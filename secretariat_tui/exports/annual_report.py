@@ -201,10 +201,12 @@ def section_text(data: ReportData, section: str) -> str:
     return blocks_text(section_blocks(data, section))
 
 
-def section_docx(data: ReportData, section: str) -> bytes:
+def section_docx(data: ReportData, section: str, template: bytes | None = None) -> bytes:
+    """On ``template``, the bytes of a .docx (None: the template shipped with the project)."""
     blocks = section_blocks(data, section)
     title = next(b.text for b in blocks if isinstance(b, Heading))
-    return report_docx.blocks_docx(blocks, title if section == "all" else f"{title} {data.year}")
+    named = title if section == "all" else f"{title} {data.year}"
+    return report_docx.blocks_docx(blocks, named, template)
 
 
 def full_draft_markdown(data: ReportData) -> str:
@@ -225,10 +227,13 @@ REPORT_FORMATS = ("md", "txt", "docx")
 MONTH_FORMATS = ("md", "txt")
 
 
-def render_section(data: ReportData, section: str, fmt: str) -> bytes:
-    """``section`` of ``SECTIONS`` ("all" is the full draft) in ``fmt`` of ``REPORT_FORMATS``."""
+def render_section(
+    data: ReportData, section: str, fmt: str, template: bytes | None = None
+) -> bytes:
+    """``section`` of ``SECTIONS`` ("all" is the full draft) in ``fmt`` of ``REPORT_FORMATS``;
+    Word on ``template`` (None: the shipped one)."""
     if fmt == "docx":
-        return section_docx(data, section)
+        return section_docx(data, section, template)
     render = section_markdown if fmt == "md" else section_text
     return shown(render(data, section), keep_lines=True).encode("utf-8")
 

@@ -1,5 +1,6 @@
 """The annual report's paragraphs that the registers can write, in the 2024 report's words:
-the networks and the advocacy here, the membership in ``report_membership``.
+the networks (each from its own fields), the meetings held (counted by category) and the
+advocacy here, the membership in ``report_membership``.
 
 Each function returns plain text: one line per paragraph (or list item: ``- `` for a bullet,
 ``1. `` for a numbered item), so the same text can become Markdown, plain text or Word
@@ -9,7 +10,7 @@ caller decides what stands in its place.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 
 from secretariat_tui.domain.activities import Activity, Category
@@ -51,32 +52,51 @@ def _taken_part(network: NetworkMembership, by_network: Mapping[int, list[Activi
     return participation_sentence(by_network.get(network.id, []) if network.id is not None else [])
 
 
-def _organiser(network: NetworkMembership) -> str:
-    return f", som drivs av {network.organiser}" if network.organiser.strip() else ""
+def _described(network: NetworkMembership) -> str:
+    """The network's name and what the register says of it: "EU-plattformen, ett forum för …,
+    som drivs av Europeiska kommissionen och träffas två gånger per år i Bryssel"."""
+    text = network.name
+    about = network.about.strip().rstrip(".")
+    if about:
+        text += f", {about}"
+    clauses = []
+    if network.organiser.strip():
+        clauses.append(f"drivs av {network.organiser.strip()}")
+    if network.meets.strip():
+        clauses.append(f"träffas {network.meets.strip().rstrip('.')}")
+    if clauses:
+        text += f", som {' och '.join(clauses)}"
+    return text
+
+
+def membership_sentence(network: NetworkMembership, year: int, *, also: bool = False) -> str:
+    """ "Plattformen är (även) medlem i …, som …." — in the past tense, with the month it
+    ended, for a membership that ended in ``year``. The role is the network's ("partner")."""
+    role = network.role.strip() or "medlem"
+    also_word = " även" if also else ""
+    described = _described(network)
+    if network.until is not None and network.until < date(year, 12, 31):
+        comma = "," if described != network.name else ""
+        until = f"{comma} till och med {month_name(network.until)}"
+        return f"{ORGANISATION} var{also_word} {role} i {described}{until}."
+    return f"{ORGANISATION} är{also_word} {role} i {described}."
 
 
 def networks_paragraph(
     networks: Sequence[NetworkMembership], activities: Sequence[Activity], year: int
 ) -> str:
-    """A paragraph per network held in ``year`` from before it, in register order.
+    """A paragraph per network held in ``year`` from before it, in register order: what the
+    network is and how often it meets (its own fields), then how often we took part.
 
-    "Plattformen är medlem i …, som drivs av …. Plattformen deltog vid ett tillfälle under
-    hösten." The role is the network's ("partner i Project FRAUD"); a membership that ended in
-    the year says until when. Networks joined in the year are in ``joined_networks_paragraph``.
+    "Plattformen är medlem i …, som drivs av … och träffas två gånger per år. Plattformen
+    deltog vid ett tillfälle under hösten." Networks joined in the year are in
+    ``joined_networks_paragraph``.
     """
-    year_end = date(year, 12, 31)
     held = [n for n in networks if n.is_active_in(year) and not _joined_in(n, year)]
     by_network = participations_by_network(activities, year)
     lines = []
     for index, network in enumerate(held):
-        also = " även" if index else ""
-        role = network.role.strip() or "medlem"
-        if network.until is not None and network.until < year_end:
-            organiser = _organiser(network)
-            opening = f"{ORGANISATION} var{also} {role} i {network.name}{organiser}"
-            opening += f"{',' if organiser else ''} till och med {month_name(network.until)}."
-        else:
-            opening = f"{ORGANISATION} är{also} {role} i {network.name}{_organiser(network)}."
+        opening = membership_sentence(network, year, also=index > 0)
         lines.append(f"{opening} {_taken_part(network, by_network)}".strip())
     return "\n".join(lines)
 
@@ -94,41 +114,60 @@ def joined_networks_paragraph(
     sentences = []
     for index, network in enumerate(joined):
         opening = "Vi har även gått med i" if index else "Under året har vi också gått med i"
-        sentences.append(f"{opening} {network.name}{_organiser(network)}.")
+        sentences.append(f"{opening} {_described(network)}.")
         participation = _taken_part(network, by_network)
         sentences += [participation] if participation else []
     return " ".join(sentences)
 
 
-def platform_meetings_sentence(activities: Iterable[Activity], year: int) -> str:
-    """ "Plattformen har under året anordnat två plattformsmöten." ("" without any)."""
-    count = sum(
-        1 for a in activities if a.category is Category.PLATFORM_MEETING and a.day.year == year
-    )
-    if not count:
+def _own_network_meeting(activity: Activity) -> bool:
+    """A network meeting the platform held: one in another's network is linked to that
+    network and told as participation in the networks paragraph, so it is not counted here."""
+    return activity.category is Category.NETWORK and activity.network_id is None
+
+
+# (is of the kind, singular, plural, neuter?) — in the order the 2024 report names them
+HELD_MEETINGS: tuple[tuple[Callable[[Activity], bool], str, str, bool], ...] = (
+    (lambda a: a.category is Category.PLATFORM_MEETING, "plattformsmöte", "plattformsmöten", True),
+    (lambda a: a.category is Category.MEMBER_COFFEE, "medlemsfika", "medlemsfikor", False),
+    (_own_network_meeting, "nätverksmöte", "nätverksmöten", True),
+)
+
+
+def held_meetings_sentence(activities: Iterable[Activity], year: int) -> str:
+    """ "Under året har Plattformen anordnat två plattformsmöten, två medlemsfikor och ett
+    nätverksmöte.", counted from the calendar's categories; a kind with none is left out, and
+    without any meeting the sentence is ""."""
+    of_year = [a for a in activities if a.day.year == year]
+    counts = []
+    for is_kind, singular, plural, neuter in HELD_MEETINGS:
+        count = sum(1 for a in of_year if is_kind(a))
+        if count:
+            counts.append(counted(count, singular, plural, neuter=neuter, spelled_to=PROSE_STYLE))
+    if not counts:
         return ""
-    meetings = counted(
-        count, "plattformsmöte", "plattformsmöten", neuter=True, spelled_to=PROSE_STYLE
-    )
-    return f"{ORGANISATION} har under året anordnat {meetings}."
+    return f"Under året har {ORGANISATION} anordnat {and_join(counts)}."
 
 
 # --- advocacy -------------------------------------------------------------------------------
 
-# kind: (singular, plural, neuter?) — the count in the lead sentence and the list's heading
-KIND_NOUNS: dict[SubmissionKind, tuple[str, str, bool]] = {
-    SubmissionKind.DEBATE_ARTICLE: ("debattartikel", "debattartiklar", False),
-    SubmissionKind.CONSULTATION: ("remissvar", "remissvar", True),
-    SubmissionKind.PETITION: (
-        "framställan eller skrivelse",
-        "framställningar och skrivelser",
+# kind: (verb, singular, plural, neuter?) — "Plattformen har publicerat två debattartiklar:"
+KIND_PHRASES: dict[SubmissionKind, tuple[str, str, str, bool]] = {
+    SubmissionKind.DEBATE_ARTICLE: ("publicerat", "debattartikel", "debattartiklar", False),
+    SubmissionKind.CONSULTATION: ("lämnat", "remissvar", "remissvar", True),
+    SubmissionKind.PETITION: ("lämnat", "skrivelse", "skrivelser", False),
+    SubmissionKind.REPORT: ("publicerat", "rapport", "rapporter", False),
+    SubmissionKind.INPUT: ("lämnat", "inspel vid sakråd", "inspel vid sakråd", True),
+    SubmissionKind.TIP: (
+        "lämnat",
+        "rapport till Trafficking in Persons Report",
+        "rapporter till Trafficking in Persons Report",
         False,
     ),
-    SubmissionKind.REPORT: ("rapport", "rapporter", False),
-    SubmissionKind.INPUT: ("inspel vid sakråd", "inspel vid sakråd", True),
-    SubmissionKind.TIP: ("TIP-rapportering", "TIP-rapporteringar", False),
-    SubmissionKind.OTHER: ("annan inlaga", "andra inlagor", False),
+    SubmissionKind.OTHER: ("lämnat", "inlaga", "inlagor", False),
 }
+
+_PREPOSITIONS = frozenset({"i", "till", "via", "genom", "hos"})
 
 
 def sent_in(submissions: Iterable[Submission], year: int) -> list[Submission]:
@@ -145,14 +184,27 @@ def sent_in(submissions: Iterable[Submission], year: int) -> list[Submission]:
     )
 
 
+def unnamed_recipient(submission: Submission) -> str:
+    """What the title does not already say of the recipient, with its preposition: "till
+    Justitiedepartementet", or "via amerikanska ambassaden" when the title names the US
+    Department of State of "US Department of State, via amerikanska ambassaden"; "" when the
+    title names it all. The recipient's parts are its comma-separated pieces."""
+    title = submission.title.casefold()
+    parts = [p.strip() for p in submission.recipient.split(",") if p.strip()]
+    left = ", ".join(p for p in parts if p.casefold() not in title)
+    if not left or left.split()[0].casefold() in _PREPOSITIONS:
+        return left
+    word = "i" if submission.kind is SubmissionKind.DEBATE_ARTICLE else "till"
+    return f"{word} {left}"
+
+
 def submission_line(submission: Submission, members_by_id: Mapping[int, Member]) -> str:
-    """ "16 januari: Debattartikel i … (tillsammans med Terrafem och Roks)"; the recipient is
-    added only when the title does not already name it."""
+    """ "16 januari: Debattartikel i … (tillsammans med Terrafem och Roks)"; the recipient only
+    as far as the title does not already name it."""
     details = []
-    recipient = submission.recipient.strip()
-    if recipient and recipient.casefold() not in submission.title.casefold():
-        word = "i" if submission.kind is SubmissionKind.DEBATE_ARTICLE else "till"
-        details.append(f"{word} {recipient}")
+    recipient = unnamed_recipient(submission)
+    if recipient:
+        details.append(recipient)
     signers = [members_by_id[i].name for i in submission.co_signers if i in members_by_id]
     if signers:
         details.append(f"tillsammans med {and_join(signers)}")
@@ -163,29 +215,33 @@ def submission_line(submission: Submission, members_by_id: Mapping[int, Member])
     return f"{sentence(day_text(submission.when))}: {title}{suffix}"
 
 
+def kind_sentence(kind: SubmissionKind, count: int, year: int, *, first: bool) -> str:
+    """A kind's list opens with a sentence, as the 2024 report writes: "Under 2024 har
+    Plattformen publicerat två debattartiklar:", then "Plattformen har även lämnat en
+    skrivelse:" — never a form's label such as "Framställan eller skrivelse:"."""
+    verb, singular, plural, neuter = KIND_PHRASES[kind]
+    what = counted(count, singular, plural, neuter=neuter, spelled_to=PROSE_STYLE)
+    if first:
+        return f"Under {year} har {ORGANISATION} {verb} {what}:"
+    return f"{ORGANISATION} har även {verb} {what}:"
+
+
 def advocacy_paragraph(
     submissions: Iterable[Submission],
     year: int,
     members_by_id: Mapping[int, Member] | None = None,
 ) -> str:
-    """What the year's påverkansarbete counted, then a list per kind in date order.
+    """Per kind, a sentence that counts it and the list of them in date order.
 
     Every submission sent, published or answered in ``year`` is here, also those kept out of
     the month list (``in_report`` governs that list only; the TIP report is an example).
     """
     sent = sent_in(submissions, year)
-    if not sent:
-        return ""
     by_id = members_by_id or {}
-    counts = []
-    for kind, (singular, plural, neuter) in KIND_NOUNS.items():
-        count = sum(1 for s in sent if s.kind is kind)
-        if count:
-            counts.append(counted(count, singular, plural, neuter=neuter, spelled_to=PROSE_STYLE))
-    lines = [f"{ORGANISATION}s påverkansarbete under {year} omfattade {and_join(counts)}."]
-    for kind, (singular, plural, _) in KIND_NOUNS.items():
+    lines: list[str] = []
+    for kind in KIND_PHRASES:
         of_kind = [s for s in sent if s.kind is kind]
         if of_kind:
-            lines.append(sentence(singular if len(of_kind) == 1 else plural) + ":")
+            lines.append(kind_sentence(kind, len(of_kind), year, first=not lines))
             lines += [f"- {submission_line(s, by_id)}" for s in of_kind]
     return "\n".join(lines)

@@ -26,9 +26,9 @@ from secretariat_tui.exports.report_membership import (
 )
 from secretariat_tui.exports.report_paragraphs import (
     advocacy_paragraph,
+    held_meetings_sentence,
     joined_networks_paragraph,
     networks_paragraph,
-    platform_meetings_sentence,
 )
 
 ACTIVITY_TITLE = "Löpande verksamhet (månadsvis)"
@@ -130,12 +130,13 @@ def advocacy_blocks(data: ReportData) -> list[Block]:
 
 
 def knowledge_exchange_blocks(data: ReportData) -> list[Block]:
-    """The 2024 report's "Kunskapsutbyte": platform meetings held, networks joined."""
+    """The 2024 report's "Kunskapsutbyte": the meetings held, counted by kind, then the
+    networks joined, each its own paragraph as there."""
     parts = [
-        platform_meetings_sentence(data.activities, data.year),
+        held_meetings_sentence(data.activities, data.year),
         joined_networks_paragraph(data.networks, data.activities, data.year),
     ]
-    text = " ".join(p for p in parts if p)
+    text = "\n".join(p for p in parts if p)
     return [Heading("Kunskapsutbyte", 1), Paragraphs(text)] if text else []
 
 

@@ -1,21 +1,24 @@
 """Activities, network memberships and advocacy submissions: documents <-> domain objects.
 
-``CalendarRepository`` gathers the three with the annual meetings, so a screen opens one
-thing and gets the calendar as it is derived from all its sources.
+``CalendarRepository`` gathers the three with the annual meetings and the coordinator's order
+of the months (``calendar_order``), so a screen opens one thing and gets the calendar as it is
+derived from all its sources.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, time
 from typing import Any
 
 from secretariat_tui.domain.activities import Activity, Category, new_uid
-from secretariat_tui.domain.calendar import CalendarItem, Source, calendar_items
+from secretariat_tui.domain.calendar import CalendarItem, Source, calendar_items, in_month, moved
 from secretariat_tui.domain.date_entry import EnteredDate
 from secretariat_tui.domain.networks import NetworkMembership
 from secretariat_tui.domain.submissions import Submission, SubmissionKind, SubmissionStatus
 from secretariat_tui.store.board import MeetingRepository
+from secretariat_tui.store.calendar_order import CalendarOrder
 from secretariat_tui.store.database import Database
 from secretariat_tui.store.errors import StoreError
 from secretariat_tui.store.records import RecordTable, optional, restored
@@ -91,6 +94,7 @@ class NetworkRepository(RecordTable[NetworkMembership]):
             "meets": record.meets,
             "contact": record.contact,
             "notes": record.notes,
+            "about": record.about,
         }
 
     def from_document(self, doc: dict[str, Any], doc_id: int) -> NetworkMembership:
@@ -103,6 +107,7 @@ class NetworkRepository(RecordTable[NetworkMembership]):
             meets=doc.get("meets", ""),
             contact=doc.get("contact", ""),
             notes=doc.get("notes", ""),
+            about=doc.get("about", ""),
             id=doc_id,
         )
 
@@ -163,10 +168,31 @@ class CalendarRepository:
         self.networks = NetworkRepository(db)
         self.submissions = SubmissionRepository(db)
         self.meetings = MeetingRepository(db)
+        self.order = CalendarOrder(db)
 
     def items(self) -> list[CalendarItem]:
-        """Every calendar item, derived now from the registers that own them."""
-        return calendar_items(self.activities.all(), self.submissions.all(), self.meetings.all())
+        """Every calendar item, derived now from the registers that own them, in the order
+        the coordinator has given the months."""
+        return calendar_items(
+            self.activities.all(), self.submissions.all(), self.meetings.all(), self.order.all()
+        )
+
+    def move(self, key: str, shown: Sequence[str], step: int) -> bool:
+        """Move the item ``key`` one place up (``step`` -1) or down (1) among ``shown``, the
+        keys of the list it is moved in (its day, the month, as the screen shows them), and
+        save its month's new order. False, and nothing saved, at the edge of the list."""
+        items = self.items()
+        by_key = {i.key: i for i in items}
+        item = by_key.get(key)
+        if item is None:
+            return False
+        year, month = item.day.year, item.day.month
+        neighbours = [by_key[k] for k in shown if k in by_key]
+        placements = moved(in_month(items, year, month), neighbours, key, step)
+        if placements is None:
+            return False
+        self.order.save_month(year, month, placements, present=by_key.keys())
+        return True
 
     def uids_owned_elsewhere(self) -> set[str]:
         """The uids of calendar items that submissions and annual meetings own (our ICS file

@@ -159,6 +159,7 @@ SCHEMAS: tuple[TableSchema, ...] = (
             optional("meets"),
             optional("contact"),
             optional("notes"),
+            optional("about"),
         ),
     ),
     TableSchema(
@@ -206,6 +207,15 @@ SCHEMAS: tuple[TableSchema, ...] = (
             ),
             optional("name"),
             optional("org_number"),
+        ),
+    ),
+    TableSchema(
+        "calendar_order",
+        "kalenderordning",
+        (
+            Column("key", TEXT),
+            Column("when", DayOrMonth()),
+            Column("position", Whole(0, 99_999, "en plats")),
         ),
     ),
     TableSchema(

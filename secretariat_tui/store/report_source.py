@@ -36,6 +36,7 @@ def load_report_data(db: Database, year: int) -> ReportData:
         networks=calendar.networks.all(),
         submissions=_dated_in(db, calendar.submissions, year),
         texts=ReportTextRepository(db).for_year(year),
+        placements=calendar.order.all(),
     )
 
 

@@ -25,7 +25,7 @@ def register(db_path: Path) -> Path:
 def test_show_names_the_default_export_folder_without_making_it(register: Path) -> None:
     lines = ok(register, "settings", "show").splitlines()
     assert lines[0].startswith("retention-years:")
-    assert lines[-1].startswith(f"export-folder: {default_export_folder()} –")
+    assert lines[-2].startswith(f"export-folder: {default_export_folder()} –")
     assert not default_export_folder().exists(), "made only when a file is saved in it"
     assert not user_config_path().exists()
 

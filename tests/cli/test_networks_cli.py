@@ -156,3 +156,16 @@ def test_deleting_a_network_an_activity_belongs_to_is_refused(db: Path) -> None:
     ok(db, "activities", "edit", "1", "--network", "")
     ok(db, "networks", "delete", "1", "--yes")
     assert stored_networks(db) == [] and len(stored_activities(db)) == 1
+
+
+def test_what_the_network_is_has_its_flag_from_the_declaration(db: Path) -> None:
+    concord(db, "--about", "en plattform för svenska organisationer i EU-frågor")
+    ok(db, "networks", "edit", "1", "--about", "ett nätverk för biståndsorganisationer")
+
+    [network] = stored_networks(db)
+    assert network.about == "ett nätverk för biståndsorganisationer"
+    assert "Om nätverket:       ett nätverk för biståndsorganisationer" in ok(
+        db, "networks", "show", "1"
+    )
+    shown = json.loads(ok(db, "networks", "show", "1", "--format", "json"))
+    assert shown["about"] == "ett nätverk för biståndsorganisationer"

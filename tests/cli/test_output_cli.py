@@ -174,3 +174,28 @@ def test_standard_out_is_not_a_file(demo: Path) -> None:
     result = run(demo, "members", "export", "-o", "-")
     assert result.exit_code == 0
     assert result.stdout_bytes.startswith(b"\xef\xbb\xbfNamn;")
+
+
+@pytest.mark.parametrize(
+    ("command", "fmt", "name"),
+    [
+        ("members export", "csv", "medlemmar.xlsx"),
+        ("payments export", "xlsx", "betalningar.csv"),
+        ("export report", "docx", "utkast.txt"),
+    ],
+)
+def test_a_format_that_contradicts_the_file_name_is_refused_by_every_command(
+    demo: Path, tmp_path: Path, command: str, fmt: str, name: str
+) -> None:
+    """One rule in commands/output.py: a name must not say another format than the file's."""
+    target = tmp_path / name
+    extra = ("--year", "2024") if command == "export report" else ()
+    line = refused(demo, *command.split(), *extra, "--format", fmt, "-o", str(target))
+    assert f"--format {fmt} passar inte filnamnet {target}" in line
+    assert not target.exists()
+
+
+def test_without_format_a_workbook_name_still_means_a_workbook(demo: Path, tmp_path: Path) -> None:
+    target = tmp_path / "medlemmar.xlsx"
+    run(demo, "members", "export", "-o", str(target))
+    assert target.read_bytes().startswith(b"PK")

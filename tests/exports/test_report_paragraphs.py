@@ -21,9 +21,10 @@ from secretariat_tui.exports.report_membership import (
 )
 from secretariat_tui.exports.report_paragraphs import (
     advocacy_paragraph,
+    held_meetings_sentence,
     joined_networks_paragraph,
     networks_paragraph,
-    platform_meetings_sentence,
+    submission_line,
 )
 from tests.factories import FULL, INDIVIDUAL, NETWORKING, ORG, PERSON, make_member
 
@@ -177,18 +178,70 @@ def test_networks_joined_in_the_year_have_the_reports_sentences() -> None:
     assert joined_networks_paragraph(NETWORKS, activities, 2025) == ""
 
 
-def test_platform_meetings_of_the_year_are_counted() -> None:
-    def meeting(iso: str) -> Activity:
-        return Activity("Plattformsmöte", day(iso), Category.PLATFORM_MEETING, in_report=False)
+def test_a_network_is_written_from_what_it_is_and_how_often_it_meets() -> None:
+    eu = NetworkMembership(
+        "EU-plattformen",
+        about="ett forum för civilsamhället i EU.",
+        organiser="Europeiska kommissionen",
+        role="medlemsorganisation",
+        meets="två gånger per år i Bryssel eller online",
+        id=1,
+    )
+    osce = NetworkMembership("OSCE-nätverket", meets="digitalt några gånger per år", id=2)
+    lines = networks_paragraph([eu, osce], [taken_part(eu, "2024-10-29")], 2024).splitlines()
+    assert lines == [
+        "Plattformen är medlemsorganisation i EU-plattformen, ett forum för civilsamhället i EU, "
+        "som drivs av Europeiska kommissionen och träffas två gånger per år i Bryssel eller "
+        "online. Plattformen deltog vid ett tillfälle under hösten.",
+        "Plattformen är även medlem i OSCE-nätverket, som träffas digitalt några gånger per år.",
+    ]
 
-    activities = [meeting("2024-05-23"), meeting("2024-11-14"), meeting("2025-05-20")]
-    assert platform_meetings_sentence(activities, 2024) == (
-        "Plattformen har under året anordnat två plattformsmöten."
+
+def test_a_joined_network_is_described_by_its_own_fields_too() -> None:
+    joined = NetworkMembership(
+        "Digitalt nätverk", since=date(2024, 9, 2), about="ett nationellt nätverk", id=6
     )
-    assert platform_meetings_sentence(activities, 2025) == (
-        "Plattformen har under året anordnat ett plattformsmöte."
+    assert joined_networks_paragraph([joined], [], 2024) == (
+        "Under året har vi också gått med i Digitalt nätverk, ett nationellt nätverk."
     )
-    assert platform_meetings_sentence(activities, 2026) == ""
+
+
+def meeting(category: Category, iso: str, network_id: int | None = None) -> Activity:
+    return Activity("Möte", day(iso), category, in_report=False, network_id=network_id)
+
+
+def test_each_kind_of_meeting_held_is_counted_from_its_category() -> None:
+    activities = [
+        meeting(Category.PLATFORM_MEETING, "2024-05-23"),
+        meeting(Category.PLATFORM_MEETING, "2024-11-14"),
+        meeting(Category.MEMBER_COFFEE, "2024-02-20"),
+        meeting(Category.MEMBER_COFFEE, "2024-09-17"),
+        meeting(Category.NETWORK, "2024-11-27"),
+        meeting(Category.PLATFORM_MEETING, "2025-05-20"),
+        meeting(Category.INTERNAL, "2024-03-01"),
+    ]
+    assert held_meetings_sentence(activities, 2024) == (
+        "Under året har Plattformen anordnat två plattformsmöten, två medlemsfikor och "
+        "ett nätverksmöte."
+    )
+    assert held_meetings_sentence(activities, 2025) == (
+        "Under året har Plattformen anordnat ett plattformsmöte."
+    )
+
+
+def test_a_kind_of_meeting_with_none_is_left_out_and_no_meeting_says_nothing() -> None:
+    coffees = [meeting(Category.MEMBER_COFFEE, "2024-02-20")]
+    assert (
+        held_meetings_sentence(coffees, 2024)
+        == "Under året har Plattformen anordnat en medlemsfika."
+    )
+    assert held_meetings_sentence(coffees, 2026) == ""
+
+
+def test_a_meeting_in_another_network_is_participation_not_a_meeting_held() -> None:
+    theirs = meeting(Category.NETWORK, "2024-08-27", network_id=EU.id)
+    assert held_meetings_sentence([theirs], 2024) == ""
+    assert "deltog vid ett tillfälle" in networks_paragraph([EU], [theirs], 2024)
 
 
 # --- advocacy -------------------------------------------------------------------------------
@@ -236,15 +289,13 @@ def test_advocacy_counts_by_kind_and_lists_each_kind_in_date_order() -> None:
     ]
     lines = advocacy_paragraph(submissions, 2024, members).splitlines()
     assert lines == [
-        "Plattformens påverkansarbete under 2024 omfattade två debattartiklar, två remissvar "
-        "och en TIP-rapportering.",
-        "Debattartiklar:",
+        "Under 2024 har Plattformen publicerat två debattartiklar:",
         "- 20 juni: Debattartikel i Göteborgsposten (tillsammans med Terrafem och Roks)",
         "- Juni: Om straffriheten (i Dagens Nyheter)",
-        "Remissvar:",
+        "Plattformen har även lämnat två remissvar:",
         "- 1 februari: Remissvar B (till Justitiedepartementet; besvarad)",
         "- 1 mars: Remissvar A",
-        "TIP-rapportering:",
+        "Plattformen har även lämnat en rapport till Trafficking in Persons Report:",
         "- 10 december: Till TIP",
     ]
 
@@ -254,10 +305,54 @@ def test_one_of_a_neuter_kind_reads_ett() -> None:
         [submission(SubmissionKind.INPUT, "Sakråd om Pekingplattformen", day("2024-04-11"))],
         2024,
     )
-    assert text.splitlines()[:2] == [
-        "Plattformens påverkansarbete under 2024 omfattade ett inspel vid sakråd.",
-        "Inspel vid sakråd:",
+    assert text.splitlines()[0] == "Under 2024 har Plattformen lämnat ett inspel vid sakråd:"
+
+
+def test_a_kind_reads_as_a_sentence_not_as_a_forms_label() -> None:
+    sent = [
+        submission(SubmissionKind.PETITION, "Framställan om handlingsplanen", day("2024-09-20")),
+        submission(SubmissionKind.OTHER, "Brev till kommunen", day("2024-10-01")),
     ]
+    lines = advocacy_paragraph(sent, 2024).splitlines()
+    assert [line for line in lines if not line.startswith("- ")] == [
+        "Under 2024 har Plattformen lämnat en skrivelse:",
+        "Plattformen har även lämnat en inlaga:",
+    ]
+
+
+def test_a_recipient_the_title_names_is_not_named_again() -> None:
+    tip = submission(
+        SubmissionKind.TIP,
+        "Rapportering till US Department of State inför Trafficking in Persons Report",
+        day("2024-12-10"),
+        recipient="US Department of State, via amerikanska ambassaden i Stockholm",
+    )
+    handed = submission(
+        SubmissionKind.REPORT,
+        "Rapporten överlämnades till Justitiedepartementet",
+        day("2024-04-25"),
+        recipient="Justitiedepartementet",
+    )
+    assert submission_line(tip, {}) == (
+        "10 december: Rapportering till US Department of State inför Trafficking in Persons "
+        "Report (via amerikanska ambassaden i Stockholm)"
+    )
+    assert submission_line(handed, {}) == (
+        "25 april: Rapporten överlämnades till Justitiedepartementet"
+    )
+
+
+def test_a_recipient_the_title_does_not_name_gets_its_preposition() -> None:
+    article = submission(
+        SubmissionKind.DEBATE_ARTICLE, "Om straffriheten", day("2024-01-16"), recipient="GP"
+    )
+    petition = submission(
+        SubmissionKind.PETITION, "Framställan", day("2024-09-20"), recipient="Regeringen, via A-dep"
+    )
+    assert submission_line(article, {}) == "16 januari: Om straffriheten (i GP)"
+    assert submission_line(petition, {}) == (
+        "20 september: Framställan (till Regeringen, via A-dep)"
+    )
 
 
 def test_a_year_without_submissions_sent_is_empty() -> None:

@@ -100,11 +100,21 @@ def test_a_network_round_trips(db_path: Path) -> None:
         until=date(2025, 12, 31),
         role="medlem",
         meets="två gånger per år",
+        about="ett forum för civilsamhället i EU",
     )
     with open_database(db_path) as db:
         stored = CalendarRepository(db).networks.add(network)
     with open_database(db_path) as db:
         assert CalendarRepository(db).networks.all() == [stored]
+        assert stored.about == "ett forum för civilsamhället i EU"
+
+
+def test_a_network_stored_before_it_could_say_what_it_is_reads_without(db_path: Path) -> None:
+    with open_database(db_path) as db:
+        db.table("networks").insert({"name": "GRETA:s nätverk", "meets": "en gång per år"})
+    with open_database(db_path) as db:
+        [network] = CalendarRepository(db).networks.all()
+    assert (network.name, network.meets, network.about) == ("GRETA:s nätverk", "en gång per år", "")
 
 
 def test_a_network_with_participation_cannot_be_deleted(db_path: Path) -> None:

@@ -86,6 +86,7 @@ def one_of_everything(path: Path) -> None:
                 notes="N",
             )
         )
+        assert calendar.move("aktivitet-1", [i.key for i in calendar.items()], -1)
         SettingsRepository(db).save(Settings(3, "Plattformen", "802000-0009"))
         HeadingMemory(db, "members").remember(["foreningen"], ["Föreningen"], ["Namn"])
         ReportTextRepository(db).save(written_text(2024, "kampanj", "Text.", "Kampanj 215"))

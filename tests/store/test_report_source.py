@@ -75,6 +75,7 @@ def every_record(db_path: Path, year: int) -> ReportData:
             networks=calendar.networks.all(),
             submissions=calendar.submissions.all(),
             texts=ReportTextRepository(db).for_year(year),
+            placements=calendar.order.all(),
         )
 
 

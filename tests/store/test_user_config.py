@@ -3,6 +3,8 @@ to start (an unreadable or foreign file counts as the defaults)."""
 
 from __future__ import annotations
 
+import json
+import re
 import stat
 from pathlib import Path
 
@@ -12,9 +14,11 @@ from secretariat_tui import config
 from secretariat_tui.store.user_config import (
     UserConfig,
     load_user_config,
+    read_template_file,
     remember_choices,
     save_user_config,
     set_export_folder,
+    set_report_template,
 )
 
 
@@ -74,3 +78,43 @@ def test_save_writes_what_load_reads(tmp_path: Path) -> None:
     wanted = UserConfig(export_folder=tmp_path, last_choices={"calendar": {"platform": "ja"}})
     save_user_config(wanted)
     assert load_user_config() == wanted
+
+
+def test_the_report_template_is_kept_absolute_and_forgotten_with_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    settings = tmp_path / "installningar.json"
+    set_export_folder(tmp_path / "ut", settings)
+    assert set_report_template(Path("mall.docx"), settings).report_template == (
+        tmp_path / "mall.docx"
+    )
+    loaded = load_user_config(settings)
+    assert loaded.report_template == tmp_path / "mall.docx"
+    assert loaded.export_folder == tmp_path / "ut", "the folder is kept beside it"
+    assert set_report_template(None, settings).report_template is None
+    assert "report_template" not in json.loads(settings.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("stored", ['""', "3", "null", '["mall.docx"]'])
+def test_a_template_entry_of_another_kind_counts_as_none(tmp_path: Path, stored: str) -> None:
+    settings = tmp_path / "installningar.json"
+    settings.write_text(f'{{"report_template": {stored}}}', encoding="utf-8")
+    assert load_user_config(settings).report_template is None
+
+
+def test_a_template_file_is_read_or_refused_in_swedish(tmp_path: Path) -> None:
+    template = tmp_path / "Mall.DOCX"
+    template.write_bytes(b"PK bytes")
+    assert read_template_file(template) == b"PK bytes"
+    for path, says in [
+        (tmp_path / "saknas.docx", "saknas.docx finns inte."),
+        (tmp_path / "mall.dotx", "mall.dotx är ingen Word-fil (.docx)."),
+        (tmp_path, "är ingen Word-fil"),
+    ]:
+        with pytest.raises(ValueError, match=re.escape(says)):
+            read_template_file(path)
+    folder = tmp_path / "mapp.docx"
+    folder.mkdir()
+    with pytest.raises(ValueError, match="mapp.docx är en mapp"):
+        read_template_file(folder)

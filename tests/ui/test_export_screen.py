@@ -17,7 +17,7 @@ from textual.widgets import Button, OptionList, Select
 from textual.widgets._footer import FooterKey
 
 from secretariat_tui.config import default_export_folder, user_config_path
-from secretariat_tui.store.user_config import remember_choices
+from secretariat_tui.store.user_config import remember_choices, set_report_template
 from secretariat_tui.ui.app import SecretariatApp
 from secretariat_tui.ui.screens.calendar import CalendarScreen
 from secretariat_tui.ui.screens.export import ExportChoiceScreen
@@ -27,6 +27,7 @@ from secretariat_tui.ui.screens.export_forms import (
     MonthListForm,
     ReportForm,
 )
+from tests.exports.word_templates import HEADER, own_template
 from tests.ui.helpers import (
     choose,
     error_text,
@@ -303,3 +304,53 @@ async def test_a_remembered_choice_the_dialog_does_not_offer_is_dropped(
         assert app.screen.query_one(OptionList).highlighted == 0
         await pilot.press("v")
         assert (field_value(app, "section"), field_value(app, "format")) == ("all", "docx")
+
+
+# --- the report's years and Word template -----------------------------------------------------
+
+
+async def test_a_year_the_register_has_no_records_for_is_refused_at_the_year(
+    app: SecretariatApp, tmp_path: Path
+) -> None:
+    target = tmp_path / "utkast.docx"
+    async with app.run_test(size=SIZE) as pilot:
+        await open_export(pilot, "v")
+        await replace_text(pilot, "year", "1900")
+        await replace_text(pilot, "path", str(target))
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, ReportForm), "the dialog stays open"
+        assert "Registret omfattar 2017–2026" in error_text(app, "year")
+        await replace_text(pilot, "year", "2017")
+        await replace_text(pilot, "path", str(target))
+        await export(pilot)
+    assert target.exists()
+
+
+async def test_the_word_file_is_built_on_the_users_template(
+    app: SecretariatApp, tmp_path: Path
+) -> None:
+    template, target = tmp_path / "mall.docx", tmp_path / "utkast.docx"
+    template.write_bytes(own_template())
+    set_report_template(template)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_export(pilot, "v")
+        await replace_text(pilot, "year", "2024")
+        await replace_text(pilot, "path", str(target))
+        await export(pilot)
+    document = Document(BytesIO(target.read_bytes()))
+    assert document.sections[0].header.paragraphs[0].text == HEADER
+
+
+async def test_a_template_that_is_no_word_file_is_told_and_nothing_is_written(
+    app: SecretariatApp, tmp_path: Path
+) -> None:
+    template, target = tmp_path / "mall.docx", tmp_path / "utkast.docx"
+    template.write_bytes(b"%PDF-1.7")
+    set_report_template(template)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_export(pilot, "v")
+        await replace_text(pilot, "year", "2024")
+        await replace_text(pilot, "path", str(target))
+        await export(pilot)
+        assert f"Word-mallen {template} är ingen Word-fil" in file_message(app, failed=True)
+    assert not target.exists()

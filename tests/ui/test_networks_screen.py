@@ -108,6 +108,19 @@ async def test_n_adds_a_network_with_a_fast_date_and_highlights_its_row(
         assert "Sparat: Nordiskt nätverk mot människohandel" in notices(app)
 
 
+async def test_the_form_asks_what_the_network_is_and_stores_it(app: SecretariatApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await open_networks(pilot)
+        await pilot.press("n")
+        await type_text(pilot, "Nordiskt nätverk")
+        await focus_field(pilot, "about")
+        await type_text(pilot, "ett samarbete mellan nordiska organisationer")
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, NetworksScreen)
+        [added] = [n for n in stored_networks(app) if n.name == "Nordiskt nätverk"]
+        assert added.about == "ett samarbete mellan nordiska organisationer"
+
+
 async def test_an_empty_name_is_refused_under_the_field_and_nothing_is_stored(
     app: SecretariatApp,
 ) -> None:

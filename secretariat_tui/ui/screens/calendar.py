@@ -31,6 +31,7 @@ from secretariat_tui.domain.calendar_search import CalendarFilter, CalendarIndex
 from secretariat_tui.domain.date_entry import MONTH_NAMES
 from secretariat_tui.domain.submissions import Submission
 from secretariat_tui.store.calendar import CalendarRepository
+from secretariat_tui.store.errors import StoreError
 from secretariat_tui.store.members import MemberRepository
 from secretariat_tui.ui.commands import Command, bindings
 from secretariat_tui.ui.keys import refresh_keys
@@ -115,13 +116,33 @@ class CalendarScreen(DerivedScreen):
         "Kalendern visar plattformens verksamhet: aktiviteter, inlagor som har skickats "
         "(från påverkansregistret, 6) och årsmöten (från styrelseregistret, 3). Piltangenterna "
         "flyttar en dag, pgup/pgdn en månad. Grå rader kommer inte med i "
-        "verksamhetsberättelsen. Datum skrivs snabbt: 15/1, 15 jan, jan 2024 (bara månad), "
-        "i dag, i morgon, +3."
+        "verksamhetsberättelsen. alt+↑ och alt+↓ (eller skift+↑/↓) flyttar markerad rad upp "
+        "eller ned bland dagens rader (i årslistan bland månadens): den ordningen gäller också "
+        "i verksamhetsberättelsen och kalenderfilen. Datum skrivs snabbt: 15/1, 15 jan, "
+        "jan 2024 (bara månad), i dag, i morgon, +3."
     )
     BINDINGS = bindings(
         Command("n", "new", "Ny", "Ny aktivitet på vald dag", id="new-activity"),
         Command("e", "edit", "Ändra", "Ändra markerad aktivitet", id="edit-item"),
         Command("x,delete", "delete", "Ta bort", "Ta bort markerad", id="delete-item"),
+        Command(
+            "alt+up,shift+up",
+            "move(-1)",
+            "Flytta upp",
+            "Flytta markerad rad ett steg upp i dagens (årslistan: månadens) ordning",
+            id="move-up",
+            footer=False,
+            key_display="alt+↑",
+        ),
+        Command(
+            "alt+down,shift+down",
+            "move(1)",
+            "Flytta ned",
+            "Flytta markerad rad ett steg ned i dagens (årslistan: månadens) ordning",
+            id="move-down",
+            footer=False,
+            key_display="alt+↓",
+        ),
         Command("v", "show_year", "Årslista", "Hela året, månad för månad", id="year-view"),
         Command("v", "show_month", "Månad", "Månaden med dagarna", id="month-view"),
         # Those not in the footer have no room at 80 columns; help and the palette list them.
@@ -332,6 +353,8 @@ class CalendarScreen(DerivedScreen):
         if action in {"edit", "delete"}:
             item = self.is_mounted and self.selected_item()
             return bool(item) and item.source is not Source.MEETING  # type: ignore[union-attr]
+        if action == "move":
+            return self.is_mounted and self.selected_item() is not None
         if action in {"show_year", "show_month"}:
             # One key, two labels: the footer names the view that v leads to.
             return (action == "show_month") == (self.is_mounted and self.year_view)
@@ -423,6 +446,32 @@ class CalendarScreen(DerivedScreen):
 
     def action_import_ics(self) -> None:
         start_ics_import(self.app, self.calendar, done=self.reload)
+
+    def action_move(self, step: int) -> None:
+        """Move the highlighted item among the rows of the list it stands in that belong with
+        it: its day's dated items, or the month-only ones (the year list: its month's)."""
+        item = self.selected_item()
+        if item is None:
+            return
+        table = self.year_table if self.year_view else self.day_table
+        shown = [self.index.get(str(row.key.value)) for row in table.ordered_rows]
+        if self.year_view:
+            same = [
+                i
+                for i in shown
+                if i and (i.day.year, i.day.month) == (item.day.year, item.day.month)
+            ]
+        else:
+            same = [i for i in shown if i and i.month_only == item.month_only]
+        try:
+            done = self.calendar.move(item.key, [i.key for i in same], step)
+        except StoreError as err:
+            self.notify(escape(str(err)), severity="error", timeout=10)
+            return
+        if not done:
+            self.notify("Den står redan först." if step < 0 else "Den står redan sist.", timeout=2)
+            return
+        self.reload(keep=item.key)
 
     def action_new(self) -> None:
         form = ActivityForm(

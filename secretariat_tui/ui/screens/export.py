@@ -25,8 +25,13 @@ from secretariat_tui.store.calendar import CalendarRepository
 from secretariat_tui.store.database import Database
 from secretariat_tui.store.errors import StoreError
 from secretariat_tui.store.output_files import resolve_output, write_output_file
+from secretariat_tui.store.register_span import covered_years
 from secretariat_tui.store.report_source import load_report_data
-from secretariat_tui.store.user_config import load_user_config, remember_choices
+from secretariat_tui.store.user_config import (
+    load_user_config,
+    read_template_file,
+    remember_choices,
+)
 from secretariat_tui.ui.commands import Command, bindings
 from secretariat_tui.ui.screens.export_forms import (
     FORMS,
@@ -112,12 +117,14 @@ def start_export(
     def chosen_kind(kind: ExportKind | None) -> None:
         if kind is None:
             return
+        covered = covered_years(database, today.year) if kind is ExportKind.REPORT else None
         form = FORMS[kind](
             year=year,
             today=today,
             protected=database.path,
             folder=config.export_folder,
             remembered=config.choices(kind),
+            **({"covered": covered} if covered else {}),
         )
         app.push_screen(form, chosen)
 
@@ -158,7 +165,26 @@ def render(request: ExportRequest, db: Database) -> tuple[bytes, str]:
         items = CalendarRepository(db).items()
         return render_month(items, request.year, request.month, request.fmt), "månadslistan"
     data = load_report_data(db, request.year)
-    return render_section(data, request.what, request.fmt), LABELS[request.what]
+    template = _report_template() if request.fmt == "docx" else None
+    return render_section(data, request.what, request.fmt, template), LABELS[request.what]
+
+
+def _report_template() -> bytes | None:
+    """The user's Word template (``settings set report-template``), checked; None: the
+    shipped one. A ValueError in Swedish names the template when it cannot be used."""
+    from secretariat_tui.exports.report_docx import TemplateError, check_template
+
+    chosen = load_user_config().report_template
+    if chosen is None:
+        return None
+    try:
+        data = read_template_file(chosen)
+        check_template(data)
+    except TemplateError as err:
+        raise ValueError(f"Word-mallen {chosen} {err}") from None
+    except ValueError as err:
+        raise ValueError(f"Word-mallen: {err}") from None
+    return data
 
 
 def run_export(

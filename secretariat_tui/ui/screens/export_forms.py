@@ -21,6 +21,7 @@ from textual.widgets import Input
 from secretariat_tui.domain.activities import Category
 from secretariat_tui.domain.errors import FieldErrors
 from secretariat_tui.domain.fields import Choice, Day, Field, FieldReader, Flag, Year
+from secretariat_tui.domain.register_span import YearSpan
 from secretariat_tui.exports.ics_calendar import IcsFilter
 from secretariat_tui.ui.screens.save_as import (
     FOLDER_FIELD,
@@ -258,6 +259,12 @@ class ReportForm(ExportForm):
     )
     REMEMBER = ("section", "format")
 
+    def __init__(self, *, covered: YearSpan | None = None, **given: Any) -> None:
+        """``covered``: the years the register holds records for; another year is refused
+        at the year field, as ``export report`` refuses it (None: any year)."""
+        self.covered = covered
+        super().__init__(**given)
+
     def defaults(self, year: int) -> dict[str, str]:
         return {"section": Section.ALL.value, "year": str(year), "format": "docx"}
 
@@ -267,6 +274,8 @@ class ReportForm(ExportForm):
 
     def read(self, fields: FieldReader) -> dict[str, Any]:
         section, year, fmt = fields.read("section", "year", "format").values()
+        if year is not None and self.covered and (refused := self.covered.refusal(year)):
+            fields.errors["year"] = refused
         return {"what": section and section.value, "year": year, "fmt": fmt and fmt.value}
 
 
