@@ -14,10 +14,7 @@ text is kept in a file of its own and named, so nothing written is lost).
 
 from __future__ import annotations
 
-import contextlib
 import os
-import shlex
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -30,6 +27,7 @@ from secretariat_tui.domain.report_outline import WRITTEN_SECTIONS, ReportSectio
 from secretariat_tui.domain.report_texts import ReportText, state_label, written_text
 from secretariat_tui.store.errors import os_reason
 from secretariat_tui.store.report_texts import ReportTextRepository
+from secretariat_tui.user_editor import EditorError, decoded, edit_text
 
 STDIN = "-"
 SECTION_HELP = "Textdelen: " + ", ".join(s.key for s in WRITTEN_SECTIONS) + "."
@@ -129,67 +127,20 @@ def _read_source(source: str) -> str:
 
 def _decoded(data: bytes, name: str) -> str:
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise click.ClickException(
-            f"{name} är inte UTF-8-text; spara den som UTF-8 och försök igen. Inget sparades."
-        ) from None
+        return decoded(data, name)
+    except EditorError as err:
+        raise click.ClickException(str(err)) from None
 
 
 def _edited(section: ReportSection, current: ReportText | None, year: int) -> str | None:
-    """What the user wrote in the editor, or None when the file is as it was given.
-
-    The temporary file is created owner-only (``mkstemp``) and removed afterwards, so the
-    text is never left readable by others; it starts with the year's text, or last year's.
-    """
-    command = _editor()
+    """What the user wrote in the editor (``user_editor``: an owner-only temporary file,
+    removed afterwards), starting from the year's text or last year's; None when unchanged."""
     start = current.text + "\n" if current is not None else ""
-    fd, name = tempfile.mkstemp(prefix=f"verksamhetstext-{year}-{section.key}-", suffix=".txt")
-    path = Path(name)
+    prefix = f"verksamhetstext-{year}-{section.key}-"
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(start.encode("utf-8"))
-        _run_editor(command, path)
-        data = path.read_bytes()
-    except OSError as err:
-        raise click.ClickException(
-            f"Kunde inte använda den tillfälliga filen: {os_reason(err)}. Inget sparades."
-        ) from None
-    finally:
-        with contextlib.suppress(OSError):
-            path.unlink()
-    edited = _decoded(data, "Den redigerade texten")
-    return None if edited == start else edited
-
-
-def _editor() -> list[str]:
-    for variable in ("VISUAL", "EDITOR"):
-        value = os.environ.get(variable, "").strip()
-        if value:
-            try:
-                return shlex.split(value)
-            except ValueError:
-                raise click.ClickException(
-                    f"${variable} kan inte läsas som ett kommando. Inget sparades."
-                ) from None
-    raise click.ClickException(
-        "Ingen redigerare: sätt $VISUAL eller $EDITOR (t.ex. EDITOR=nano), "
-        "eller använd --from-file. Inget sparades."
-    )
-
-
-def _run_editor(command: list[str], path: Path) -> None:
-    shown = shlex.join(command)
-    try:
-        finished = subprocess.run([*command, str(path)], check=False)  # noqa: S603 (the user's)
-    except OSError as err:
-        raise click.ClickException(
-            f"Redigeraren {shown} kunde inte startas: {os_reason(err)}. Inget sparades."
-        ) from None
-    if finished.returncode != 0:
-        raise click.ClickException(
-            f"Redigeraren {shown} avslutades med fel ({finished.returncode}). Inget sparades."
-        )
+        return edit_text(start, prefix=prefix, environ=os.environ, instead="använd --from-file")
+    except EditorError as err:
+        raise click.ClickException(str(err)) from None
 
 
 def _save(

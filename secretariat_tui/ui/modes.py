@@ -17,6 +17,7 @@ from secretariat_tui.ui.screens.fees import FeesScreen
 from secretariat_tui.ui.screens.members import MembersScreen
 from secretariat_tui.ui.screens.networks import NetworksScreen
 from secretariat_tui.ui.screens.overview import OverviewScreen
+from secretariat_tui.ui.screens.report_texts import ReportTextsScreen
 from secretariat_tui.ui.screens.submissions import SubmissionsScreen
 
 ScreenFactory = Callable[[], Screen[None]]
@@ -29,6 +30,7 @@ SCREENS: dict[str, type[Screen[None]]] = {
     "calendar": CalendarScreen,
     "networks": NetworksScreen,
     "submissions": SubmissionsScreen,
+    "report": ReportTextsScreen,
 }
 """Each register's screen class by mode: what it declares is found (for the palette) before
 the screen is first shown, and ``register_modes`` builds exactly these."""
@@ -47,4 +49,5 @@ def register_modes(database: Database, today: date | None) -> dict[str, ScreenFa
         "calendar": lambda: CalendarScreen(calendar, ledger.members, today=today),
         "networks": lambda: NetworksScreen(calendar, today=today),
         "submissions": lambda: SubmissionsScreen(calendar, ledger.members, today=today),
+        "report": lambda: ReportTextsScreen(database, today=today),
     }

@@ -39,4 +39,5 @@ REGISTERS = (
     RegisterTab("calendar", "4", "Kalender", "aktiviteter, plattformsmöten, ICS-filer"),
     RegisterTab("networks", "5", "Nätverk", "nätverk som plattformen är med i"),
     RegisterTab("submissions", "6", "Påverkan", "remissvar, debattartiklar, inlagor"),
+    RegisterTab("report", "7", "Berättelse", "verksamhetsberättelsens texter, utkastet"),
 )

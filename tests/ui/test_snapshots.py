@@ -150,6 +150,8 @@ SHOTS = {
     "calendar_export_dialog": Shot("calendar", ("u",)),
     "networks": Shot("networks"),
     "submissions": Shot("submissions"),
+    "report_texts": Shot("report"),
+    "report_text_editor": Shot("report", ("down", "down", "down", "enter")),
     "board": Shot("board"),
     "board_on_a_date": Shot("board", ("d",), board_of_the_2024_meeting_day),
     "meeting_roll": Shot("board", ("r",)),

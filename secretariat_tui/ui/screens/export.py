@@ -101,8 +101,16 @@ class ExportChoiceScreen(ModalScreen[ExportKind | None]):
         self.dismiss(None)
 
 
-def start_export(app: App[object], *, year: int, today: date, database: Database) -> None:
-    """Ask which kind, open its dialog with the last choices, then write the file."""
+def start_export(
+    app: App[object],
+    *,
+    year: int,
+    today: date,
+    database: Database,
+    kind: ExportKind | None = None,
+) -> None:
+    """Ask which kind (unless ``kind`` says: the report texts open the report's dialog),
+    open its dialog with the last choices, then write the file."""
     config = load_user_config()
     last = config.choices(LAST_KIND).get("kind", ExportKind.CALENDAR.value)
 
@@ -131,6 +139,9 @@ def start_export(app: App[object], *, year: int, today: date, database: Database
             pass  # the choices are a convenience: the export goes ahead without them
         run_export(app, request, database, folder_note)
 
+    if kind is not None:
+        chosen_kind(kind)
+        return
     kinds = list(ExportKind)
     app.push_screen(
         ExportChoiceScreen(ExportKind(last) if last in kinds else kinds[0]), chosen_kind

@@ -17,8 +17,10 @@ PATH_ROOM = 12
 
 
 def short(title: str) -> str:
-    """ "Medlemmar" → "Med.": three letters say which register a number key leads to."""
-    return title if len(title) <= 4 else f"{title[:3]}."
+    """ "Medlemmar" → "Med": three letters say which register a number key leads to (no
+    dot: with eight registers, the dots were what kept the current one's whole name from
+    fitting at 60 columns)."""
+    return title if len(title) <= 4 else title[:3]
 
 
 def tabs(registers: Sequence[RegisterTab], current: str, width: int) -> Text:
