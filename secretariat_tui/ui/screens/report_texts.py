@@ -42,7 +42,7 @@ from secretariat_tui.user_editor import EditorError, edit_text
 COLUMNS = (
     Column("nr", "Nr", 3, sort_key=int),
     Column("heading", "Del"),
-    Column("state", "Status", 24),
+    Column("state", "Status", 24, hide_when_same=True),
     Column("start", "Början", 24),
 )
 STATE_STYLE = {TextState.DONE: "", TextState.CARRIED: "bold", TextState.EMPTY: "bold"}
