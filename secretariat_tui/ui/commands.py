@@ -69,6 +69,30 @@ class Command:
         )
 
 
+def year_commands(*, footer: bool = True) -> tuple[Command, Command]:
+    """``<`` and ``>``: the year before and after, in the same words on every screen that
+    shows a year; in the footer as one key ("< > År") unless ``footer`` is off."""
+    return (
+        Command(
+            "less_than_sign",
+            "year(-1)",
+            "Året före",
+            "Visa året före",
+            id="year-back",
+            footer=False,
+        ),
+        Command(
+            "greater_than_sign",
+            "year(1)",
+            "År",
+            "Visa året efter",
+            id="year-on",
+            footer=footer,
+            key_display="< >" if footer else None,  # the footer's one key for both years
+        ),
+    )
+
+
 def bindings(*declared: Command | BindingType) -> list[BindingType]:
     """``BINDINGS`` from commands (and, while screens move over, plain bindings)."""
     return [

@@ -33,7 +33,7 @@ from secretariat_tui.domain.submissions import Submission
 from secretariat_tui.store.calendar import CalendarRepository
 from secretariat_tui.store.errors import StoreError
 from secretariat_tui.store.members import MemberRepository
-from secretariat_tui.ui.commands import Command, bindings
+from secretariat_tui.ui.commands import Command, bindings, year_commands
 from secretariat_tui.ui.keys import refresh_keys
 from secretariat_tui.ui.screens.calendar_forms import ActivityForm, SubmissionForm
 from secretariat_tui.ui.screens.confirm import confirm_delete
@@ -174,17 +174,7 @@ class CalendarScreen(DerivedScreen):
             footer=False,
         ),
         Command("slash", "focus_filter", "Filter", "Sök text", id="filter", footer=False),
-        Command(
-            "less_than_sign", "year(-1)", "Året före", "Ett år bakåt", id="year-back", footer=False
-        ),
-        Command(
-            "greater_than_sign",
-            "year(1)",
-            "Året efter",
-            "Ett år framåt",
-            id="year-on",
-            footer=False,
-        ),
+        *year_commands(footer=False),
         Command(
             "escape",
             "clear_filter",

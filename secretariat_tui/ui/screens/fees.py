@@ -22,7 +22,7 @@ from secretariat_tui.exports.fees_listing import members_word
 from secretariat_tui.imports.payments_csv import plan_payments_import
 from secretariat_tui.store.import_headings import HeadingMemory
 from secretariat_tui.store.ledger import FeeLedger
-from secretariat_tui.ui.commands import Command, bindings
+from secretariat_tui.ui.commands import Command, bindings, year_commands
 from secretariat_tui.ui.keys import refresh_keys
 from secretariat_tui.ui.screens.member_payments import MemberPaymentsScreen, amount_key
 from secretariat_tui.ui.screens.members import FORM_SHORT
@@ -90,22 +90,7 @@ class FeesScreen(RegisterScreen):
         Command(
             "o", "toggle_owing", "Obetalda", "Visa bara de som inte har betalat allt", id="owing"
         ),
-        Command(
-            "less_than_sign",
-            "year(-1)",
-            "Förra året",
-            "Visa föregående år",
-            id="year-back",
-            footer=False,
-        ),
-        Command(
-            "greater_than_sign",
-            "year(1)",
-            "År",
-            "Visa nästa år",
-            id="year-next",
-            key_display="< >",  # the footer's one key for both years
-        ),
+        *year_commands(),
         Command(
             "t", "schedule", "Taxa", "Ändra årets avgifter per form", id="schedule", footer=False
         ),

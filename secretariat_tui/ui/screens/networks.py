@@ -10,7 +10,7 @@ from textual.widgets import Input
 from secretariat_tui.domain.activities import Activity
 from secretariat_tui.domain.networks import NetworkMembership, participations_by_network
 from secretariat_tui.store.calendar import CalendarRepository, NetworkInUse
-from secretariat_tui.ui.commands import Command, bindings
+from secretariat_tui.ui.commands import bindings, year_commands
 from secretariat_tui.ui.screens.calendar_forms import NetworkForm
 from secretariat_tui.ui.screens.record_screen import RecordScreen
 from secretariat_tui.ui.screens.register_screen import RegisterScreen
@@ -42,8 +42,7 @@ class NetworksScreen(RegisterScreen, RecordScreen[NetworkMembership]):
         "Kolumnen Deltog visar valt år; < och > byter år."
     )
     BINDINGS = bindings(
-        Command("less_than_sign", "year(-1)", "Året före", "Året före", id="year-back"),
-        Command("greater_than_sign", "year(1)", "Året efter", "Året efter", id="year-on"),
+        *year_commands(),
     )
 
     def __init__(self, calendar: CalendarRepository, *, today: date | None = None) -> None:

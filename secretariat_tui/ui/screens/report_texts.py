@@ -29,7 +29,7 @@ from secretariat_tui.domain.report_texts import (
 from secretariat_tui.store.database import Database
 from secretariat_tui.store.errors import StoreError
 from secretariat_tui.store.report_texts import ReportTextRepository
-from secretariat_tui.ui.commands import Command, bindings
+from secretariat_tui.ui.commands import Command, bindings, year_commands
 from secretariat_tui.ui.keys import refresh_keys
 from secretariat_tui.ui.screens.export import start_export
 from secretariat_tui.ui.screens.export_forms import ExportKind
@@ -124,22 +124,7 @@ class ReportTextsScreen(RegisterScreen):
             "Exportera utkastet till verksamhetsberättelsen för året",
             id="export-draft",
         ),
-        Command(
-            "less_than_sign",
-            "year(-1)",
-            "Året före",
-            "Visa året före",
-            id="year-back",
-            footer=False,
-        ),
-        Command(
-            "greater_than_sign",
-            "year(1)",
-            "År",
-            "Visa året efter",
-            id="year-on",
-            key_display="< >",  # the footer's one key for both years
-        ),
+        *year_commands(),
     )
 
     def __init__(self, database: Database, *, today: date | None = None) -> None:
