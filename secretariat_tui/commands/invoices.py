@@ -25,6 +25,7 @@ from secretariat_tui.domain.settings import Settings
 from secretariat_tui.exports.fees_listing import sorted_rows
 from secretariat_tui.exports.invoices_listing import invoices_table, plan_text
 from secretariat_tui.store.database import Database
+from secretariat_tui.store.errors import StoreError
 from secretariat_tui.store.invoices import (
     InvoiceRepository,
     InvoiceRun,
@@ -111,9 +112,16 @@ def invoice(
             for problem in missing_settings(SettingsRepository(db).get()):
                 click.echo(f"Obs: {problem}", err=True)
             return
-        run = make_invoices(
-            db, drafts, issued=date.today(), folder=_folder(output), render=_render(db, template)
-        )
+        try:
+            run = make_invoices(
+                db,
+                drafts,
+                issued=date.today(),
+                folder=_folder(output),
+                render=_render(db, template),
+            )
+        except StoreError as err:  # settings missing, a file refused or not written
+            raise click.ClickException(str(err)) from None
     _written(run, "faktura" if len(run.invoices) == 1 else "fakturor")
 
 
@@ -149,7 +157,7 @@ def credit_invoice(obj: CliContext, number: int, output: str | None) -> None:
                 folder=_folder(output),
                 render=_render(db, template),
             )
-        except ValueError as err:
+        except (StoreError, ValueError) as err:  # no such invoice, or not one to credit
             raise click.ClickException(str(err)) from None
     (note,) = run.invoices
     click.echo(
