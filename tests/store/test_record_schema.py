@@ -12,10 +12,10 @@ from secretariat_tui.domain.activities import Activity, Category
 from secretariat_tui.domain.board import AnnualMeeting, BoardSeat, Role
 from secretariat_tui.domain.date_entry import EnteredDate
 from secretariat_tui.domain.fees import FeeOverride, FeeSchedule, Payment
+from secretariat_tui.domain.invoices import Invoice
 from secretariat_tui.domain.members import Contact, MembershipForm
 from secretariat_tui.domain.networks import NetworkMembership
 from secretariat_tui.domain.report_texts import written_text
-from secretariat_tui.domain.invoices import Invoice
 from secretariat_tui.domain.settings import Settings, SmtpSecurity
 from secretariat_tui.domain.submissions import Submission, SubmissionKind, SubmissionStatus
 from secretariat_tui.domain.voting import Attendance
