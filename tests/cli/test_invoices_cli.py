@@ -179,3 +179,11 @@ def test_an_unknown_member_is_refused(demo: Path) -> None:
 def test_the_listing_of_a_year_without_invoices(demo: Path) -> None:
     assert ok(demo, "fees", "invoices", "--year", YEAR) == "Inga fakturor det året.\n"
     assert run(demo, "fees", "invoices", "--year", YEAR, "--format", "csv").exit_code == 0
+
+
+def test_the_databases_backups_folder_is_refused_as_the_folder(demo: Path) -> None:
+    backups = demo.with_name(demo.name + ".backups")
+    line = refused(demo, "fees", "invoice", "--year", YEAR, "-o", str(backups))
+    assert "säkerhetskopior" in line
+    with open_database(demo) as db:
+        assert InvoiceRepository(db).all() == []
