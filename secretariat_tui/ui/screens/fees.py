@@ -24,6 +24,7 @@ from secretariat_tui.store.import_headings import HeadingMemory
 from secretariat_tui.store.ledger import FeeLedger
 from secretariat_tui.ui.commands import Command, bindings, year_commands
 from secretariat_tui.ui.keys import refresh_keys
+from secretariat_tui.ui.screens.invoice_run import start_invoicing
 from secretariat_tui.ui.screens.member_payments import MemberPaymentsScreen, amount_key
 from secretariat_tui.ui.screens.members import FORM_SHORT
 from secretariat_tui.ui.screens.payment_forms import AgreementForm, FeeScheduleForm, PaymentForm
@@ -107,6 +108,14 @@ class FeesScreen(RegisterScreen):
             "E-post (Bcc)",
             "Obetaldas e-postadresser på en rad, att kopiera till ett e-brevs Bcc-fält",
             id="bcc",
+            footer=False,
+        ),
+        Command(
+            "f",
+            "invoice",
+            "Fakturera",
+            "Fakturera årets obetalda avgifter med OCR-nummer, som Word-filer",
+            id="invoice",
             footer=False,
         ),
         Command(
@@ -199,6 +208,9 @@ class FeesScreen(RegisterScreen):
         )
         form = AgreementForm(row, current, save=self.fees.set_agreement)
         self.app.push_screen(form, lambda stored: self.reload(keep=member_id))
+
+    def action_invoice(self) -> None:
+        start_invoicing(self.app, self.ledger, self.year, self.today)
 
     def action_schedule(self) -> None:
         schedule = self.fees.schedule(self.year)
