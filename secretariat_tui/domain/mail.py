@@ -18,6 +18,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 
+from secretariat_tui.domain.fees import MemberYear
+from secretariat_tui.domain.invoices import Invoice, InvoiceStatus, invoice_status
 from secretariat_tui.domain.money import format_kronor
 
 
@@ -106,6 +108,8 @@ class MailFacts:
     ocr: str = ""
     due: date | None = None
     payment_details: str = ""
+    invoice: int | None = None
+    """The invoice's number, when the message is about one (its Word file is attached)."""
 
     def values(self) -> dict[str, str]:
         return {
@@ -150,7 +154,9 @@ class MailPlan:
                 f"Redan skickad ({self.kind.label} {when} till {sent.to}): {facts.name}; "
                 "hoppas över (--again skickar igen)."
             )
-        lines += [f"Saknar e-post: {facts.name}; nås inte med e-post." for facts in self.without_email]
+        lines += [
+            f"Saknar e-post: {facts.name}; nås inte med e-post." for facts in self.without_email
+        ]
         return lines
 
 
@@ -180,3 +186,74 @@ def plan_mail(
         else:
             to_send.append(one)
     return MailPlan(kind, year, tuple(to_send), tuple(already), tuple(without))
+
+
+def payment_details(bankgiro: str, plusgiro: str, swish: str) -> str:
+    """``bankgiro 123-4567 eller Swish 123 456 78 90``: where the association takes payments."""
+    ways = [
+        f"{label} {number.strip()}"
+        for label, number in (("bankgiro", bankgiro), ("plusgiro", plusgiro), ("Swish", swish))
+        if number.strip()
+    ]
+    return " eller ".join(ways)
+
+
+@dataclass(frozen=True)
+class Association:
+    """What every message says about the sender: its name and where to pay."""
+
+    name: str
+    payment_details: str = ""
+
+
+def fee_mail_facts(
+    kind: MailKind,
+    year: int,
+    rows: Iterable[MemberYear],
+    invoices: Iterable[Invoice],
+    association: Association,
+    *,
+    member_id: int | None = None,
+) -> list[MailFacts]:
+    """The members a run is about, in the rows' order.
+
+    A reminder goes to each member that owes for ``year`` (the amount still due), with the
+    OCR and due date of its standing invoice when it has one. An invoice message goes with
+    each open invoice of ``year`` (its amount, OCR, due date and number).
+    """
+    chosen = [r for r in rows if member_id is None or r.member.id == member_id]
+    standing: dict[int, Invoice] = {}
+    for invoice in sorted(invoices, key=lambda i: i.number):
+        if invoice.fee_year == year and invoice.stands:
+            standing[invoice.member_id] = invoice
+    facts = []
+    for row in chosen:
+        found = standing.get(row.member.id or 0)
+        if kind is MailKind.REMINDER and row.owes:
+            facts.append(_facts(row, row.outstanding, found, association))
+        elif (
+            kind is MailKind.INVOICE
+            and found is not None
+            and invoice_status(found, row) is InvoiceStatus.OPEN
+        ):
+            facts.append(_facts(row, found.amount, found, association))
+    return facts
+
+
+def _facts(
+    row: MemberYear, amount: Decimal, invoice: Invoice | None, association: Association
+) -> MailFacts:
+    member = row.member
+    return MailFacts(
+        member_id=member.id or 0,
+        name=member.name,
+        email=member.contact.email.strip(),
+        amount=amount,
+        year=row.year,
+        association=association.name,
+        contact_person=member.contact.person.strip(),
+        ocr=invoice.ocr if invoice else "",
+        due=invoice.due if invoice else None,
+        payment_details=association.payment_details,
+        invoice=invoice.number if invoice else None,
+    )

@@ -11,7 +11,7 @@ Outlook and Thunderbird open it as a message to send.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from email import policy
@@ -30,6 +30,22 @@ class Attachment:
     data: bytes
     maintype: str = DOCX_TYPE[0]
     subtype: str = DOCX_TYPE[1]
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """One message and what it is about (so a result can be recorded on the member)."""
+
+    facts: MailFacts
+    message: EmailMessage
+
+    @property
+    def member_id(self) -> int:
+        return self.facts.member_id
+
+    @property
+    def to(self) -> str:
+        return str(self.message["To"])
 
 
 @dataclass(frozen=True)
@@ -66,10 +82,30 @@ def build_message(
     return message
 
 
+def outgoing(
+    template: MailTemplate,
+    facts: Sequence[MailFacts],
+    sender: Sender,
+    when: datetime,
+    attachments: Callable[[MailFacts], Sequence[Attachment]] = lambda _: (),
+) -> tuple[list[Outgoing], list[str]]:
+    """Every member's message, and a line for each that cannot be written (a bad address)."""
+    messages: list[Outgoing] = []
+    problems: list[str] = []
+    for one in facts:
+        try:
+            messages.append(
+                Outgoing(one, build_message(template, one, sender, when, attachments(one)))
+            )
+        except ValueError as err:
+            problems.append(f"{one.name}: {err}")
+    return messages, problems
+
+
 def _address(name: str, address: str, what: str) -> Address:
     """A header address; the display name may hold any letters, the address must be one."""
     user, at, domain = address.partition("@")
-    if not (user and at and domain) or any(c.isspace() or c in "<>,;\"" for c in address):
+    if not (user and at and domain) or any(c.isspace() or c in '<>,;"' for c in address):
         raise ValueError(f"Ogiltig {what}: ”{address}”.")
     try:
         return Address(display_name=" ".join(name.split()), username=user, domain=domain)

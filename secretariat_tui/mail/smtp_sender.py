@@ -12,9 +12,11 @@ from __future__ import annotations
 import smtplib
 import ssl
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
-from email.message import EmailMessage
 from enum import StrEnum
+
+from secretariat_tui.exports.mail_messages import Outgoing
 
 TIMEOUT = 20.0
 """Seconds to wait for the server at each step; read when a run starts, so tests shorten it."""
@@ -46,18 +48,6 @@ class SmtpServer:
     def keyring_account(self) -> str:
         """The keyring entry's name: one password per server account."""
         return f"{self.user}@{self.host}"
-
-
-@dataclass(frozen=True)
-class Outgoing:
-    """One message and the member it is for (so a result can be recorded on the member)."""
-
-    member_id: int
-    message: EmailMessage
-
-    @property
-    def to(self) -> str:
-        return str(self.message["To"])
 
 
 @dataclass(frozen=True)
@@ -114,7 +104,10 @@ def send_all(
             except (smtplib.SMTPSenderRefused, smtplib.SMTPDataError) as err:
                 error = f"servern tog inte emot brevet ({_reply(err.smtp_code, err.smtp_error)})."
             except (smtplib.SMTPException, OSError) as err:
-                stop = f"Anslutningen till {server.where} bröts ({_reason(err)}); resten skickades inte."
+                stop = (
+                    f"Anslutningen till {server.where} bröts ({_reason(err)}); "
+                    "resten skickades inte."
+                )
                 return _stopped(outcome, outgoing[index:], stop)
             else:
                 outcome.deliveries.append(Delivery(one))
@@ -155,10 +148,18 @@ def _connect(server: SmtpServer, password: str) -> smtplib.SMTP:
             f"E-postservern {server.where} vägrade inloggningen för {server.user} "
             f"({_reply(err.smtp_code, err.smtp_error)}); kontrollera användare och lösenord."
         ) from None
+    except UnicodeEncodeError:
+        _close(connection)
+        raise _Stop(
+            "Användarnamnet eller lösenordet för e-postservern innehåller tecken utanför ASCII "
+            "(t.ex. å, ä, ö), som inloggningen inte kan skicka; välj ett lösenord utan dem."
+        ) from None
     except smtplib.SMTPNotSupportedError as err:
         _close(connection)
         what = "STARTTLS" if server.security is Security.STARTTLS else "inloggning"
-        raise _Stop(f"E-postservern {server.where} erbjuder inte {what} ({_reason(err)}).") from None
+        raise _Stop(
+            f"E-postservern {server.where} erbjuder inte {what} ({_reason(err)})."
+        ) from None
     except (OSError, smtplib.SMTPException) as err:
         _close(connection)
         raise _Stop(f"{reached} ({_reason(err)}).") from None
@@ -166,10 +167,8 @@ def _connect(server: SmtpServer, password: str) -> smtplib.SMTP:
 
 
 def _close(connection: smtplib.SMTP) -> None:
-    try:
+    with suppress(OSError):
         connection.close()
-    except OSError:
-        pass
 
 
 def _quit(connection: smtplib.SMTP) -> None:
