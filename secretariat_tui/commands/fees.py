@@ -249,3 +249,10 @@ def figures(obj: CliContext, year: int, fmt: str) -> None:
         click.echo(listing.fee_figures_json(counted, rows))
     else:
         click.echo(listing.fee_figures_text(counted, rows))
+
+
+# Defined beside, added here: they use ``get_member`` above.
+from secretariat_tui.commands.fees_mail import mail_text, send  # noqa: E402
+
+fees.add_command(send)
+fees.add_command(mail_text)

@@ -21,6 +21,7 @@ from enum import StrEnum
 from secretariat_tui.domain.fees import MemberYear
 from secretariat_tui.domain.invoices import Invoice, InvoiceStatus, invoice_status
 from secretariat_tui.domain.money import format_kronor
+from secretariat_tui.domain.settings import Settings
 
 
 class MailKind(StrEnum):
@@ -257,3 +258,14 @@ def _facts(
         payment_details=association.payment_details,
         invoice=invoice.number if invoice else None,
     )
+
+
+@dataclass(frozen=True)
+class FeeMailSources:
+    """What a fee e-mail run reads from the register, read in one go."""
+
+    rows: list[MemberYear]
+    invoices: list[Invoice]
+    sent: list[SentMail]
+    template: MailTemplate
+    settings: Settings

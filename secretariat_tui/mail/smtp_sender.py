@@ -14,30 +14,21 @@ import ssl
 from collections.abc import Callable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field
-from enum import StrEnum
 
+from secretariat_tui.domain.settings import SmtpSecurity
 from secretariat_tui.exports.mail_messages import Outgoing
+from secretariat_tui.publish.password import stored_password
 
 TIMEOUT = 20.0
 """Seconds to wait for the server at each step; read when a run starts, so tests shorten it."""
 PASSWORD_ENV_VAR = "SECRETARIAT_SMTP_PASSWORD"
 
 
-class Security(StrEnum):
-    STARTTLS = "starttls"
-    SSL = "ssl"
-    NONE = "none"
-
-    @property
-    def default_port(self) -> int:
-        return {"starttls": 587, "ssl": 465, "none": 25}[self.value]
-
-
 @dataclass(frozen=True)
 class SmtpServer:
     host: str
     port: int
-    security: Security = Security.STARTTLS
+    security: SmtpSecurity = SmtpSecurity.STARTTLS
     user: str = ""
 
     @property
@@ -48,6 +39,13 @@ class SmtpServer:
     def keyring_account(self) -> str:
         """The keyring entry's name: one password per server account."""
         return f"{self.user}@{self.host}"
+
+
+def smtp_password(server: SmtpServer) -> str:
+    """The password for ``server``'s user ("" when it needs no login), or PasswordMissing."""
+    if not server.user:
+        return ""
+    return stored_password(PASSWORD_ENV_VAR, server.keyring_account, "e-postservern")
 
 
 @dataclass(frozen=True)
@@ -92,8 +90,8 @@ def send_all(
     outcome = SendOutcome()
     try:
         connection = _connect(server, password)
-    except _Stop as stop:
-        return _stopped(outcome, outgoing, str(stop))
+    except _Stop as refused:
+        return _stopped(outcome, outgoing, str(refused))
     try:
         for index, one in enumerate(outgoing):
             try:
@@ -127,7 +125,7 @@ def _connect(server: SmtpServer, password: str) -> smtplib.SMTP:
     context = ssl.create_default_context()
     reached = f"E-postservern {server.where} kan inte nås"
     try:
-        if server.security is Security.SSL:
+        if server.security is SmtpSecurity.SSL:
             connection: smtplib.SMTP = smtplib.SMTP_SSL(
                 server.host, server.port, timeout=TIMEOUT, context=context
             )
@@ -138,7 +136,7 @@ def _connect(server: SmtpServer, password: str) -> smtplib.SMTP:
     except (OSError, smtplib.SMTPException) as err:
         raise _Stop(f"{reached} ({_reason(err)}); kontrollera adress och port.") from None
     try:
-        if server.security is Security.STARTTLS:
+        if server.security is SmtpSecurity.STARTTLS:
             connection.starttls(context=context)
         if server.user:
             connection.login(server.user, password)
@@ -156,7 +154,7 @@ def _connect(server: SmtpServer, password: str) -> smtplib.SMTP:
         ) from None
     except smtplib.SMTPNotSupportedError as err:
         _close(connection)
-        what = "STARTTLS" if server.security is Security.STARTTLS else "inloggning"
+        what = "STARTTLS" if server.security is SmtpSecurity.STARTTLS else "inloggning"
         raise _Stop(
             f"E-postservern {server.where} erbjuder inte {what} ({_reason(err)})."
         ) from None

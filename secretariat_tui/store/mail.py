@@ -15,8 +15,17 @@ from typing import Any
 
 from tinydb import Query
 
-from secretariat_tui.domain.mail import DEFAULT_TEMPLATES, MailKind, MailTemplate, SentMail
+from secretariat_tui.domain.mail import (
+    DEFAULT_TEMPLATES,
+    FeeMailSources,
+    MailKind,
+    MailTemplate,
+    SentMail,
+)
 from secretariat_tui.store.database import Database
+from secretariat_tui.store.invoices import InvoiceRepository
+from secretariat_tui.store.ledger import FeeLedger
+from secretariat_tui.store.settings import SettingsRepository
 from secretariat_tui.store.tinydb_compat import stored_documents
 
 SENT_MAIL = "sent_mail"
@@ -82,3 +91,13 @@ class MailTemplates:
     def reset(self, kind: MailKind) -> bool:
         """Back to the shipped default; False when it was the default already."""
         return bool(self._table.remove(Query().kind == kind.value))
+
+
+def fee_mail_sources(db: Database, kind: MailKind, year: int) -> FeeMailSources:
+    return FeeMailSources(
+        rows=FeeLedger.of(db).year_rows(year),
+        invoices=InvoiceRepository(db).for_year(year),
+        sent=SentMailRecord(db).for_year(kind, year),
+        template=MailTemplates(db).get(kind),
+        settings=SettingsRepository(db).get(),
+    )

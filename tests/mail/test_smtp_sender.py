@@ -8,9 +8,10 @@ from decimal import Decimal
 import pytest
 
 from secretariat_tui.domain.mail import DEFAULT_TEMPLATES, MailFacts, MailKind
+from secretariat_tui.domain.settings import SmtpSecurity as Security
 from secretariat_tui.exports.mail_messages import Attachment, Outgoing, Sender, outgoing
 from secretariat_tui.mail import smtp_sender
-from secretariat_tui.mail.smtp_sender import Security, SmtpServer, send_all
+from secretariat_tui.mail.smtp_sender import SmtpServer, send_all
 from tests.mail.smtp_server import (
     AUTH_WITHOUT_TLS,
     PASSWORD,
