@@ -13,6 +13,8 @@ Rules (Swedish bookkeeping, and what the coordinator can rely on):
   is invoiced again only when asked (``again_credited``), since the credit usually meant the
   fee was settled another way.
 - The OCR reference is made from the fee year and the invoice number (``ocr.ocr_base``).
+- An invoice is not made without the association's name and a bankgiro or plusgiro number
+  to pay to (``missing_settings``), each refusal naming the ``settings set`` that mends it.
 """
 
 from __future__ import annotations
@@ -26,8 +28,7 @@ from enum import StrEnum
 from secretariat_tui.domain.fees import ZERO, FeeStatus, MemberYear
 from secretariat_tui.domain.members import Member
 from secretariat_tui.domain.ocr import make_ocr, ocr_base
-
-DEFAULT_TERMS_DAYS = 30
+from secretariat_tui.domain.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -173,3 +174,28 @@ def credit(
         credits=invoice.number,
     )
     return note, replace(invoice, credited_by=number)
+
+
+def missing_settings(settings: Settings) -> list[str]:
+    """What an invoice cannot be printed without, each with the command that sets it."""
+    missing = []
+    if not settings.name:
+        missing.append('Föreningens namn saknas: secretariat settings set name "Föreningens namn".')
+    if not settings.bankgiro and not settings.plusgiro:
+        missing.append(
+            "Bankgiro eller plusgiro saknas: secretariat settings set bankgiro NNNN-NNNN "
+            "(eller settings set plusgiro NN NN NN-N)."
+        )
+    return missing
+
+
+def invoice_file_name(invoice: Invoice) -> str:
+    """``faktura-0007.docx`` (``kreditfaktura-…`` for a credit note): sorted as numbered."""
+    kind = "kreditfaktura" if invoice.is_credit_note else "faktura"
+    return f"{kind}-{invoice.number:04d}.docx"
+
+
+def combined_file_name(invoices: Sequence[Invoice]) -> str:
+    """``fakturor-2025-0001-0027.docx``: the run's numbers, so a second run's file is new."""
+    first, last = invoices[0], invoices[-1]
+    return f"fakturor-{first.fee_year}-{first.number:04d}-{last.number:04d}.docx"
