@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from secretariat_tui.commands.common import CliContext, format_option
+from secretariat_tui.commands.fees_mail import mail_text, send
 from secretariat_tui.commands.field_options import YEAR
 from secretariat_tui.commands.invoices import credit_invoice, invoice, list_invoices
 from secretariat_tui.commands.output import (
@@ -84,7 +85,7 @@ def fees() -> None:
     fakturor."""
 
 
-for _command in (invoice, list_invoices, credit_invoice):
+for _command in (invoice, list_invoices, credit_invoice, send, mail_text):
     fees.add_command(_command)
 
 
@@ -256,10 +257,3 @@ def figures(obj: CliContext, year: int, fmt: str) -> None:
         click.echo(listing.fee_figures_json(counted, rows))
     else:
         click.echo(listing.fee_figures_text(counted, rows))
-
-
-# Defined beside, added here: they use ``get_member`` above.
-from secretariat_tui.commands.fees_mail import mail_text, send  # noqa: E402
-
-fees.add_command(send)
-fees.add_command(mail_text)

@@ -16,7 +16,6 @@ import click
 
 from secretariat_tui.commands import calendar_common
 from secretariat_tui.commands.common import CliContext
-from secretariat_tui.commands.fees import get_member
 from secretariat_tui.commands.field_options import YEAR
 from secretariat_tui.domain.mail import (
     PLACEHOLDERS,
@@ -30,6 +29,7 @@ from secretariat_tui.mail.smtp_sender import SendOutcome, SmtpServer, send_all, 
 from secretariat_tui.publish.password import PasswordMissing
 from secretariat_tui.store.errors import StoreError, os_reason
 from secretariat_tui.store.mail import MailTemplates, SentMailRecord, fee_mail_sources
+from secretariat_tui.store.members import MemberNotFound, MemberRepository
 from secretariat_tui.store.output_files import (
     OutputRefused,
     ResolvedOutput,
@@ -81,7 +81,10 @@ def send(
     kind = MailKind(what)
     with obj.reading() as db:
         if member_id is not None:
-            get_member(db, member_id)
+            try:
+                MemberRepository(db).get(member_id)
+            except MemberNotFound as err:
+                raise click.ClickException(f"--member: {err}") from None
         sources = fee_mail_sources(db, kind, year)
     try:
         run = fee_mail_run(sources, kind, year, datetime.now(), member_id=member_id, again=again)

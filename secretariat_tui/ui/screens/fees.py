@@ -24,8 +24,8 @@ from secretariat_tui.store.import_headings import HeadingMemory
 from secretariat_tui.store.ledger import FeeLedger
 from secretariat_tui.ui.commands import Command, bindings
 from secretariat_tui.ui.keys import refresh_keys
-from secretariat_tui.ui.screens.member_payments import MemberPaymentsScreen, amount_key
 from secretariat_tui.ui.screens.fee_mail import open_reminder_mail
+from secretariat_tui.ui.screens.member_payments import MemberPaymentsScreen, amount_key
 from secretariat_tui.ui.screens.members import FORM_SHORT
 from secretariat_tui.ui.screens.payment_forms import AgreementForm, FeeScheduleForm, PaymentForm
 from secretariat_tui.ui.screens.register_screen import RegisterScreen
