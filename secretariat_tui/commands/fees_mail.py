@@ -17,6 +17,7 @@ import click
 from secretariat_tui.commands import calendar_common
 from secretariat_tui.commands.common import CliContext
 from secretariat_tui.commands.field_options import YEAR
+from secretariat_tui.commands.report_template import report_template
 from secretariat_tui.domain.mail import (
     PLACEHOLDERS,
     MailKind,
@@ -87,7 +88,15 @@ def send(
                 raise click.ClickException(f"--member: {err}") from None
         sources = fee_mail_sources(db, kind, year)
     try:
-        run = fee_mail_run(sources, kind, year, datetime.now(), member_id=member_id, again=again)
+        run = fee_mail_run(
+            sources,
+            kind,
+            year,
+            datetime.now(),
+            member_id=member_id,
+            again=again,
+            word_template=report_template("docx", None) if kind is MailKind.INVOICE else None,
+        )
     except ValueError as err:
         raise click.ClickException(str(err)) from None
     click.echo(_preview(run))

@@ -5,7 +5,7 @@ both preview, skip and record alike.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -23,8 +23,6 @@ from secretariat_tui.domain.mail import (
 from secretariat_tui.domain.settings import Settings
 from secretariat_tui.exports.mail_messages import Attachment, Outgoing, Sender, outgoing
 from secretariat_tui.mail.smtp_sender import SmtpServer
-
-Attachments = Callable[[MailFacts], Sequence[Attachment]]
 
 
 @dataclass(frozen=True)
@@ -63,9 +61,11 @@ def fee_mail_run(
     *,
     member_id: int | None = None,
     again: bool = False,
-    attachments: Attachments = lambda _: (),
+    word_template: bytes | None = None,
 ) -> FeeMailRun:
-    """The run; ValueError (Swedish) when there is no sender address to write From with."""
+    """The run, an invoice message with its invoice's Word file (on ``word_template``, the
+    report's, None: the shipped one) attached; ValueError (Swedish) when there is no sender
+    address to write From with, or the template is no Word file."""
     settings = sources.settings
     facts = fee_mail_facts(
         kind, year, sources.rows, sources.invoices, association(settings), member_id=member_id
@@ -76,5 +76,32 @@ def fee_mail_run(
             "Ingen avsändaradress: settings set sender-email ADRESS (föreningens e-post)."
         )
     sender = Sender(settings.name or "Föreningen", settings.sender_email.strip())
-    messages, problems = outgoing(sources.template, plan.to_send, sender, when, attachments)
+    attached = invoice_files(sources, plan.to_send, word_template)
+    messages, problems = outgoing(
+        sources.template, plan.to_send, sender, when, lambda f: attached.get(f.invoice or 0, ())
+    )
     return FeeMailRun(kind, year, plan, messages, problems, smtp_server(settings))
+
+
+def invoice_files(
+    sources: FeeMailSources, facts: Sequence[MailFacts], word_template: bytes | None
+) -> dict[int, tuple[Attachment]]:
+    """Each message's invoice as Word, by invoice number (python-docx loaded only here)."""
+    wanted = {f.invoice for f in facts if f.invoice is not None}
+    if not wanted:
+        return {}
+    from secretariat_tui.domain.invoices import invoice_file_name
+    from secretariat_tui.exports.invoice_docx import InvoiceSheet, invoice_docx
+    from secretariat_tui.exports.report_docx import TemplateError
+
+    members = {row.member.id: row.member for row in sources.rows}
+    files = {}
+    for invoice in sources.invoices:
+        if invoice.number in wanted:
+            sheet = InvoiceSheet(invoice, members[invoice.member_id], sources.settings)
+            try:
+                data = invoice_docx(sheet, word_template)
+            except TemplateError as err:
+                raise ValueError(f"Word-mallen {err} Inga brev gjordes.") from None
+            files[invoice.number] = (Attachment(invoice_file_name(invoice), data),)
+    return files

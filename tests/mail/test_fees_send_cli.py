@@ -3,6 +3,7 @@ on 127.0.0.1, each send recorded so a second run skips it; or saved as .eml file
 
 from __future__ import annotations
 
+import io
 import os
 import stat
 from dataclasses import replace
@@ -17,6 +18,7 @@ from secretariat_tui.commands import calendar_common
 from secretariat_tui.domain.mail import MailKind
 from secretariat_tui.domain.settings import SmtpSecurity
 from secretariat_tui.store.database import open_database
+from secretariat_tui.store.invoices import InvoiceRepository
 from secretariat_tui.store.mail import SentMailRecord
 from secretariat_tui.store.settings import SettingsRepository
 from tests.cli.helpers import add_org, ok
@@ -211,3 +213,41 @@ def test_an_edited_template_is_used_and_an_unknown_placeholder_refused(
 
     reset = ok(db_path, "fees", "mail-text", "--what", "reminder", "--reset")
     assert "(programmets)" in reset
+
+
+def test_invoice_mail_attaches_the_invoices_word_file_with_its_ocr(
+    db_path: Path, tmp_path: Path, smtp_server: SmtpTestServer
+) -> None:
+    set_up(db_path, smtp_server)
+    ok(db_path, "fees", "invoice", "--year", "2024", "-o", str(tmp_path / "fakturor"))
+    with open_database(db_path, create=False, read_only=True) as db:
+        invoices = {i.member_id: i for i in InvoiceRepository(db).for_year(2024)}
+    angby = invoices[7]
+
+    out = ok(db_path, "fees", "send", "--year", "2024", "--what", "invoice", "--yes")
+
+    assert f"Bilaga: faktura-{angby.number:04d}.docx" in out
+    assert "Skickade 2 av 2 e-brev." in out
+    got = {a.message["To"].addresses[0].display_name: a.message for a in smtp_server.arrived}
+    message = got["Ängby förening"]
+    assert message["Subject"] == "Faktura: medlemsavgift 2024 till Plattformen mot människohandel"
+    body = message.get_body(("plain",)).get_content()
+    assert f"OCR-nummer {angby.ocr}, senast {angby.due.isoformat()}" in body
+    [attachment] = message.iter_attachments()
+    assert attachment.get_filename() == f"faktura-{angby.number:04d}.docx"
+    data = attachment.get_content()
+    written = (tmp_path / "fakturor" / f"faktura-{angby.number:04d}.docx").read_bytes()
+    assert docx_text(data) == docx_text(written)
+    assert angby.ocr in docx_text(data)
+
+    again = ok(db_path, "fees", "send", "--year", "2024", "--what", "invoice", "--yes")
+    assert "Inga fakturor att skicka." in again and len(smtp_server.arrived) == 2
+
+
+def docx_text(data: bytes) -> str:
+    """Every paragraph and table cell of a Word file (its zip bytes carry a timestamp)."""
+    import docx
+
+    document = docx.Document(io.BytesIO(data))
+    cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
