@@ -127,13 +127,15 @@ class MailFacts:
 
 @dataclass(frozen=True)
 class SentMail:
-    """A message that left for one member: what, for which fee year, when, to which address."""
+    """A message that left for one member: what, for which fee year, when (to the minute).
+
+    Not the address: the member's record holds it, and an erasure of the member (which
+    blanks that record) then leaves no copy of it here."""
 
     member_id: int
     fee_year: int
     kind: MailKind
     sent_at: datetime
-    to: str
 
 
 @dataclass(frozen=True)
@@ -152,7 +154,7 @@ class MailPlan:
         for facts, sent in self.already:
             when = sent.sent_at.strftime("%Y-%m-%d %H:%M")
             lines.append(
-                f"Redan skickad ({self.kind.label} {when} till {sent.to}): {facts.name}; "
+                f"Redan skickad ({self.kind.label} {when}): {facts.name}; "
                 "hoppas över (--again skickar igen)."
             )
         lines += [

@@ -38,7 +38,7 @@ class FeeMailRun:
 
     def sent(self, one: Outgoing, when: datetime) -> SentMail:
         """The record of ``one`` as the server accepted it at ``when``."""
-        return SentMail(one.member_id, self.year, self.kind, when, one.facts.email)
+        return SentMail(one.member_id, self.year, self.kind, when)
 
 
 def association(settings: Settings) -> Association:

@@ -1,5 +1,5 @@
-"""The fee e-mails' two tables: what was sent to whom (``sent_mail``), and the register's own
-wording of each kind of message (``mail_templates``).
+"""The fee e-mails' two tables: what was sent to which member (``sent_mail``), and the
+register's own wording of each kind of message (``mail_templates``).
 
 A sent message is recorded as the server accepts it, one insert (one atomic write of the
 file) each, so a run that stops half-way still knows whom it reached. A template is found
@@ -52,7 +52,6 @@ class SentMailRecord:
                 "kind": sent.kind.value,
                 "sent_on": sent.sent_at.date().isoformat(),
                 "sent_time": sent.sent_at.strftime("%H:%M"),
-                "to": sent.to,
             }
         )
 
@@ -65,7 +64,6 @@ def _sent(doc: dict[str, Any]) -> SentMail:
         sent_at=datetime.combine(
             date.fromisoformat(doc["sent_on"]), time.fromisoformat(doc["sent_time"])
         ),
-        to=str(doc["to"]),
     )
 
 

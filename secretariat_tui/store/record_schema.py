@@ -131,7 +131,6 @@ SCHEMAS: tuple[TableSchema, ...] = (
             Column("kind", choice(MailKind)),
             Column("sent_on", Day()),
             Column("sent_time", Clock()),
-            Column("to", TEXT),
         ),
     ),
     TableSchema(

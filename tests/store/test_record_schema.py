@@ -121,7 +121,7 @@ def one_of_everything(path: Path) -> None:
             replace(first, credited_by=2),
         )
         SentMailRecord(db).add(
-            SentMail(member.id, 2024, MailKind.REMINDER, datetime(2024, 4, 18, 9, 30), "a@x.se")
+            SentMail(member.id, 2024, MailKind.REMINDER, datetime(2024, 4, 18, 9, 30))
         )
         MailTemplates(db).save(MailTemplate(MailKind.INVOICE, "Ämne {år}", "Hej {namn}"))
         HeadingMemory(db, "members").remember(["foreningen"], ["Föreningen"], ["Namn"])
