@@ -25,6 +25,7 @@ from secretariat_tui.domain.settings import Settings
 from secretariat_tui.exports.fees_listing import sorted_rows
 from secretariat_tui.exports.invoices_listing import invoices_table, plan_text
 from secretariat_tui.store.database import Database
+from secretariat_tui.store.errors import StoreError
 from secretariat_tui.store.invoices import (
     InvoiceRepository,
     InvoiceRun,
@@ -39,8 +40,10 @@ from secretariat_tui.store.user_config import load_user_config
 FOLDER_HELP = "Mappen fakturorna sparas i (skapas om den saknas); utan -o exportmappen."
 
 
-def _folder(output: str | None) -> Path:
-    return Path(output).expanduser().absolute() if output else load_user_config().export_folder
+def _folder(folder: str | None) -> Path:
+    """``-o`` is a folder (its parameter is not ``output``: no ``--force``, since an invoice's
+    file is never replaced); each file in it goes through the path resolver."""
+    return Path(folder).expanduser().absolute() if folder else load_user_config().export_folder
 
 
 def _render(db: Database, template: bytes | None) -> Render:
@@ -75,7 +78,7 @@ def _files(run: InvoiceRun) -> None:
 @click.command("invoice")
 @click.option("--year", required=True, type=YEAR, help="Avgiftsåret (ÅÅÅÅ).")
 @click.option("--member", "member_id", type=int, help="Bara den här medlemmen (id).")
-@click.option("-o", "--output", type=click.Path(file_okay=False), help=FOLDER_HELP)
+@click.option("-o", "--output", "folder", type=click.Path(file_okay=False), help=FOLDER_HELP)
 @click.option("--dry-run", is_flag=True, help="Visa bara vilka som skulle faktureras.")
 @click.option(
     "--again-credited",
@@ -87,7 +90,7 @@ def invoice(
     obj: CliContext,
     year: int,
     member_id: int | None,
-    output: str | None,
+    folder: str | None,
     dry_run: bool,
     again_credited: bool,
 ) -> None:
@@ -111,9 +114,16 @@ def invoice(
             for problem in missing_settings(SettingsRepository(db).get()):
                 click.echo(f"Obs: {problem}", err=True)
             return
-        run = make_invoices(
-            db, drafts, issued=date.today(), folder=_folder(output), render=_render(db, template)
-        )
+        try:
+            run = make_invoices(
+                db,
+                drafts,
+                issued=date.today(),
+                folder=_folder(folder),
+                render=_render(db, template),
+            )
+        except StoreError as err:  # settings missing, a file refused or not written
+            raise click.ClickException(str(err)) from None
     _written(run, "faktura" if len(run.invoices) == 1 else "fakturor")
 
 
@@ -134,9 +144,9 @@ def list_invoices(obj: CliContext, year: int, fmt: str) -> None:
 
 @click.command("credit")
 @click.argument("number", metavar="NUMMER", type=click.IntRange(min=1))
-@click.option("-o", "--output", type=click.Path(file_okay=False), help=FOLDER_HELP)
+@click.option("-o", "--output", "folder", type=click.Path(file_okay=False), help=FOLDER_HELP)
 @click.pass_obj
-def credit_invoice(obj: CliContext, number: int, output: str | None) -> None:
+def credit_invoice(obj: CliContext, number: int, folder: str | None) -> None:
     """Kreditera en faktura: en kreditfaktura med negativt belopp som pekar på den, sparad
     och skriven som Word-fil. Medlemmen faktureras inte igen för året utan --again-credited."""
     template = report_template("docx", None)
@@ -146,10 +156,10 @@ def credit_invoice(obj: CliContext, number: int, output: str | None) -> None:
                 db,
                 number,
                 issued=date.today(),
-                folder=_folder(output),
+                folder=_folder(folder),
                 render=_render(db, template),
             )
-        except ValueError as err:
+        except (StoreError, ValueError) as err:  # no such invoice, or not one to credit
             raise click.ClickException(str(err)) from None
     (note,) = run.invoices
     click.echo(
