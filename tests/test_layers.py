@@ -44,6 +44,7 @@ LAYERS = {
     "secretariat_tui.exports": False,
     "secretariat_tui.imports": False,
     "secretariat_tui.publish": False,
+    "secretariat_tui.mail": False,
 }
 
 
@@ -53,6 +54,7 @@ MAY_NOT_LOAD = {
     "exports": ("store", "ui", "commands", "cli"),
     "imports": ("store", "ui", "commands", "cli"),
     "publish": ("ui", "commands", "cli"),
+    "mail": ("store", "ui", "commands", "cli"),
 }
 ONLY_ITSELF = ("domain",)
 """Layers that may load nothing of ours but themselves (and the package root they sit in)."""

@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from secretariat_tui.commands.common import CliContext, format_option
+from secretariat_tui.commands.fees_mail import mail_text, send
 from secretariat_tui.commands.field_options import YEAR
 from secretariat_tui.commands.invoices import credit_invoice, invoice, list_invoices
 from secretariat_tui.commands.output import (
@@ -84,7 +85,7 @@ def fees() -> None:
     fakturor."""
 
 
-for _command in (invoice, list_invoices, credit_invoice):
+for _command in (invoice, list_invoices, credit_invoice, send, mail_text):
     fees.add_command(_command)
 
 

@@ -12,6 +12,7 @@ from enum import Enum
 
 from secretariat_tui.domain.activities import Category
 from secretariat_tui.domain.board import MAX_TERM, MIN_TERM, Role
+from secretariat_tui.domain.mail import MailKind
 from secretariat_tui.domain.members import MemberKind, MembershipForm
 from secretariat_tui.domain.report_outline import WRITTEN_KEYS
 from secretariat_tui.domain.settings import (
@@ -119,6 +120,26 @@ SCHEMAS: tuple[TableSchema, ...] = (
             Column("paid_on", Day()),
             optional("reference"),
             optional("note"),
+        ),
+    ),
+    TableSchema(
+        "sent_mail",
+        "skickat e-brev",
+        (
+            Column("member_id", Ref(MEMBERS)),
+            Column("fee_year", YEAR),
+            Column("kind", choice(MailKind)),
+            Column("sent_on", Day()),
+            Column("sent_time", Clock()),
+        ),
+    ),
+    TableSchema(
+        "mail_templates",
+        "e-brevsmall",
+        (
+            Column("kind", choice(MailKind)),
+            Column("subject", TEXT),
+            Column("body", TEXT),
         ),
     ),
     TableSchema(

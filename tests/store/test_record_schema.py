@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from datetime import date, time
+from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
 
@@ -13,6 +13,7 @@ from secretariat_tui.domain.board import AnnualMeeting, BoardSeat, Role
 from secretariat_tui.domain.date_entry import EnteredDate
 from secretariat_tui.domain.fees import FeeOverride, FeeSchedule, Payment
 from secretariat_tui.domain.invoices import Invoice
+from secretariat_tui.domain.mail import MailKind, MailTemplate, SentMail
 from secretariat_tui.domain.members import Contact, MembershipForm
 from secretariat_tui.domain.networks import NetworkMembership
 from secretariat_tui.domain.report_texts import written_text
@@ -25,6 +26,7 @@ from secretariat_tui.store.database import open_database
 from secretariat_tui.store.fees import FeeRepository
 from secretariat_tui.store.import_headings import HeadingMemory
 from secretariat_tui.store.invoices import InvoiceRepository
+from secretariat_tui.store.mail import MailTemplates, SentMailRecord
 from secretariat_tui.store.members import MemberRepository
 from secretariat_tui.store.payments import PaymentRepository
 from secretariat_tui.store.record_check import check_records
@@ -118,6 +120,10 @@ def one_of_everything(path: Path) -> None:
             Invoice(2, member.id, 2024, "2024000205", day, day, Decimal("-750"), credits=1),
             replace(first, credited_by=2),
         )
+        SentMailRecord(db).add(
+            SentMail(member.id, 2024, MailKind.REMINDER, datetime(2024, 4, 18, 9, 30))
+        )
+        MailTemplates(db).save(MailTemplate(MailKind.INVOICE, "Ämne {år}", "Hej {namn}"))
         HeadingMemory(db, "members").remember(["foreningen"], ["Föreningen"], ["Namn"])
         ReportTextRepository(db).save(written_text(2024, "kampanj", "Text.", "Kampanj 215"))
 

@@ -24,6 +24,7 @@ from secretariat_tui.store.import_headings import HeadingMemory
 from secretariat_tui.store.ledger import FeeLedger
 from secretariat_tui.ui.commands import Command, bindings, year_commands
 from secretariat_tui.ui.keys import refresh_keys
+from secretariat_tui.ui.screens.fee_mail import open_reminder_mail
 from secretariat_tui.ui.screens.invoice_run import start_invoicing
 from secretariat_tui.ui.screens.member_payments import MemberPaymentsScreen, amount_key
 from secretariat_tui.ui.screens.members import FORM_SHORT
@@ -101,6 +102,14 @@ class FeesScreen(RegisterScreen):
             "Påminnelser",
             "Lista för påminnelser: obetalda med kontaktuppgifter, att kopiera eller spara",
             id="reminders",
+        ),
+        Command(
+            "m",
+            "mail",
+            "E-post",
+            "Skicka påminnelser med e-post till obetalda, efter förhandsvisning",
+            id="mail",
+            footer=False,
         ),
         Command(
             "e",
@@ -237,9 +246,18 @@ class FeesScreen(RegisterScreen):
         if self.fees.schedule(year) is None:
             text = f"{fees_listing.no_schedule_note(year)}\n\n{text}"
         preview = TextPreviewScreen(
-            title, text, f"paminnelser-{year}", renderings, protected=self.database_path
+            title,
+            text,
+            f"paminnelser-{year}",
+            renderings,
+            protected=self.database_path,
+            mail=lambda: self.action_mail(year),
         )
         self.app.push_screen(preview)
+
+    def action_mail(self, year: int | None = None) -> None:
+        """The reminders by e-mail (``fee_mail``): a preview of each, then sent or saved."""
+        open_reminder_mail(self.app, self.members.database, self.database_path, year or self.year)
 
     def action_bcc(self) -> None:
         """The reminder list's addresses alone: ``c`` copies the line, not who it leaves out."""

@@ -4,7 +4,7 @@ copy it to paste into an e-mail, or save it as a file in one of its formats."""
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import suppress
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,7 @@ class TextPreviewScreen(ModalScreen[None]):
     BINDINGS = bindings(
         Command("s", "save", "Spara som", "Spara som fil", id="save"),
         Command("c", "copy", "Kopiera", "Kopiera texten (för e-post)", id="copy"),
+        Command("m", "mail", "E-post", "Skicka med e-post, efter förhandsvisning", id="mail"),
         Command("escape,q", "close", "Stäng", "Stäng", id="close"),
     )
 
@@ -38,13 +39,16 @@ class TextPreviewScreen(ModalScreen[None]):
         protected: Path,
         copy: str | None = None,
         copied: str = "texten",
+        mail: Callable[[], None] | None = None,
     ) -> None:
         """``copy``: what ``c`` copies when it is not the whole text shown (a Bcc line under
-        which the members without an address are listed); ``copied`` names it in the message."""
+        which the members without an address are listed); ``copied`` names it in the message.
+        ``mail``: what ``m`` does (the reminders by e-mail); without it the key is hidden."""
         super().__init__()
         self._title, self._text, self._stem, self._renderings = title, text, stem, renderings
         self._protected = protected
         self._copy, self._copied = (text if copy is None else copy), copied
+        self._mail = mail
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog preview"):
@@ -74,6 +78,13 @@ class TextPreviewScreen(ModalScreen[None]):
             app.call_from_thread(
                 app.notify, copied.message(self._copied), severity=severity, timeout=8
             )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self._mail is not None if action == "mail" else True
+
+    def action_mail(self) -> None:
+        if self._mail is not None:
+            self._mail()
 
     def action_close(self) -> None:
         self.dismiss(None)
