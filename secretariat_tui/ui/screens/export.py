@@ -165,11 +165,11 @@ def render(request: ExportRequest, db: Database) -> tuple[bytes, str]:
         items = CalendarRepository(db).items()
         return render_month(items, request.year, request.month, request.fmt), "månadslistan"
     data = load_report_data(db, request.year)
-    template = _report_template() if request.fmt == "docx" else None
+    template = users_word_template() if request.fmt == "docx" else None
     return render_section(data, request.what, request.fmt, template), LABELS[request.what]
 
 
-def _report_template() -> bytes | None:
+def users_word_template() -> bytes | None:
     """The user's Word template (``settings set report-template``), checked; None: the
     shipped one. A ValueError in Swedish names the template when it cannot be used."""
     from secretariat_tui.exports.report_docx import TemplateError, check_template

@@ -27,7 +27,7 @@ from secretariat_tui.store.ledger import FeeLedger
 from secretariat_tui.store.settings import SettingsRepository
 from secretariat_tui.store.user_config import load_user_config
 from secretariat_tui.ui.screens.confirm import ConfirmScreen
-from secretariat_tui.ui.screens.export import _report_template
+from secretariat_tui.ui.screens.export import users_word_template
 from secretariat_tui.ui.screens.file_message import tell_file
 
 FIX_IN_TUI = "Fyll i dem med f på översikten (Föreningens uppgifter)."
@@ -60,7 +60,7 @@ def start_invoicing(app: App[object], ledger: FeeLedger, year: int, today: date)
 
         def work() -> None:
             try:
-                template = _report_template()
+                template = users_word_template()
                 members = {m.id: m for m in ledger.members.all() if m.id is not None}
 
                 def render(made: Sequence[Invoice], settings: Settings) -> list[tuple[str, bytes]]:
