@@ -43,13 +43,7 @@ NO_SERVER = (
 class MailMessageScreen(FileMessageScreen):
     """The file message's dialog, titled for e-mail."""
 
-    def __init__(self, lines: list[str], *, failed: bool = False, title: str = "") -> None:
-        super().__init__(lines, failed=failed)
-        self._title = title
-
-    @property
-    def title_text(self) -> str:
-        return self._title or ("E-breven skickades inte" if self.failed else "E-breven är skickade")
+    TITLES = ("E-breven är skickade", "E-breven skickades inte")
 
 
 class MailPreviewScreen(ModalScreen[None]):

@@ -17,22 +17,22 @@ from textual.widgets import Button, Footer, Static
 
 from secretariat_tui.ui.commands import Command, bindings
 
-WRITTEN_TITLE = "Filen är sparad"
-FAILED_TITLE = "Filen kunde inte sparas"
-
 
 class FileMessageScreen(ModalScreen[None]):
     BINDINGS = bindings(
         Command("enter,escape", "close", "OK", "Stäng meddelandet", id="close", first=True),
     )
+    TITLES = ("Filen är sparad", "Filen kunde inte sparas")
+    """The title when it went well, and when it failed; a kind of message has its own."""
 
-    def __init__(self, lines: Sequence[str], *, failed: bool = False) -> None:
+    def __init__(self, lines: Sequence[str], *, failed: bool = False, title: str = "") -> None:
+        """``title``: instead of ``TITLES`` (several files written: "Fakturorna är sparade")."""
         super().__init__()
-        self.lines, self.failed = tuple(lines), failed
+        self.lines, self.failed, self._title = tuple(lines), failed, title
 
     @property
     def title_text(self) -> str:
-        return FAILED_TITLE if self.failed else WRITTEN_TITLE
+        return self._title or self.TITLES[self.failed]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog confirm file-message" + (" failed" if self.failed else "")):
@@ -52,10 +52,12 @@ class FileMessageScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
-def tell_file(app: App[object], lines: Sequence[str], *, failed: bool = False) -> None:
+def tell_file(
+    app: App[object], lines: Sequence[str], *, failed: bool = False, title: str = ""
+) -> None:
     """Show ``lines`` once the current message is handled: a save dialog that writes and then
     closes is gone first, so this opens over the screen the user returns to."""
-    app.call_later(_open, app, FileMessageScreen(lines, failed=failed))
+    app.call_later(_open, app, FileMessageScreen(lines, failed=failed, title=title))
 
 
 def _open(app: App[object], message: FileMessageScreen) -> None:

@@ -75,12 +75,15 @@ def start_invoicing(app: App[object], ledger: FeeLedger, year: int, today: date)
                 return
             total = sum((i.amount for i in run.invoices), start=drafts[0].amount * 0)
             first, last = run.invoices[0].number, run.invoices[-1].number
+            one = first == last
+            count = len(run.invoices)
+            made = f"1 faktura ({first})" if one else f"{count} fakturor ({first}–{last})"
             told = [
-                f"Gjorde {len(run.invoices)} fakturor ({first}–{last}), sammanlagt "
-                f"{format_kronor(total)}. Skrev:",
+                f"Gjorde {made}, sammanlagt {format_kronor(total)}. Skrev:",
                 *(str(path) for path in run.files),
             ]
-            app.call_from_thread(tell_file, app, told)
+            title = "Fakturan är sparad" if one else "Fakturorna är sparade"
+            app.call_from_thread(tell_file, app, told, title=title)
 
         app.run_worker(work, thread=True, exclusive=True, group="invoices", name="invoices")
 

@@ -36,9 +36,7 @@ NOT_SET = (
 class PublishMessageScreen(FileMessageScreen):
     """The file message's dialog, titled for a publish."""
 
-    @property
-    def title_text(self) -> str:
-        return "Publiceringen misslyckades" if self.failed else "Kalendern är publicerad"
+    TITLES = ("Kalendern är publicerad", "Publiceringen misslyckades")
 
 
 def start_publish(app: App[object], calendar: CalendarRepository) -> None:
