@@ -11,7 +11,7 @@ from secretariat_tui.domain.fees import FeeSchedule, MemberYear, Payment, fee_ye
 from tests.factories import FULL, INDIVIDUAL, PERSON, make_member
 
 YEAR = 2026
-LJUS = make_member("Föreningen Ljus", org_number="802001-6015", id=1)
+LJUS = make_member("Föreningen Ljus", org_number="802001-6013", id=1)
 ELD = make_member("Eldsjälarna", id=2)
 EVA = make_member("Eva Enskild", kind=PERSON, id=3)
 SCHEDULE = FeeSchedule(YEAR, {FULL: Decimal(1500), INDIVIDUAL: Decimal(300)})
@@ -58,15 +58,15 @@ def test_an_ocr_number_wins_over_a_name_in_the_message() -> None:
 
 
 def test_an_organisation_number_in_the_message_is_probable() -> None:
-    (found,) = match_lines([line("1500", message="avgift 8020016015")], rows(), YEAR)
+    (found,) = match_lines([line("1500", message="avgift 8020016013")], rows(), YEAR)
 
     assert found.verdict is Verdict.PROBABLE
     assert found.member is not None and found.member.member.id == 1
-    assert "802001-6015" in found.why
+    assert "802001-6013" in found.why
 
 
 def test_the_banks_organisation_number_of_the_payer_is_probable() -> None:
-    (found,) = match_lines([line("1500", org_number="802001-6015")], rows(), YEAR)
+    (found,) = match_lines([line("1500", org_number="802001-6013")], rows(), YEAR)
 
     assert found.verdict is Verdict.PROBABLE and found.member is not None
     assert found.member.member.id == 1

@@ -7,7 +7,7 @@ SWEDBANK = (
     "Radnummer,Clearingnummer,Kontonummer,Produkt,Valuta,Bokföringsdag,Transaktionsdag,"
     "Valutadag,Referens,Beskrivning,Belopp,Bokfört saldo\r\n"
     '1,8105-9,123456789,"Föreningskonto",SEK,2026-03-02,2026-03-02,2026-03-02,'
-    '"802001-6015","BG AVGIFT ÅNGE",1500.00,11500.00\r\n'
+    '"802001-6013","BG AVGIFT ÅNGE",1500.00,11500.00\r\n'
     '2,8105-9,123456789,"Föreningskonto",SEK,2026-03-03,2026-03-03,2026-03-03,'
     '"","Hyra lokal",-4000.00,7500.00\r\n'
     '3,8105-9,123456789,"Föreningskonto",SEK,2026-03-04,2026-03-04,2026-03-04,'

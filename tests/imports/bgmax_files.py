@@ -93,7 +93,7 @@ def two_deposits() -> list[str]:
         payment(150000, "2026000106", "000000000011"),
         payment(30000, "Medlemsavgift", "000000000012", reference_code=1),
         name("Föreningen Ånge Älv Öst"),
-        org("008020016015"),
+        org("008020016013"),
         record("25", (3, 52, "Avgift 2026")),
         deposit("20260302", 1, 180000, 2),
         opening(),

@@ -19,7 +19,7 @@ def test_swedbanks_export_is_read_below_its_star_line() -> None:
     assert plan.errors == ()
     first, rent, eva = plan.items
     assert (first.paid_on, first.amount) == (date(2026, 3, 2), Decimal("1500.00"))
-    assert first.reference == "802001-6015"
+    assert first.reference == "802001-6013"
     assert first.message == "BG AVGIFT ÅNGE"
     assert rent.amount == Decimal("-4000.00")
     assert (eva.line, eva.message) == (5, "Eva Enskild medlemsavgift")

@@ -40,7 +40,7 @@ def test_two_deposits_with_a_deduction_are_read_field_by_field() -> None:
     assert first.payments[0].reference == "2026000106"
     assert first.payments[0].reference_code == "2"
     assert first.payments[1].information == ("Avgift 2026",)
-    assert first.payments[1].org_number == "008020016015"
+    assert first.payments[1].org_number == "008020016013"
     assert (second.paid_on, second.amount_ore) == (date(2026, 3, 3), 40000)
     kalle, deduction = second.payments
     assert (kalle.address, kalle.postcode, kalle.town) == ("Storgatan 1", "123 45", "Växjö")
@@ -69,7 +69,7 @@ def test_bank_lines_carry_kronor_the_deposit_day_and_a_stable_identity() -> None
         Decimal("-100.00"),
     ]
     assert lines[0].identity == "bgmax:9912346:2026-03-02:000000000011"
-    assert lines[1].org_number == "802001-6015"
+    assert lines[1].org_number == "802001-6013"
     assert lines[1].payer == "Föreningen Ånge Älv Öst"
     assert [line.line for line in lines] == [3, 4, 10, 15]
     again = bgmax_lines(read_bgmax(file_bytes(two_deposits())))
