@@ -24,6 +24,7 @@ from secretariat_tui.store.import_headings import HeadingMemory
 from secretariat_tui.store.ledger import FeeLedger
 from secretariat_tui.ui.commands import Command, bindings
 from secretariat_tui.ui.keys import refresh_keys
+from secretariat_tui.ui.screens.bank_import import start_bank_import
 from secretariat_tui.ui.screens.member_payments import MemberPaymentsScreen, amount_key
 from secretariat_tui.ui.screens.members import FORM_SHORT
 from secretariat_tui.ui.screens.payment_forms import AgreementForm, FeeScheduleForm, PaymentForm
@@ -123,6 +124,13 @@ class FeesScreen(RegisterScreen):
             "Obetaldas e-postadresser på en rad, att kopiera till ett e-brevs Bcc-fält",
             id="bcc",
             footer=False,
+        ),
+        Command(
+            "g",
+            "bank_file",
+            "Bankfil",
+            "Läs in bankens fil med inbetalningar (BgMax eller CSV) och matcha mot avgifterna",
+            id="bank-file",
         ),
         Command(
             "a",
@@ -260,6 +268,9 @@ class FeesScreen(RegisterScreen):
             copied=addresses,
         )
         self.app.push_screen(preview)
+
+    def action_bank_file(self) -> None:
+        start_bank_import(self.app, self.ledger, self.year, lambda: self.reload(self.selected_id()))
 
     def csv_transfer(self) -> CsvTransfer[Payment]:
         year = self.year
