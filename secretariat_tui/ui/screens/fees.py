@@ -131,6 +131,7 @@ class FeesScreen(RegisterScreen):
             "Bankfil",
             "Läs in bankens fil med inbetalningar (BgMax eller CSV) och matcha mot avgifterna",
             id="bank-file",
+            footer=False,
         ),
         Command(
             "a",
