@@ -86,6 +86,7 @@ if str(PROJECT_ROOT) not in sys.path:
 
 from secretariat_tui.domain.activities import Activity  # noqa: E402
 from secretariat_tui.domain.activity_fields import parse_activity_fields  # noqa: E402
+from secretariat_tui.domain.association_fields import parse_association_fields  # noqa: E402
 from secretariat_tui.domain.board import (  # noqa: E402
     AnnualMeeting,
     BoardSeat,
@@ -122,6 +123,7 @@ from secretariat_tui.domain.networks import NetworkMembership, participations  #
 from secretariat_tui.domain.orgnr import luhn_check_digit  # noqa: E402
 from secretariat_tui.domain.report_outline import WRITTEN_KEYS  # noqa: E402
 from secretariat_tui.domain.report_texts import ReportText, written_text  # noqa: E402
+from secretariat_tui.domain.settings import Settings  # noqa: E402
 from secretariat_tui.domain.submission_fields import parse_submission_fields  # noqa: E402
 from secretariat_tui.domain.submissions import Submission  # noqa: E402
 from secretariat_tui.domain.voting import Attendance  # noqa: E402
@@ -134,6 +136,7 @@ from secretariat_tui.store.fees import FeeRepository  # noqa: E402
 from secretariat_tui.store.members import MemberRepository  # noqa: E402
 from secretariat_tui.store.payments import PaymentRepository  # noqa: E402
 from secretariat_tui.store.report_texts import ReportTextRepository  # noqa: E402
+from secretariat_tui.store.settings import SettingsRepository  # noqa: E402
 
 DEMO_PATH = Path(__file__).resolve().parent / "demo.json"
 
@@ -1790,6 +1793,22 @@ def order_april_2024(calendar: CalendarRepository) -> None:
         raise ValueError(f"April {REPORT_YEAR} is not in the report's order: {lines}")
 
 
+ASSOCIATION = {
+    "name": "Plattformen Civila Sverige mot människohandel",
+    "address": "Box 4711, 116 91 Stockholm",
+    "bankgiro": "991-2346",
+    "terms_days": "30",
+}
+"""The association's details for its invoices, read by the settings form's own fields. The
+address is invented; the bankgiro number is the one Bankgirot's own example files use
+(991-2346), so no real account is printed on a demo invoice. No invoices are made: the
+coordinator's first run on the demo starts from none."""
+
+
+def build_association_settings() -> Settings:
+    return parse_association_fields(ASSOCIATION, Settings())
+
+
 def build_database(target: Path) -> list[Member]:
     """Write the demo database to ``target``; return the members as stored (with ids).
 
@@ -1846,6 +1865,7 @@ def build_database(target: Path) -> list[Member]:
             for text in build_report_texts():
                 texts.save(text)
             order_april_2024(calendar)
+            SettingsRepository(db).save(build_association_settings())
         data = path.read_bytes()
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)

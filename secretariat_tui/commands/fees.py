@@ -1,4 +1,5 @@
-"""`secretariat fees …`: the fee schedule, agreed amounts, status, reminders, paying figures.
+"""`secretariat fees …`: the fee schedule, agreed amounts, status, reminders, paying figures,
+and invoices (``commands.invoices``).
 
 Every value is checked before the database is opened, so a bad flag writes nothing.
 """
@@ -12,6 +13,7 @@ import click
 
 from secretariat_tui.commands.common import CliContext, format_option
 from secretariat_tui.commands.field_options import YEAR
+from secretariat_tui.commands.invoices import credit_invoice, invoice, list_invoices
 from secretariat_tui.commands.output import (
     XLSX,
     file_format,
@@ -78,7 +80,12 @@ def _year_rows(db: Database, year: int) -> list[MemberYear]:
 
 @click.group()
 def fees() -> None:
-    """Medlemsavgifter: avgift per år och form, överenskommelser, status, påminnelser."""
+    """Medlemsavgifter: avgift per år och form, överenskommelser, status, påminnelser,
+    fakturor."""
+
+
+for _command in (invoice, list_invoices, credit_invoice):
+    fees.add_command(_command)
 
 
 @fees.command("schedule")

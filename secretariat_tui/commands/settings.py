@@ -61,7 +61,8 @@ def _describe(settings: Settings, name: str) -> str:
         return _describe_retention(settings)
     field = DETAILS[name]
     value = association_text(settings)[field.name] or "(inte satt)"
-    return f"{name}: {value} – {field.help.rstrip('.').lower()}"
+    about = field.help.rstrip(".")
+    return f"{name}: {value} – {about[:1].lower()}{about[1:]}"
 
 
 def _describe_folder(folder: Path) -> str:

@@ -197,19 +197,23 @@ class Clock(_Parsed):
 
 @dataclass
 class Amount(Kind):
-    """Kronor as stored (``1500.00``: text, never a float); ``positive`` refuses zero."""
+    """Kronor as stored (``1500.00``: text, never a float); ``positive`` refuses zero,
+    ``signed`` takes a negative amount too (a credit note)."""
 
     positive: bool = True
+    signed: bool = False
 
     @property
     def expected(self) -> str:  # type: ignore[override]
         least = "större än noll" if self.positive else "noll eller mer"
-        return f"ett belopp {least} som text (t.ex. ”1500.00”)"
+        return f"ett belopp {'' if self.signed else least + ' '}som text (t.ex. ”1500.00”)"
 
     def ok_present(self, value: Any) -> bool:
         return type(value) is str and self._within(Decimal(value), Decimal(value))
 
     def _within(self, least: Decimal, most: Decimal) -> bool:
+        if self.signed:
+            return least > -AMOUNT_LIMIT and most < AMOUNT_LIMIT
         return (least > 0 if self.positive else least >= 0) and most < AMOUNT_LIMIT
 
     def all_ok(self, values: Values) -> bool:

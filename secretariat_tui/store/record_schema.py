@@ -14,7 +14,14 @@ from secretariat_tui.domain.activities import Category
 from secretariat_tui.domain.board import MAX_TERM, MIN_TERM, Role
 from secretariat_tui.domain.members import MemberKind, MembershipForm
 from secretariat_tui.domain.report_outline import WRITTEN_KEYS
-from secretariat_tui.domain.settings import DEFAULT_RETENTION_YEARS, RETENTION_MAX, RETENTION_MIN
+from secretariat_tui.domain.settings import (
+    DEFAULT_RETENTION_YEARS,
+    DEFAULT_TERMS_DAYS,
+    RETENTION_MAX,
+    RETENTION_MIN,
+    TERMS_MAX,
+    SmtpSecurity,
+)
 from secretariat_tui.domain.submissions import SubmissionKind, SubmissionStatus
 from secretariat_tui.store.record_check import (
     Amount,
@@ -62,6 +69,7 @@ FORM_CHANGE = Record(
 )
 
 SETTINGS = "settings"
+INVOICES = "invoices"
 REPORT_TEXTS = "report_texts"
 
 SCHEMAS: tuple[TableSchema, ...] = (
@@ -209,6 +217,31 @@ SCHEMAS: tuple[TableSchema, ...] = (
             ),
             optional("name"),
             optional("org_number"),
+            optional("address"),
+            optional("bankgiro"),
+            optional("plusgiro"),
+            optional("swish"),
+            optional("terms_days", Whole(1, TERMS_MAX, "ett antal dagar"), DEFAULT_TERMS_DAYS),
+            optional("ocr_length_digit", Flag(), True),
+            optional("sender_email"),
+            optional("smtp_host"),
+            optional("smtp_port", Whole(1, 65535, "en port").nullable(), None),
+            optional("smtp_security", choice(SmtpSecurity), SmtpSecurity.STARTTLS.value),
+            optional("smtp_user"),
+        ),
+    ),
+    TableSchema(
+        INVOICES,
+        "faktura",
+        (
+            Column("member_id", Ref(MEMBERS)),
+            Column("fee_year", YEAR),
+            Column("ocr", TEXT),
+            Column("issued", Day()),
+            Column("due", Day()),
+            Column("amount", Amount(positive=False, signed=True)),
+            optional("credited_by", Whole(1, 10**9, "ett fakturanummer").nullable(), None),
+            optional("credits", Whole(1, 10**9, "ett fakturanummer").nullable(), None),
         ),
     ),
     TableSchema(

@@ -211,6 +211,9 @@ def register(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "--status",
         "publicerad",
     )
+    ok(db, "settings", "set", "name", "Plattformen")
+    ok(db, "settings", "set", "bankgiro", "5402-9681")
+    ok(db, "fees", "invoice", "--year", YEAR, "-o", str(db.parent / "fakturor"))
     return db
 
 

@@ -12,10 +12,11 @@ from secretariat_tui.domain.activities import Activity, Category
 from secretariat_tui.domain.board import AnnualMeeting, BoardSeat, Role
 from secretariat_tui.domain.date_entry import EnteredDate
 from secretariat_tui.domain.fees import FeeOverride, FeeSchedule, Payment
+from secretariat_tui.domain.invoices import Invoice
 from secretariat_tui.domain.members import Contact, MembershipForm
 from secretariat_tui.domain.networks import NetworkMembership
 from secretariat_tui.domain.report_texts import written_text
-from secretariat_tui.domain.settings import Settings
+from secretariat_tui.domain.settings import Settings, SmtpSecurity
 from secretariat_tui.domain.submissions import Submission, SubmissionKind, SubmissionStatus
 from secretariat_tui.domain.voting import Attendance
 from secretariat_tui.store.bank_lines import BankLineRecord
@@ -24,6 +25,7 @@ from secretariat_tui.store.calendar import CalendarRepository
 from secretariat_tui.store.database import open_database
 from secretariat_tui.store.fees import FeeRepository
 from secretariat_tui.store.import_headings import HeadingMemory
+from secretariat_tui.store.invoices import InvoiceRepository
 from secretariat_tui.store.members import MemberRepository
 from secretariat_tui.store.payments import PaymentRepository
 from secretariat_tui.store.record_check import check_records
@@ -94,7 +96,32 @@ def one_of_everything(path: Path) -> None:
             )
         )
         assert calendar.move("aktivitet-1", [i.key for i in calendar.items()], -1)
-        SettingsRepository(db).save(Settings(3, "Plattformen", "802000-0009"))
+        SettingsRepository(db).save(
+            Settings(
+                3,
+                "Plattformen",
+                "802000-0009",
+                address="Box 1, 111 11 Stockholm",
+                bankgiro="5402-9681",
+                plusgiro="28 65 43-4",
+                swish="123 456 78 90",
+                terms_days=20,
+                ocr_length_digit=False,
+                sender_email="kansli@example.se",
+                smtp_host="smtp.example.se",
+                smtp_port=2525,
+                smtp_security=SmtpSecurity.SSL,
+                smtp_user="kansli",
+            )
+        )
+        invoices = InvoiceRepository(db)
+        (first,) = invoices.record(
+            [Invoice(1, member.id, 2024, "2024000106", day, day, Decimal("750"))]
+        )
+        invoices.record_credit(
+            Invoice(2, member.id, 2024, "2024000205", day, day, Decimal("-750"), credits=1),
+            replace(first, credited_by=2),
+        )
         HeadingMemory(db, "members").remember(["foreningen"], ["Föreningen"], ["Namn"])
         ReportTextRepository(db).save(written_text(2024, "kampanj", "Text.", "Kampanj 215"))
 

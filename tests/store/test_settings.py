@@ -47,3 +47,35 @@ def test_retention_years_accepts_whole_years_1_to_20(text: str, years: int) -> N
 def test_retention_years_refuses_anything_else_in_swedish(text: str) -> None:
     with pytest.raises(ValueError, match="helt antal år, 1–20"):
         parse_retention_years(text)
+
+
+def test_every_association_detail_round_trips_and_defaults_are_not_written(
+    db_path: Path,
+) -> None:
+    from secretariat_tui.domain.settings import SmtpSecurity
+
+    full = Settings(
+        name="Föreningen",
+        address="Box 1, 111 11 Stockholm",
+        bankgiro="5402-9681",
+        terms_days=14,
+        ocr_length_digit=False,
+        smtp_host="smtp.example.se",
+        smtp_port=2525,
+        smtp_security=SmtpSecurity.NONE,
+        smtp_user="kansli",
+    )
+    with open_database(db_path) as db:
+        SettingsRepository(db).save(full)
+    with open_database(db_path) as db:
+        assert SettingsRepository(db).get() == full
+    with open_database(db_path) as db:
+        SettingsRepository(db).save(Settings(name="Föreningen"))
+    stored = json.loads(db_path.read_bytes())["settings"]["1"]
+    assert stored == {"retention_years": 2, "name": "Föreningen"}, "no default is written"
+
+
+def test_no_password_is_a_setting() -> None:
+    from dataclasses import fields
+
+    assert not [f.name for f in fields(Settings) if "password" in f.name or "secret" in f.name]

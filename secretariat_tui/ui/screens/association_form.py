@@ -1,4 +1,6 @@
-"""The association's details (name, organisation number): the first step of a new register.
+"""The association's details (name, organisation number, address, payment numbers, invoice
+terms, the e-mail sender and SMTP server): the first step of a new register, and what an
+invoice prints.
 
 The fields and their rules are the domain's (``association_fields``), the same that
 ``settings set`` reads; the form only lays them out.
@@ -26,8 +28,9 @@ class AssociationForm(RecordForm[Settings]):
         super().__init__(
             "Föreningens uppgifter",
             association_text(settings),
-            "Föreningens namn och organisationsnummer. Du ändrar dem när som helst med f på "
-            "översikten.",
+            "Föreningens namn och organisationsnummer; adress, bankgiro eller plusgiro och "
+            "betalningsvillkor för fakturorna; avsändare och SMTP-server för e-post (lösenordet "
+            "sparas aldrig här). Du ändrar dem när som helst med f på översikten.",
             save=save,
         )
 

@@ -25,6 +25,7 @@ from secretariat_tui.store.ledger import FeeLedger
 from secretariat_tui.ui.commands import Command, bindings
 from secretariat_tui.ui.keys import refresh_keys
 from secretariat_tui.ui.screens.bank_import import start_bank_import
+from secretariat_tui.ui.screens.invoice_run import start_invoicing
 from secretariat_tui.ui.screens.member_payments import MemberPaymentsScreen, amount_key
 from secretariat_tui.ui.screens.members import FORM_SHORT
 from secretariat_tui.ui.screens.payment_forms import AgreementForm, FeeScheduleForm, PaymentForm
@@ -134,6 +135,14 @@ class FeesScreen(RegisterScreen):
             footer=False,
         ),
         Command(
+            "f",
+            "invoice",
+            "Fakturera",
+            "Fakturera årets obetalda avgifter med OCR-nummer, som Word-filer",
+            id="invoice",
+            footer=False,
+        ),
+        Command(
             "a",
             "agreement",
             "Avtal",
@@ -223,6 +232,9 @@ class FeesScreen(RegisterScreen):
         )
         form = AgreementForm(row, current, save=self.fees.set_agreement)
         self.app.push_screen(form, lambda stored: self.reload(keep=member_id))
+
+    def action_invoice(self) -> None:
+        start_invoicing(self.app, self.ledger, self.year, self.today)
 
     def action_schedule(self) -> None:
         schedule = self.fees.schedule(self.year)
