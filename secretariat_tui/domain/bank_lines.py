@@ -43,3 +43,5 @@ class Expected:
     fee_year: int
     amount: Decimal
     number: str = ""
+    credited: bool = False
+    """A credited invoice: its OCR still names the member, but a payment of it is queried."""

@@ -3,6 +3,7 @@
 The rules, in order, the first that finds a member deciding:
 
 1. the reference is the OCR number of an invoice: matched (exact, the bank checked it);
+   probable when that invoice has been credited (the payment is still that member's);
 2. an organisation number of a member in the bank's payer details or the message: probable;
 3. a member's name in the payer's name or the message (one member only): probable;
 4. the amount is exactly what one member, and only one, still owes for the year: probable.
@@ -133,6 +134,9 @@ class _Matcher:
         if row is None:
             return None
         number = f" (faktura {invoice.number})" if invoice.number else ""
+        if invoice.credited:
+            number = f" (faktura {invoice.number}, krediterad)"
+            return row, Verdict.PROBABLE, f"OCR {digits(line.reference)}{number}"
         return row, Verdict.MATCHED, f"OCR {digits(line.reference)}{number}"
 
     def _by_org_number(self, line: BankLine) -> tuple[MemberYear, Verdict, str] | None:

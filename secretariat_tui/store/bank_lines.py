@@ -17,6 +17,7 @@ from secretariat_tui.domain.bank_lines import BankLine, Expected
 from secretariat_tui.domain.bank_matching import Match, match_lines
 from secretariat_tui.domain.fees import Payment
 from secretariat_tui.store.database import Database
+from secretariat_tui.store.invoices import InvoiceRepository
 from secretariat_tui.store.ledger import FeeLedger
 from secretariat_tui.store.payments import PaymentRepository
 
@@ -60,5 +61,16 @@ def match_bank_lines(db: Database, lines: Sequence[BankLine], year: int) -> list
 
 
 def expected_payments(db: Database) -> list[Expected]:
-    """The invoices' OCR numbers, once the register holds invoices (none yet)."""
-    return []
+    """Every invoice's OCR number and whose fee it is (credit notes have no OCR to pay)."""
+    return [
+        Expected(
+            ocr=invoice.ocr,
+            member_id=invoice.member_id,
+            fee_year=invoice.fee_year,
+            amount=invoice.amount,
+            number=str(invoice.number),
+            credited=invoice.credited_by is not None,
+        )
+        for invoice in InvoiceRepository(db).all()
+        if not invoice.is_credit_note
+    ]

@@ -142,3 +142,16 @@ def test_a_line_nothing_points_at_is_unmatched() -> None:
     (found,) = match_lines([line("123", message="Hyra")], rows(), YEAR)
 
     assert found.verdict is Verdict.UNMATCHED and found.member is None
+
+
+def test_the_ocr_of_a_credited_invoice_is_only_probable() -> None:
+    credited = Expected(
+        "2026000106", member_id=2, fee_year=YEAR, amount=Decimal(1500), number="1", credited=True
+    )
+
+    (found,) = match_lines(
+        [line("1500", reference="2026000106")], rows(), YEAR, expected=[credited]
+    )
+
+    assert found.verdict is Verdict.PROBABLE
+    assert "krediterad" in found.why
