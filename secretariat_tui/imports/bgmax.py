@@ -22,6 +22,7 @@ from datetime import date
 from decimal import Decimal
 
 from secretariat_tui.domain.bank_lines import BankLine
+from secretariat_tui.domain.text import text_problem
 
 RECORD_WIDTH = 80
 ENCODING = "latin-1"
@@ -87,7 +88,9 @@ def is_bgmax(data: bytes) -> bool:
 
 def read_bgmax(data: bytes) -> BgmaxFile:
     """The checked contents of a BgMax file, or BgmaxError naming the first faulty line."""
-    return _Reader().read(data.decode(ENCODING).splitlines())
+    # Split on line feeds alone: splitlines() would also split on Latin-1's 0x85 (NEL) and
+    # other separators, turning a stray control byte into a bogus record on the next "line".
+    return _Reader().read(data.decode(ENCODING).split("\n"))
 
 
 @dataclass
@@ -221,6 +224,9 @@ def _record(text: str, line: int) -> str:
         raise BgmaxError(line, f"Raden är {len(text)} tecken; en BgMax-post är högst 80.")
     if len(text) < 2:
         raise BgmaxError(line, "Tom eller för kort rad: ingen transaktionskod.")
+    problem = text_problem(text)
+    if problem:
+        raise BgmaxError(line, f"{problem} Filen är trasig eller ingen BgMax-fil.")
     return text.ljust(RECORD_WIDTH)
 
 

@@ -160,3 +160,13 @@ def test_a_test_file_says_so() -> None:
     records[0] = start("T")
 
     assert read_bgmax(file_bytes(records)).test is True
+
+
+def test_a_control_character_in_a_text_field_is_refused_with_its_line() -> None:
+    records = two_deposits()
+    records[4] = name("Föreningen\x85Ånge")
+
+    error = refused(records)
+
+    assert error.line == 5
+    assert "styrtecken" in str(error)

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from rich.markup import escape
+from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
@@ -114,10 +115,11 @@ class BankImportScreen(ModalScreen[Taken | None]):
             table.add_row(*self._cells(n), key=str(n))
         self._show_why()
 
-    def _cells(self, n: int) -> tuple[str, ...]:
+    def _cells(self, n: int) -> tuple[Text, ...]:
+        """The row's cells as plain Text: a payer's ``[`` is never read as markup."""
         match = self.matches[n]
         line, member = match.line, self.chosen.get(n)
-        return (
+        cells = (
             "✓" if n in self.taken else "",
             str(line.line),
             line.paid_on.isoformat(),
@@ -126,6 +128,7 @@ class BankImportScreen(ModalScreen[Taken | None]):
             member.member.name if member else "",
             VERDICT_WORD[match.verdict],
         )
+        return tuple(Text(cell) for cell in cells)
 
     def _refresh_row(self, n: int) -> None:
         table = self.query_one(DataTable)
