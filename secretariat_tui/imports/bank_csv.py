@@ -28,6 +28,7 @@ from secretariat_tui.domain.bank_lines import BankLine
 from secretariat_tui.domain.dates import parse_date
 from secretariat_tui.imports.csv_dialect import (
     UTF8_BOM,
+    CsvFormatError,
     CsvRow,
     ImportPlan,
     PlanBuilder,
@@ -71,10 +72,17 @@ def plan_bank_csv(
     """
     body, skipped = _without_preamble(data)
     chosen = dict(chosen or {})
-    found = read_table(body, columns=BANK_COLUMNS, required=(), chosen=chosen).headings
-    table = read_table(
-        body, columns=BANK_COLUMNS, required=REQUIRED, chosen=_bank_words(found, chosen)
-    )
+    try:
+        found = read_table(body, columns=BANK_COLUMNS, required=(), chosen=chosen).headings
+        table = read_table(
+            body, columns=BANK_COLUMNS, required=REQUIRED, chosen=_bank_words(found, chosen)
+        )
+    except CsvFormatError as err:
+        if not skipped:
+            raise
+        note = f"(Raderna räknas från rubrikraden; {skipped} rad med * före den räknas inte.)"
+        line = err.line + skipped if err.line is not None else None
+        raise CsvFormatError(f"{err} {note}", line, err.headings) from None
     plan: PlanBuilder[BankLine] = PlanBuilder(table.dialect, table.headings)
     seen: Counter[str] = Counter()
     for row, line in plan.checked(table.rows, _bank_line, BANK_COLUMNS):

@@ -89,3 +89,13 @@ def test_a_bgmax_file_is_told_from_a_csv_by_its_start_record() -> None:
 
     assert read_bank_file(file_bytes(two_deposits())).kind.startswith("BgMax")
     assert read_bank_file(NORDEA).kind.startswith("CSV")
+
+
+def test_a_heading_error_below_swedbanks_star_line_names_the_files_own_line() -> None:
+    data = SWEDBANK.replace(b"Belopp,", b"Pengar,")
+
+    with pytest.raises(CsvFormatError) as caught:
+        plan_bank_csv(data)
+
+    assert caught.value.line == 2
+    assert "* före den" in str(caught.value)

@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Input, Static
 from secretariat_tui.ui.app import SecretariatApp
 from secretariat_tui.ui.screens.bank_import import AssignForm, BankImportScreen
 from secretariat_tui.ui.screens.fees import FeesScreen
-from secretariat_tui.ui.screens.transfer import OpenFileForm
+from secretariat_tui.ui.screens.transfer import ColumnsForm, OpenFileForm
 from tests.imports.bgmax_files import (
     deposit,
     end,
@@ -125,3 +125,31 @@ async def test_a_broken_file_is_refused_with_its_line_and_nothing_is_saved(
         [error] = notices(app, "error")
         assert "Rad 7:" in error and "Inget sparades." in error
         assert payments_of(app, UNPAID_2026, TODAY.year) == []
+
+
+async def test_a_csv_with_unknown_headings_asks_which_is_which_and_remembers_it(
+    app: SecretariatApp, tmp_path: Path
+) -> None:
+    path = tmp_path / "bank.csv"
+    day = TODAY.isoformat()
+    path.write_text(f"Bokf.dag;Pengar;Info\n{day};1600;{UNPAID_2026}\n", encoding="utf-8")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_bank_file(pilot, path)
+        assert isinstance(app.screen, ColumnsForm)
+        for field, column in (("h0", "Datum"), ("h1", "Belopp"), ("h2", "Text")):
+            app.screen.query_one(f"#field-{field}").focus()
+            await choose(pilot, column)
+        await pilot.press("ctrl+s")
+
+        assert isinstance(app.screen, BankImportScreen)
+        assert cells(app, 0)[5] == UNPAID_2026 and cells(app, 0)[6] == "Trolig"
+        await pilot.press("space", "ctrl+s")
+        assert len(payments_of(app, UNPAID_2026, TODAY.year)) == 1
+
+        again = tmp_path / "next.csv"
+        again.write_text(f"Bokf.dag;Pengar;Info\n{day};5;Okänd\n", encoding="utf-8")
+        await pilot.press("g")
+        app.screen.query_one("#field-path", Input).value = str(again)
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, BankImportScreen)  # read as before, not asked again
+        assert cells(app, 0)[3] == "5 kr"
