@@ -19,7 +19,13 @@ from secretariat_tui.commands.payments import payments
 from secretariat_tui.commands.transfer import read_input
 from secretariat_tui.domain.bank_matching import Verdict
 from secretariat_tui.imports.bank_csv import BANK_COLUMNS
-from secretariat_tui.imports.bank_file import BankFile, preview, read_bank_file, summary
+from secretariat_tui.imports.bank_file import (
+    BankFile,
+    payments_word,
+    preview,
+    read_bank_file,
+    summary,
+)
 from secretariat_tui.imports.bgmax import BgmaxError
 from secretariat_tui.imports.csv_dialect import CsvFormatError
 from secretariat_tui.imports.headings import HeadingError, heading_set, parse_choices
@@ -89,7 +95,8 @@ def import_bank(
         probable = sum(m.verdict is Verdict.PROBABLE for m in matches)
         if probable and not accept_probable:
             click.echo(
-                f"{probable} troliga registreras inte: kör med --accept-probable, eller "
+                f"{probable} {'trolig' if probable == 1 else 'troliga'} registreras inte: "
+                "kör med --accept-probable, eller "
                 "bekräfta dem i programmet (Avgifter, tangent i)."
             )
         if dry_run:
@@ -100,7 +107,7 @@ def import_bank(
             return
         BankLineRecord(db).record([(m.line.identity, m.payment()) for m in chosen_lines], today)
         _remember(db, bank)
-    click.echo(f"Registrerade {len(chosen_lines)} betalningar.")
+    click.echo(f"Registrerade {payments_word(len(chosen_lines))}.")
 
 
 def _read(data: bytes, chosen: dict[str, str | None], db: Database) -> BankFile:

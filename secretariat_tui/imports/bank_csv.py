@@ -81,8 +81,8 @@ def plan_bank_csv(
         if not skipped:
             raise
         note = f"(Raderna räknas från rubrikraden; {skipped} rad med * före den räknas inte.)"
-        line = err.line + skipped if err.line is not None else None
-        raise CsvFormatError(f"{err} {note}", line, err.headings) from None
+        where = err.line + skipped if err.line is not None else None
+        raise CsvFormatError(f"{err} {note}", where, err.headings) from None
     plan: PlanBuilder[BankLine] = PlanBuilder(table.dialect, table.headings)
     seen: Counter[str] = Counter()
     for row, line in plan.checked(table.rows, _bank_line, BANK_COLUMNS):

@@ -80,7 +80,15 @@ def preview(matches: Sequence[Match]) -> str:
 def summary(matches: Sequence[Match]) -> str:
     """``2 matchade, 1 trolig, 0 ej matchade, 3 redan inlästa``."""
     count = {v: sum(m.verdict is v for m in matches) for v in ORDER}
-    return (
-        f"{count[Verdict.MATCHED]} matchade, {count[Verdict.PROBABLE]} troliga, "
-        f"{count[Verdict.UNMATCHED]} ej matchade, {count[Verdict.ALREADY]} redan inlästa"
+    words = (
+        (Verdict.MATCHED, "matchad", "matchade"),
+        (Verdict.PROBABLE, "trolig", "troliga"),
+        (Verdict.UNMATCHED, "ej matchad", "ej matchade"),
+        (Verdict.ALREADY, "redan inläst", "redan inlästa"),
     )
+    return ", ".join(f"{count[v]} {one if count[v] == 1 else many}" for v, one, many in words)
+
+
+def payments_word(count: int) -> str:
+    """``1 betalning``, ``3 betalningar``."""
+    return f"{count} betalning" if count == 1 else f"{count} betalningar"

@@ -96,7 +96,7 @@ def test_a_deleted_payment_is_offered_again(db_path: Path, tmp_path: Path) -> No
     out = ok(db_path, "payments", "import-bank", str(file), "--year", "2026", "--accept-probable")
 
     assert "Redan inlästa (1):" in out
-    assert "Registrerade 1 betalningar." in out
+    assert "Registrerade 1 betalning." in out
 
 
 def test_a_broken_file_is_refused_with_its_line_and_nothing_is_written(
@@ -135,7 +135,7 @@ def test_a_bank_csv_matches_by_name(db_path: Path, tmp_path: Path) -> None:
 
     assert "CSV från banken" in out
     assert "→ Eldsjälarna (2026)" in out
-    assert "Registrerade 1 betalningar." in out
+    assert "Registrerade 1 betalning." in out
     assert [(p.member_id, p.amount) for p in stored_payments(db_path)] == [(3, Decimal("1500.00"))]
 
 

@@ -26,7 +26,7 @@ from secretariat_tui.domain.fees import MemberYear, Payment
 from secretariat_tui.domain.fields import Field, Listed
 from secretariat_tui.domain.money import format_kronor
 from secretariat_tui.imports.bank_csv import BANK_COLUMNS
-from secretariat_tui.imports.bank_file import BankFile, read_bank_file, summary
+from secretariat_tui.imports.bank_file import BankFile, payments_word, read_bank_file, summary
 from secretariat_tui.imports.bgmax import BgmaxError
 from secretariat_tui.imports.csv_dialect import CsvFormatError
 from secretariat_tui.imports.headings import Heading, heading_set
@@ -259,7 +259,7 @@ def start_bank_import(
             except StoreError as err:
                 app.notify(escape(str(err)), severity="error", timeout=15)
                 return
-            app.notify(f"Registrerade {len(taken)} betalningar från bankfilen.")
+            app.notify(f"Registrerade {payments_word(len(taken))} från bankfilen.")
             done()
 
         app.push_screen(BankImportScreen(title, matches, ledger.year_rows(year)), saved)
