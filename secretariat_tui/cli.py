@@ -18,6 +18,7 @@ import click
 
 from secretariat_tui.cli_messages import swedish
 from secretariat_tui.commands import (
+    bank_import,  # noqa: F401 (payments import-bank)
     personal_data,  # noqa: F401 (members extract/erase/retention)
     transfer,  # noqa: F401 (adds import/export to the groups)
 )

@@ -278,10 +278,19 @@ SCHEMAS: tuple[TableSchema, ...] = (
         "import_headings",
         "importerad rubrikrad",
         (
-            Column("register", Choice(frozenset({MEMBERS, "payments"}))),
+            Column("register", Choice(frozenset({MEMBERS, "payments", "bank"}))),
             Column("key", ListOf(TEXT)),
             Column("headings", ListOf(TEXT)),
             Column("columns", ListOf(TEXT)),
+        ),
+    ),
+    TableSchema(
+        "bank_lines",
+        "inläst bankrad",
+        (
+            Column("identity", TEXT),
+            Column("payment_id", Whole(1, 10**9, "ett betalnings-id")),
+            Column("imported", Day()),
         ),
     ),
     TableSchema(

@@ -20,6 +20,7 @@ from secretariat_tui.domain.report_texts import written_text
 from secretariat_tui.domain.settings import Settings, SmtpSecurity
 from secretariat_tui.domain.submissions import Submission, SubmissionKind, SubmissionStatus
 from secretariat_tui.domain.voting import Attendance
+from secretariat_tui.store.bank_lines import BankLineRecord
 from secretariat_tui.store.board import BoardRepository
 from secretariat_tui.store.calendar import CalendarRepository
 from secretariat_tui.store.database import open_database
@@ -51,6 +52,9 @@ def one_of_everything(path: Path) -> None:
         fees.save_schedule(FeeSchedule(2024, {MembershipForm.FULL: Decimal("1500")}))
         fees.save_override(FeeOverride(member.id, 2024, Decimal("750"), "Avtal"))
         PaymentRepository(db).add(Payment(member.id, 2024, Decimal("750"), day, "R1", "N"))
+        BankLineRecord(db).record(
+            [("bgmax:1:2024-04-18:1", Payment(member.id, 2024, Decimal("1"), day))], day
+        )
         board = BoardRepository(db)
         meeting = board.meetings.add(
             AnnualMeeting(day, "Noter", voting_fee_year=2024, voting_cutoff=day)

@@ -24,6 +24,7 @@ from secretariat_tui.store.import_headings import HeadingMemory
 from secretariat_tui.store.ledger import FeeLedger
 from secretariat_tui.ui.commands import Command, bindings, year_commands
 from secretariat_tui.ui.keys import refresh_keys
+from secretariat_tui.ui.screens.bank_import import start_bank_import
 from secretariat_tui.ui.screens.fee_mail import open_reminder_mail
 from secretariat_tui.ui.screens.invoice_run import start_invoicing
 from secretariat_tui.ui.screens.member_payments import MemberPaymentsScreen, amount_key
@@ -117,6 +118,14 @@ class FeesScreen(RegisterScreen):
             "E-post (Bcc)",
             "Obetaldas e-postadresser på en rad, att kopiera till ett e-brevs Bcc-fält",
             id="bcc",
+            footer=False,
+        ),
+        Command(
+            "g",
+            "bank_file",
+            "Bankfil",
+            "Läs in bankens fil med inbetalningar (BgMax eller CSV) och matcha mot avgifterna",
+            id="bank-file",
             footer=False,
         ),
         Command(
@@ -275,6 +284,9 @@ class FeesScreen(RegisterScreen):
             copied=addresses,
         )
         self.app.push_screen(preview)
+
+    def action_bank_file(self) -> None:
+        start_bank_import(self.app, self.ledger, self.year, lambda: self.reload(self.selected_id()))
 
     def csv_transfer(self) -> CsvTransfer[Payment]:
         year = self.year
