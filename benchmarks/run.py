@@ -218,9 +218,7 @@ def bench_check(path: Path, plan: Plan) -> list[Figure]:
     open_everything(path)  # stamps the file, as every save and passed check does
     opens = lambda: timed(lambda: open_everything(path), False)  # noqa: E731
     stamped, base = paired(lambda: check_stamp(path), opens, plan.repeats, self_timed=True)
-    full, full_base = paired(
-        lambda: check_every_record(path), opens, plan.repeats, self_timed=True
-    )
+    full, full_base = paired(lambda: check_every_record(path), opens, plan.repeats, self_timed=True)
     return [
         Figure(
             "open-check",
@@ -488,6 +486,44 @@ def bench_rss(path: Path, plan: Plan) -> list[Figure]:
     return figures
 
 
+# --- the command line -------------------------------------------------------------------------
+DEMO = ROOT / "data" / "demo.json"
+CLI_BASELINE = "import click, json, sys, tinydb; json.load(open(sys.argv[1], encoding='utf-8'))"
+
+
+def bench_cli_start(path: Path, plan: Plan) -> Figure:
+    """``secretariat --db DEMO members list`` as a whole process, against a process that only
+    imports click and TinyDB and parses the same file: what a script calling the command line
+    in a loop pays per call. On a copy of the demo at every scale (the start is what is
+    measured, not the register), so it is run at the first scale only."""
+    import compileall
+
+    # As an installed package has them: without bytecode every start would compile the source.
+    compileall.compile_dir(ROOT / "secretariat_tui", quiet=1)
+    demo = path.with_name("demo.json")
+    shutil.copyfile(DEMO, demo)
+    os.chmod(demo, 0o600)
+    script = Path(sys.executable).with_name("secretariat")
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "secretariat_tui"]
+
+    def process(args: list[str]) -> Callable[[], object]:
+        return lambda: subprocess.run(args, cwd=ROOT, stdout=subprocess.DEVNULL, check=True)
+
+    runs, base = paired(
+        process([*command, "--db", str(demo), "members", "list"]),
+        process([sys.executable, "-c", CLI_BASELINE, str(demo)]),
+        plan.repeats * 3,
+    )
+    return Figure(
+        "cli-start",
+        "`secretariat --db demo.json members list`, a whole process (start, open, list)",
+        runs,
+        baseline=f'`python -c "{CLI_BASELINE}" demo.json`, a whole process',
+        baseline_runs=base,
+        target=Target("ratio", 2),
+    )
+
+
 # --- one scale --------------------------------------------------------------------------------
 BENCHES: dict[str, Callable[[Path, Plan], Figure | list[Figure]]] = {
     "open": bench_open,
@@ -498,7 +534,10 @@ BENCHES: dict[str, Callable[[Path, Plan], Figure | list[Figure]]] = {
     "frame": bench_first_frames,
     "key": bench_typing,
     "rss": bench_rss,
+    "cli": bench_cli_start,
 }
+FIRST_SCALE_ONLY = {"cli"}
+"""Figures that do not depend on the register: measured once, at the first scale."""
 
 
 def register_for(scale: float) -> Path:
@@ -509,7 +548,9 @@ def register_for(scale: float) -> Path:
     return path
 
 
-def run_scale(scale: float, plan: Plan, only: Sequence[str] = ()) -> list[Figure]:
+def run_scale(
+    scale: float, plan: Plan, only: Sequence[str] = (), *, first: bool = True
+) -> list[Figure]:
     source = register_for(scale)
     figures: list[Figure] = []
     with tempfile.TemporaryDirectory(prefix="secretariat-bench-") as folder:
@@ -517,7 +558,7 @@ def run_scale(scale: float, plan: Plan, only: Sequence[str] = ()) -> list[Figure
         shutil.copyfile(source, path)
         os.chmod(path, 0o600)
         for name, bench in BENCHES.items():
-            if only and name not in only:
+            if (only and name not in only) or (name in FIRST_SCALE_ONLY and not first):
                 continue
             print(f"  {scale:g}×: {name} …", flush=True)
             result = bench(path, plan)
@@ -813,6 +854,12 @@ METHOD = [
     "  VARIANT` process that runs one first frame (the app opens the database itself; the bare",
     "  App reads the JSON and never imports the app). `ru_maxrss` is not used: on Linux it",
     "  keeps the parent's peak across fork and exec.",
+    "- `cli-start` (issue 18): `secretariat --db demo.json members list` on a copy of",
+    "  `data/demo.json`, as a whole process with its output to /dev/null, against a process that",
+    "  imports click and TinyDB and `json.load`s the same copy, alternating; three times the",
+    "  runs of the store figures. The package is byte-compiled first (`compileall`), as an",
+    "  installed one is: with `PYTHONDONTWRITEBYTECODE` set, every start would compile the",
+    "  source. It does not depend on the register, so it is measured at the first scale only.",
     "",
 ]
 
@@ -921,7 +968,7 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[float, list[Figure]] = {}
     for scale in scales:
         print(f"{scale:g}× register:", flush=True)
-        results[scale] = run_scale(scale, plan, only)
+        results[scale] = run_scale(scale, plan, only, first=scale == scales[0])
         print_table(scale, results[scale])
     command = "python -m benchmarks.run " + " ".join(args_list)
     minutes = (perf_counter() - clock_start) / 60

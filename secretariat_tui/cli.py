@@ -17,26 +17,10 @@ from pathlib import Path
 import click
 
 from secretariat_tui.cli_messages import swedish
-from secretariat_tui.commands import (
-    bank_import,  # noqa: F401 (payments import-bank)
-    personal_data,  # noqa: F401 (members extract/erase/retention)
-    transfer,  # noqa: F401 (adds import/export to the groups)
-)
-from secretariat_tui.commands.activities import activities
-from secretariat_tui.commands.board import board, meeting
-from secretariat_tui.commands.calendar_files import export_group, import_group
-from secretariat_tui.commands.calendar_publish import calendar_group
 from secretariat_tui.commands.common import CliContext, refuse_unsafe_text
-from secretariat_tui.commands.fees import fees
 from secretariat_tui.commands.field_options import FieldErrorsForCli
-from secretariat_tui.commands.members import members
-from secretariat_tui.commands.networks import networks
-from secretariat_tui.commands.payments import payments
-from secretariat_tui.commands.report_texts import report
-from secretariat_tui.commands.settings import settings
-from secretariat_tui.commands.submissions import submissions
+from secretariat_tui.commands.lazy import LazyGroup
 from secretariat_tui.config import ENV_VAR, resolve_db_path
-from secretariat_tui.crash import command_words, write_crash_report
 from secretariat_tui.domain.errors import FieldErrors
 from secretariat_tui.domain.text import shown
 from secretariat_tui.store.errors import StoreError
@@ -44,7 +28,31 @@ from secretariat_tui.store.errors import StoreError
 PROG = "secretariat"
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+COMMANDS = {
+    "members": "secretariat_tui.commands.members:members",
+    "fees": "secretariat_tui.commands.fees:fees",
+    # The payments group as transfer.py leaves it: with its ``export`` and ``import``.
+    "payments": "secretariat_tui.commands.transfer:payments",
+    "meeting": "secretariat_tui.commands.board:meeting",
+    "board": "secretariat_tui.commands.board:board",
+    "export": "secretariat_tui.commands.calendar_files:export_group",
+    "import": "secretariat_tui.commands.calendar_files:import_group",
+    "activities": "secretariat_tui.commands.activities:activities",
+    "networks": "secretariat_tui.commands.networks:networks",
+    "submissions": "secretariat_tui.commands.submissions:submissions",
+    "settings": "secretariat_tui.commands.settings:settings",
+    "report": "secretariat_tui.commands.report_texts:report",
+    "calendar": "secretariat_tui.commands.calendar_publish:calendar_group",
+}
+"""Each command group by name and where it is declared: imported only when it runs."""
+
+
+@click.group(
+    cls=LazyGroup,
+    lazy_commands=COMMANDS,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.option(
     "--db",
     "db",
@@ -63,19 +71,6 @@ def cli(ctx: click.Context, db: Path | None) -> None:
         ctx.exit(code)
 
 
-cli.add_command(members)
-cli.add_command(fees)
-cli.add_command(payments)
-cli.add_command(meeting)
-cli.add_command(board)
-cli.add_command(export_group)
-cli.add_command(import_group)
-cli.add_command(activities)
-cli.add_command(networks)
-cli.add_command(submissions)
-cli.add_command(settings)
-cli.add_command(report)
-cli.add_command(calendar_group)
 refuse_unsafe_text(cli)
 
 # --- entry point ------------------------------------------------------------------------------
@@ -117,12 +112,19 @@ def run(args: list[str]) -> int:
         quiet_stdout()
         return 1
     except Exception as err:  # noqa: BLE001  (the last line of defence)
-        return crashed(err, command_words(args, COMMAND_NAMES))
+        return crashed(err, args)
     return result if isinstance(result, int) else 0
 
 
-def crashed(error: BaseException, command: str, where: str = "cli") -> int:
-    """Write the crash report, say so in one line, and give the exit code (1)."""
+def crashed(error: BaseException, args: list[str], where: str = "cli") -> int:
+    """Write the crash report, say so in one line, and give the exit code (1).
+
+    The crash report's module (and ``importlib.metadata`` for the version) is loaded here:
+    only a crash pays for it, not every start.
+    """
+    from secretariat_tui.crash import command_words, write_crash_report
+
+    command = command_words(args, command_names())
     report = write_crash_report(error, where=where, command=command)
     kept = (
         f"Felrapport (utan personuppgifter): {report}"
@@ -203,12 +205,21 @@ def one_line(message: str) -> str:
     return " ".join(line.strip() for line in message.splitlines() if line.strip())
 
 
-def _command_names(group: click.Command) -> set[str]:
+def command_names() -> set[str]:
+    """Every (sub)command's name: the words of a command line a crash report may keep.
+
+    Walking the tree loads every command group; only a crash pays for that. A group that
+    cannot even be imported keeps its own name and loses its subcommands' words (``…``).
+    """
+    return _names(cli)
+
+
+def _names(group: click.Command) -> set[str]:
     names = {group.name or ""}
-    for command in getattr(group, "commands", {}).values():
-        names |= _command_names(command)
+    if isinstance(group, click.Group):
+        ctx = click.Context(group)
+        for name in group.list_commands(ctx):
+            names.add(name)
+            with contextlib.suppress(Exception):  # a crash report must not crash
+                names |= _names(group.get_command(ctx, name) or click.Command(name))
     return names
-
-
-COMMAND_NAMES = _command_names(cli)
-"""Every (sub)command's name: the words of a command line a crash report may keep."""

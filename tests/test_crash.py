@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from secretariat_tui import crash
-from secretariat_tui.cli import COMMAND_NAMES, ShownText
+from secretariat_tui.cli import ShownText, command_names
 from secretariat_tui.commands import members as members_command
 from secretariat_tui.crash import command_words, crash_folder, write_crash_report
 from tests.cli.helpers import add_org
@@ -61,7 +61,7 @@ def test_a_report_that_cannot_be_written_is_none_not_an_error(
 def test_the_command_line_keeps_command_words_and_flags_never_values() -> None:
     words = command_words(
         ["--db", "/home/anna/db.json", "members", "add", "--name=Anna", "--kind", "x", "3"],
-        COMMAND_NAMES,
+        command_names(),
     )
     assert words == "--db … members add --name=… --kind … …"
 

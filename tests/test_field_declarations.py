@@ -14,6 +14,7 @@ import pytest
 from secretariat_tui.cli import cli
 from secretariat_tui.commands import common
 from secretariat_tui.commands.field_options import FLAGS
+from secretariat_tui.commands.lazy import subcommands
 from secretariat_tui.domain.board import BoardSeat, Role
 from secretariat_tui.domain.fees import FeeSchedule, MemberYear, member_year
 from secretariat_tui.domain.fields import Field, Flag
@@ -46,7 +47,7 @@ def _command(words: tuple[str, ...]) -> click.Command:
     command: click.Command = cli
     for word in words:
         assert isinstance(command, click.Group)
-        command = command.commands[word]
+        command = subcommands(command)[word]
     return command
 
 

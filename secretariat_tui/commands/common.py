@@ -72,18 +72,25 @@ def format_option(
     )
 
 
-def refuse_unsafe_text(group: click.Group) -> None:
+def refuse_unsafe_text(group: click.Command) -> None:
     """Check every text option and argument of every command before the command runs.
 
     A control character, a bidi override or bytes that were not UTF-8 (a latin-1 terminal
     typing "Ö") are refused as a usage error naming the flag, before anything is opened, so
     no command can store them (``domain.text``). Paths (``click.Path``) are not text here: a
     file name in another encoding is still a file name.
+
+    A command reached twice (a lazy group hands out each command it loads) is checked once.
     """
     for command in _commands(group):
         texts = [p for p in command.params if isinstance(p.type, click.types.StringParamType)]
-        if command.callback is not None and texts:
+        if command.callback is not None and texts and command.callback not in _CHECKED:
             command.callback = _checking(command.callback, texts)
+            _CHECKED.add(command.callback)
+
+
+_CHECKED: set[Callable[..., Any]] = set()
+"""The callbacks ``refuse_unsafe_text`` made: wrapping one again would check twice."""
 
 
 def _commands(group: click.Command) -> Iterator[click.Command]:

@@ -12,9 +12,8 @@ from pathlib import Path
 import click
 
 from secretariat_tui.commands.common import CliContext, format_option
-from secretariat_tui.commands.fees_mail import mail_text, send
 from secretariat_tui.commands.field_options import YEAR
-from secretariat_tui.commands.invoices import credit_invoice, invoice, list_invoices
+from secretariat_tui.commands.lazy import LazyGroup
 from secretariat_tui.commands.output import (
     XLSX,
     file_format,
@@ -79,14 +78,21 @@ def _year_rows(db: Database, year: int) -> list[MemberYear]:
 # --- commands -----------------------------------------------------------------------------------
 
 
-@click.group()
+INVOICES_AND_MAIL = {
+    "invoice": "secretariat_tui.commands.invoices:invoice",
+    "invoices": "secretariat_tui.commands.invoices:list_invoices",
+    "credit": "secretariat_tui.commands.invoices:credit_invoice",
+    "send": "secretariat_tui.commands.fees_mail:send",
+    "mail-text": "secretariat_tui.commands.fees_mail:mail_text",
+}
+"""Declared in their own modules and loaded when run: the Word files and the mail stay out of
+every other fees (and payments) command's start."""
+
+
+@click.group(cls=LazyGroup, lazy_commands=INVOICES_AND_MAIL)
 def fees() -> None:
     """Medlemsavgifter: avgift per år och form, överenskommelser, status, påminnelser,
     fakturor."""
-
-
-for _command in (invoice, list_invoices, credit_invoice, send, mail_text):
-    fees.add_command(_command)
 
 
 @fees.command("schedule")

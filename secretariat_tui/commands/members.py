@@ -1,4 +1,8 @@
-"""`secretariat members …`: list, show, add, edit, end, figures."""
+"""`secretariat members …`: list, show, add, edit, end, figures.
+
+The register's other commands live with their kind of work and load only when run: the
+personal data commands (``personal_data.py``) and the CSV transfer (``transfer.py``).
+"""
 
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ from secretariat_tui.commands.field_options import (
     field_options,
     given,
 )
+from secretariat_tui.commands.lazy import LazyGroup
 from secretariat_tui.domain.figures import year_figures
 from secretariat_tui.domain.member_fields import (
     END_FIELDS,
@@ -28,8 +33,16 @@ from secretariat_tui.domain.member_fields import (
 from secretariat_tui.exports import members_listing as listing
 from secretariat_tui.store.members import MemberRepository
 
+ELSEWHERE = {
+    "extract": "secretariat_tui.commands.personal_data:extract_member",
+    "erase": "secretariat_tui.commands.personal_data:erase_member_command",
+    "retention": "secretariat_tui.commands.personal_data:retention",
+    "export": "secretariat_tui.commands.transfer:export_members",
+    "import": "secretariat_tui.commands.transfer:import_members",
+}
 
-@click.group()
+
+@click.group(cls=LazyGroup, lazy_commands=ELSEWHERE)
 def members() -> None:
     """Medlemsregistret: lista, visa, lägg till, ändra, avsluta, årssiffror."""
 

@@ -12,6 +12,7 @@ import click
 from secretariat_tui.commands.common import CliContext, format_option
 from secretariat_tui.commands.fees import YEAR, get_member, member_row, warn
 from secretariat_tui.commands.field_options import field_errors, field_options, given
+from secretariat_tui.commands.lazy import LazyGroup
 from secretariat_tui.domain.fees import FeeStatus, MemberYear, Payment
 from secretariat_tui.domain.money import format_kronor
 from secretariat_tui.domain.payment_fields import (
@@ -34,7 +35,11 @@ def stdin_is_interactive() -> bool:
     return sys.stdin.isatty()
 
 
-@click.group()
+ELSEWHERE = {"import-bank": "secretariat_tui.commands.bank_import:import_bank"}
+"""Subcommands declared in their own modules, imported when they run: the bank file's readers."""
+
+
+@click.group(cls=LazyGroup, lazy_commands=ELSEWHERE)
 def payments() -> None:
     """Betalningar av medlemsavgifter: registrera, lista, ta bort."""
 

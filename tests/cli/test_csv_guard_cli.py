@@ -16,6 +16,7 @@ import click
 import pytest
 
 from secretariat_tui.cli import cli
+from secretariat_tui.commands.lazy import subcommands
 from tests.cli.helpers import run, stored
 
 HYPERLINK = '=HYPERLINK("http://x","y")'
@@ -223,7 +224,7 @@ EXCEL_EXPORTS = ("members export", "payments export")
 def csv_commands(group: click.Group = cli, prefix: str = "") -> dict[str, click.Command]:
     """Every command with a ``--format`` that offers csv, by its path (``fees unpaid``)."""
     found: dict[str, click.Command] = {}
-    for name, command in sorted(group.commands.items()):
+    for name, command in sorted(subcommands(group).items()):
         path = f"{prefix}{name}"
         if isinstance(command, click.Group):
             found |= csv_commands(command, f"{path} ")

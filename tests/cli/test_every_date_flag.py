@@ -16,6 +16,7 @@ import click
 import pytest
 
 from secretariat_tui.cli import cli
+from secretariat_tui.commands.lazy import subcommands
 from secretariat_tui.domain.fields import Day
 from secretariat_tui.domain.registers import ALL_FIELDS
 from tests.cli.helpers import run
@@ -55,7 +56,7 @@ HOW_TO_RUN: dict[tuple[str, str], tuple[str, ...]] = {
 
 def date_flags(command: click.Command, path: tuple[str, ...] = ()) -> Iterator[tuple[str, str]]:
     if isinstance(command, click.Group):
-        for name, sub in command.commands.items():
+        for name, sub in subcommands(command).items():
             yield from date_flags(sub, (*path, name))
         return
     for param in command.params:

@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from secretariat_tui.cli import cli
+from secretariat_tui.commands.lazy import subcommands
 from secretariat_tui.crash import crash_folder
 from secretariat_tui.store.database import open_database
 from tests.cli.in_process import Ran, run_main
@@ -118,7 +119,7 @@ def commands(
     group: click.Command, path: tuple[str, ...] = ()
 ) -> Iterator[tuple[tuple[str, ...], click.Command]]:
     if isinstance(group, click.Group):
-        for name, command in sorted(group.commands.items()):
+        for name, command in sorted(subcommands(group).items()):
             yield from commands(command, (*path, name))
     else:
         yield path, group

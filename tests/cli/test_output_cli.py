@@ -15,6 +15,7 @@ import click
 import pytest
 
 from secretariat_tui.cli import cli
+from secretariat_tui.commands.lazy import subcommands
 from secretariat_tui.store.lock import lock_path
 from tests.cli.helpers import ok, refused, run
 from tests.demo_copy import copy_of_demo, shipped_demo_untouched  # noqa: F401
@@ -33,7 +34,7 @@ ARGS: dict[str, tuple[str, ...]] = {
 
 def commands_with_output(group: click.Group, prefix: str = "") -> list[str]:
     found = []
-    for name, command in sorted(group.commands.items()):
+    for name, command in sorted(subcommands(group).items()):
         path = f"{prefix}{name}"
         if isinstance(command, click.Group):
             found += commands_with_output(command, f"{path} ")
@@ -48,7 +49,7 @@ def test_every_command_with_o_is_checked_here_and_takes_force() -> None:
         command = cli
         for part in path.split():
             assert isinstance(command, click.Group)
-            command = command.commands[part]  # type: ignore[assignment]
+            command = subcommands(command)[part]  # type: ignore[assignment]
         assert "--force" in {opt for p in command.params for opt in getattr(p, "opts", [])}
 
 
