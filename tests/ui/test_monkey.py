@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from textual import events
+from textual._context import active_app
 from textual.command import CommandList, CommandPalette
 from textual.keys import _character_to_key
 from textual.pilot import Pilot
@@ -36,6 +37,7 @@ from secretariat_tui.ui.screens.help import HelpScreen
 from secretariat_tui.ui.screens.member_detail import MemberDetailScreen
 from secretariat_tui.ui.screens.member_form import MemberForm
 from secretariat_tui.ui.screens.members import MembersScreen
+from secretariat_tui.ui.screens.palette import elsewhere
 from tests.ui.helpers import DEMO, TODAY
 
 SEEDS = (14, 1914, 20260601)
@@ -231,3 +233,25 @@ async def test_a_palette_search_ending_after_its_list_is_gone_does_not_crash(
             palette._show_busy = False
             await pilot.pause()
             no_crash(app, "a search ending on a palette without its list")
+
+
+async def test_a_palette_command_whose_register_closed_with_the_app_does_nothing(
+    own_folders: Path,
+) -> None:
+    """Seen as seed 14 under load (``ScreenStackError`` while closing): a command of another
+    register chosen in the palette runs once that register's screen has loaded; ``q`` typed
+    right after closed the app first, and the waiting command asked an empty stack for its
+    screen. Here the app is closed, then the waiting step runs."""
+    with open_database(own_folders) as db:
+        app = SecretariatApp(db, today=TODAY, start="members")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            waiting = next(e for e in elsewhere(app) if e.tab.mode == "fees")
+            screen = app.screen
+        assert not app.screen_stack, "the app has closed"
+        in_app = active_app.set(app)  # as the step runs: inside the app, its stack empty
+        try:
+            await waiting._run_on(screen)  # nothing to run on, and no error
+        finally:
+            active_app.reset(in_app)
+        assert app.crashed is None

@@ -45,7 +45,7 @@ class ListScreen(Screen[None]):
         """``dialog``'s answer, awaited (call from a worker); None, and no dialog, when this
         screen is no longer the one shown: a key that closed it or went to another register
         came first, and a dialog must not outlive the screen that waits for its answer."""
-        if self.app.screen is not self:
+        if not self.is_active:  # also when the app is closing: no screen left to ask over
             return None
         return await self.app.push_screen_wait(dialog)
 

@@ -153,8 +153,9 @@ class OverviewScreen(DerivedScreen):
     async def action_import_members(self) -> None:
         """The members register's own import, from there: what is imported is seen at once."""
         await self.app.switch_mode("members")
-        if isinstance(self.app.screen, MembersScreen):
-            self.app.screen.action_import_csv()
+        shown = self.app.screen_stack  # empty when the app closed meanwhile
+        if shown and isinstance(shown[-1], MembersScreen):
+            shown[-1].action_import_csv()
 
     def members_text(self, members: list[Member]) -> str:
         today, year = self.today, self.today.year

@@ -124,7 +124,7 @@ class Elsewhere:
 
     async def _run_on(self, screen: Screen[object]) -> None:
         app = screen.app
-        if app.screen is not screen:  # another key went elsewhere first
+        if not screen.is_active:  # another key went elsewhere first, or the app is closing
             return
         if not enabled(screen, self.binding):
             app.notify(
