@@ -16,6 +16,7 @@ from textual.widgets import Static
 from secretariat_tui.domain.mail import MailKind
 from secretariat_tui.domain.settings import SmtpSecurity
 from secretariat_tui.store.database import Database, open_database
+from secretariat_tui.store.invoices import InvoiceRepository
 from secretariat_tui.store.mail import SentMailRecord
 from secretariat_tui.store.settings import SettingsRepository
 from secretariat_tui.ui.app import SecretariatApp
@@ -114,3 +115,35 @@ async def test_e_saves_eml_files_in_the_export_folder_and_sends_nothing(
     assert UNPAID in {p["To"].addresses[0].display_name for p in parsed}
     assert smtp_server.arrived == []
     assert SentMailRecord(demo_db).for_year(MailKind.REMINDER, TODAY.year) == []
+
+
+async def test_f_invoices_then_shift_m_mails_each_invoice_with_its_word_file(
+    app: SecretariatApp, demo_db: Database, smtp_server: SmtpTestServer
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "f")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("j")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")  # the files written
+        invoices = InvoiceRepository(demo_db).for_year(TODAY.year)
+        assert invoices
+
+        await pilot.press("M")
+        text = preview_text(app)
+        assert f"Ämne: Faktura: medlemsavgift {TODAY.year}" in text
+        assert f"Bilaga: faktura-{invoices[0].number:04d}.docx" in text
+        assert isinstance(app.screen, MailPreviewScreen)
+        count = len(app.screen.run.messages)
+        assert 0 < count < len(invoices), "the member without an address is listed, not mailed"
+        await pilot.press("y", "j")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, MailMessageScreen) and not app.screen.failed
+
+    assert len(smtp_server.arrived) == count
+    for arrived in smtp_server.arrived:
+        [attachment] = arrived.message.iter_attachments()
+        assert attachment.get_filename().startswith("faktura-")
+    assert len(SentMailRecord(demo_db).for_year(MailKind.INVOICE, TODAY.year)) == count

@@ -30,6 +30,7 @@ from secretariat_tui.store.mail import SentMailRecord, fee_mail_sources
 from secretariat_tui.store.output_files import OutputRefused, resolve_output, write_output_file
 from secretariat_tui.ui.commands import Command, bindings
 from secretariat_tui.ui.screens.confirm import ConfirmScreen
+from secretariat_tui.ui.screens.export import users_word_template
 from secretariat_tui.ui.screens.file_message import FileMessageScreen
 from secretariat_tui.ui.screens.save_as import export_folder
 
@@ -176,11 +177,16 @@ def _tell(app: App[object], lines: list[str], failed: bool) -> None:
         app.push_screen(MailMessageScreen(lines, failed=failed))
 
 
-def open_reminder_mail(app: App[object], db: Database, database_path: Path, year: int) -> None:
-    """The reminders of ``year`` in the mail preview, or a message saying what is missing."""
-    kind = MailKind.REMINDER
+def open_fee_mail(
+    app: App[object], db: Database, database_path: Path, year: int, kind: MailKind
+) -> None:
+    """The reminders or the invoices of ``year`` in the mail preview, or a message saying
+    what is missing. An invoice mail carries the invoice as a Word file, on the user's
+    template as the export writes it."""
     try:
-        run = fee_mail_run(fee_mail_sources(db, kind, year), kind, year, datetime.now())
+        template = users_word_template() if kind is MailKind.INVOICE else None
+        sources = fee_mail_sources(db, kind, year)
+        run = fee_mail_run(sources, kind, year, datetime.now(), word_template=template)
     except ValueError as err:
         app.push_screen(MailMessageScreen([str(err)], failed=True))
         return

@@ -15,6 +15,7 @@ from secretariat_tui.domain.fees import (
     MemberYear,
     Payment,
 )
+from secretariat_tui.domain.mail import MailKind
 from secretariat_tui.domain.money import format_kronor
 from secretariat_tui.exports import fees_listing
 from secretariat_tui.exports.csv_files import PAYMENT_COLUMNS, payments_csv_bytes
@@ -25,7 +26,7 @@ from secretariat_tui.store.ledger import FeeLedger
 from secretariat_tui.ui.commands import Command, bindings, year_commands
 from secretariat_tui.ui.keys import refresh_keys
 from secretariat_tui.ui.screens.bank_import import start_bank_import
-from secretariat_tui.ui.screens.fee_mail import open_reminder_mail
+from secretariat_tui.ui.screens.fee_mail import open_fee_mail
 from secretariat_tui.ui.screens.invoice_run import start_invoicing
 from secretariat_tui.ui.screens.member_payments import MemberPaymentsScreen, amount_key
 from secretariat_tui.ui.screens.members import FORM_SHORT
@@ -110,6 +111,14 @@ class FeesScreen(RegisterScreen):
             "E-post",
             "Skicka påminnelser med e-post till obetalda, efter förhandsvisning",
             id="mail",
+            footer=False,
+        ),
+        Command(
+            "M",
+            "mail(None, 'invoice')",
+            "Fakturor med e-post",
+            "Skicka årets fakturor med e-post, var och en med sin faktura som Word-fil",
+            id="mail-invoices",
             footer=False,
         ),
         Command(
@@ -264,9 +273,11 @@ class FeesScreen(RegisterScreen):
         )
         self.app.push_screen(preview)
 
-    def action_mail(self, year: int | None = None) -> None:
-        """The reminders by e-mail (``fee_mail``): a preview of each, then sent or saved."""
-        open_reminder_mail(self.app, self.members.database, self.database_path, year or self.year)
+    def action_mail(self, year: int | None = None, kind: str = MailKind.REMINDER.value) -> None:
+        """Reminders or invoices by e-mail (``fee_mail``): a preview of each, then sent or
+        saved as .eml files."""
+        database, chosen = self.members.database, year or self.year
+        open_fee_mail(self.app, database, self.database_path, chosen, MailKind(kind))
 
     def action_bcc(self) -> None:
         """The reminder list's addresses alone: ``c`` copies the line, not who it leaves out."""
