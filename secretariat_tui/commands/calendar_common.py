@@ -70,18 +70,21 @@ def stdin_is_terminal() -> bool:
     return sys.stdin.isatty()
 
 
-def confirmed(question: str, yes: bool) -> bool:
-    """``--yes``, or the user's own "j" at a terminal; a script without ``--yes`` is refused."""
+def confirmed(
+    question: str, yes: bool, *, nothing: str = "Inget togs bort", act: str = "ta bort"
+) -> bool:
+    """``--yes``, or the user's own "j" at a terminal; a script without ``--yes`` is refused.
+    ``nothing`` says what did not happen ("Inget skickades"), ``act`` what --yes would do."""
     if yes:
         return True
     if not stdin_is_terminal():
         raise click.ClickException(
-            "Inget togs bort: ingen terminal att fråga i; ange --yes för att ta bort utan fråga."
+            f"{nothing}: ingen terminal att fråga i; ange --yes för att {act} utan fråga."
         )
     answer = click.prompt(question, default="", show_default=False, prompt_suffix=" [j/N]: ")
     if answer.strip().casefold() in {"j", "ja", "y", "yes"}:
         return True
-    click.echo("Inget togs bort.")
+    click.echo(f"{nothing}.")
     return False
 
 

@@ -106,28 +106,14 @@ def send(
         _save_eml(obj, folder, run)
         return
     server, password = _server(run)
-    if not _confirmed(f"Skicka {len(run.messages)} e-brev via {server.where}?", yes):
+    question = f"Skicka {len(run.messages)} e-brev via {server.where}?"
+    if not calendar_common.confirmed(question, yes, nothing="Inget skickades", act="skicka"):
         return
     outcome = _send(obj, run, server, password)
     lines = outcome.lines()
     if outcome.failure or outcome.failed:
         raise click.ClickException("\n".join(lines))
     click.echo("\n".join(lines))
-
-
-def _confirmed(question: str, yes: bool) -> bool:
-    """``--yes``, or the user's own "j" at a terminal; a script without ``--yes`` is refused."""
-    if yes:
-        return True
-    if not calendar_common.stdin_is_terminal():
-        raise click.ClickException(
-            "Inget skickades: ingen terminal att fråga i; ange --yes för att skicka utan fråga."
-        )
-    answer = click.prompt(question, default="", show_default=False, prompt_suffix=" [j/N]: ")
-    if answer.strip().casefold() in {"j", "ja", "y", "yes"}:
-        return True
-    click.echo("Inget skickades.")
-    return False
 
 
 def _preview(run: FeeMailRun) -> str:
