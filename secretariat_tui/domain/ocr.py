@@ -20,8 +20,6 @@ The Luhn arithmetic is python-stdnum's (``stdnum.luhn``), not a copy of our own.
 
 from __future__ import annotations
 
-from stdnum import luhn
-
 MIN_DIGITS = 2
 MAX_DIGITS = 25
 _SEPARATORS = str.maketrans("", "", " -.\u00a0")
@@ -36,6 +34,8 @@ def ocr_base(fee_year: int, invoice_number: int) -> str:
 
 def make_ocr(base: str, *, length_digit: bool) -> str:
     """``base`` with the length digit (when the agreement asks for one) and the check digit."""
+    from stdnum import luhn  # python-stdnum on use: ~30 ms at every start otherwise
+
     if not (base.isascii() and base.isdigit()):
         raise ValueError(f"”{base}” går inte att göra till ett OCR-nummer: bara siffror.")
     digits = base + (str((len(base) + 2) % 10) if length_digit else "")
@@ -48,6 +48,8 @@ def make_ocr(base: str, *, length_digit: bool) -> str:
 def check_ocr(text: str, *, length_digit: bool) -> str:
     """The reference as digits (spaces and hyphens dropped), or ValueError in Swedish that says
     what is wrong: not digits, too short or long, the length digit, the check digit."""
+    from stdnum import luhn  # python-stdnum on use: ~30 ms at every start otherwise
+
     digits = text.strip().translate(_SEPARATORS)
     if not digits:
         raise ValueError("Fyll i ett OCR-nummer.")

@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import re
 
-from stdnum import luhn
-from stdnum.exceptions import ValidationError
-from stdnum.se import orgnr
-
 _DIGITS = re.compile(r"^(\d{6})-?(\d{4})$", re.ASCII)
 
 
 def luhn_check_digit(nine_digits: str) -> int:
     """The Luhn digit for the first nine digits (weights 2,1,2,1… from the left)."""
+    from stdnum import luhn  # python-stdnum on use: ~30 ms at every start otherwise
+
     return int(luhn.calc_check_digit(nine_digits))
 
 
@@ -26,6 +24,9 @@ def normalise_org_number(text: str) -> str:
 
     Ten digits without the hyphen are accepted, since that is how numbers are often pasted.
     """
+    from stdnum.exceptions import ValidationError
+    from stdnum.se import orgnr  # python-stdnum on use: ~30 ms at every start otherwise
+
     match = _DIGITS.match(text.strip())
     if not match:
         raise ValueError("Organisationsnummer skrivs NNNNNN-NNNN (tio siffror).")

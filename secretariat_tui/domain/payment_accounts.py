@@ -10,8 +10,6 @@ invoice shows what the payer types. A Swish number is the ten digits Swish gives
 
 from __future__ import annotations
 
-from stdnum import luhn
-
 _SEPARATORS = str.maketrans("", "", " -\u00a0")
 
 
@@ -25,6 +23,8 @@ def _digits(text: str, what: str, example: str) -> str:
 
 
 def _luhn(digits: str, what: str) -> None:
+    from stdnum import luhn  # python-stdnum on use: ~30 ms at every start otherwise
+
     if luhn.checksum(digits) != 0:
         expected = luhn.calc_check_digit(digits[:-1])
         raise ValueError(

@@ -14,7 +14,17 @@ from pathlib import Path
 
 from tests.demo_copy import copy_of_demo, shipped_demo_untouched  # noqa: F401
 
-HEAVY = ("textual", "ics", "icalendar", "docx", "openpyxl", "caldav", "radicale", "keyring")
+HEAVY = (
+    "textual",
+    "ics",
+    "icalendar",
+    "docx",
+    "openpyxl",
+    "caldav",
+    "radicale",
+    "keyring",
+    "stdnum",
+)
 
 IMPORT_ONLY = """
 import json, sys
