@@ -31,7 +31,7 @@ from secretariat_tui.store.output_files import OutputRefused, resolve_output, wr
 from secretariat_tui.ui.commands import Command, bindings
 from secretariat_tui.ui.screens.confirm import ConfirmScreen
 from secretariat_tui.ui.screens.export import users_word_template
-from secretariat_tui.ui.screens.file_message import FileMessageScreen
+from secretariat_tui.ui.screens.file_message import FileMessageScreen, tell
 from secretariat_tui.ui.screens.save_as import export_folder
 
 NO_SERVER = (
@@ -173,8 +173,7 @@ def send_in_worker(app: App[object], run: FeeMailRun, record: Callable[[Outgoing
 
 
 def _tell(app: App[object], lines: list[str], failed: bool) -> None:
-    if app.is_running:
-        app.push_screen(MailMessageScreen(lines, failed=failed))
+    tell(app, MailMessageScreen(lines, failed=failed))
 
 
 def open_fee_mail(

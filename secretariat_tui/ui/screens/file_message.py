@@ -55,12 +55,19 @@ class FileMessageScreen(ModalScreen[None]):
 def tell_file(
     app: App[object], lines: Sequence[str], *, failed: bool = False, title: str = ""
 ) -> None:
-    """Show ``lines`` once the current message is handled: a save dialog that writes and then
-    closes is gone first, so this opens over the screen the user returns to."""
-    app.call_later(_open, app, FileMessageScreen(lines, failed=failed, title=title))
+    """Show ``lines`` in the file message's dialog (see ``tell``)."""
+    tell(app, FileMessageScreen(lines, failed=failed, title=title))
+
+
+def tell(app: App[object], message: FileMessageScreen) -> None:
+    """Show ``message`` once the current message is handled: a save dialog that writes and
+    then closes is gone first, so it opens over the screen the user returns to. Every result
+    of a file, a publish or a send is told this way, from the app's loop or a worker's
+    ``call_from_thread``."""
+    app.call_later(_open, app, message)
 
 
 def _open(app: App[object], message: FileMessageScreen) -> None:
-    """A file finished while the app was closing: no screen is left to show it over."""
+    """A result that came while the app was closing: no screen is left to show it over."""
     if app.screen_stack and app.is_running:
         app.push_screen(message)

@@ -22,7 +22,7 @@ from secretariat_tui.publish.publisher import Outcome, Preview, preview, publish
 from secretariat_tui.store.calendar import CalendarRepository
 from secretariat_tui.store.user_config import load_user_config
 from secretariat_tui.ui.screens.confirm import ConfirmScreen
-from secretariat_tui.ui.screens.file_message import FileMessageScreen
+from secretariat_tui.ui.screens.file_message import FileMessageScreen, tell
 
 SHOWN_CHANGES = 10
 """Lines of the preview in the question; the rest are counted (the dialog fits 80×24)."""
@@ -78,5 +78,4 @@ def _question(planned: Preview, categories: str) -> str:
 
 
 def _tell(app: App[object], outcome: Outcome) -> None:
-    if app.is_running:
-        app.push_screen(PublishMessageScreen([outcome.message()], failed=bool(outcome.failure)))
+    tell(app, PublishMessageScreen([outcome.message()], failed=bool(outcome.failure)))
