@@ -203,11 +203,11 @@ def check_stamp(path: Path) -> float:
     """Seconds an open spends on the check of a file the program wrote itself: reading the
     file with its identity is the open's own read, so only the stamp's compare counts."""
     from secretariat_tui.store.check_stamp import is_checked, read_with_identity
-    from secretariat_tui.store.record_schema import RULES
+    from secretariat_tui.store.rules_stamp import rules_stamp
 
     _, seen = read_with_identity(path)
     began = perf_counter()
-    stamped = is_checked(path, seen, RULES)
+    stamped = is_checked(path, seen, rules_stamp())
     elapsed = perf_counter() - began
     assert stamped, "the open before should have stamped the file"
     return elapsed

@@ -13,7 +13,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from filelock import BaseFileLock
 from tinydb import TinyDB
 from tinydb.table import Table
 
@@ -28,9 +27,8 @@ from secretariat_tui.store.errors import (
     file_label,
     os_reason,
 )
-from secretariat_tui.store.lock import acquire
-from secretariat_tui.store.record_check import check_records
-from secretariat_tui.store.record_schema import RULES, SCHEMAS
+from secretariat_tui.store.lock import SessionLock, acquire
+from secretariat_tui.store.rules_stamp import rules_stamp
 from secretariat_tui.store.schema import (
     META_DOC_ID,
     META_TABLE,
@@ -51,7 +49,7 @@ class Database:
     path: Path
     """The real path (links resolved): the lock, the saves and the backups are all beside it."""
     tinydb: TinyDB
-    lock: BaseFileLock | None
+    lock: SessionLock | None
     """None only in a read-only session that found the file open elsewhere."""
     backup: Path | None = None
     removed_temps: list[Path] = field(default_factory=list)
@@ -137,7 +135,7 @@ def open_database(path: Path, *, create: bool = True, read_only: bool = False) -
         raise StoreError(f"{label} är en mapp, inte en databasfil.")
     if not real.exists() and (read_only or not create):
         raise StoreError(f"Databasen {label} finns inte.")
-    lock: BaseFileLock | None = None
+    lock: SessionLock | None = None
     warnings: list[str] = []
     try:
         real.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -161,6 +159,7 @@ def open_database(path: Path, *, create: bool = True, read_only: bool = False) -
         if created:
             opened = _Opened(new_document(datetime.now().isoformat(timespec="seconds")))
             atomic_write_bytes(real, encode(opened.document))
+            mark_checked(real, rules_stamp())  # empty: nothing in it to check
         else:
             opened = _open_existing(real, given, locked=lock is not None, read_only=read_only)
         refusal = opened.refusal
@@ -211,10 +210,10 @@ def _open_existing(real: Path, given: Path, *, locked: bool, read_only: bool) ->
     raw, seen = read_with_identity(real)
     opened = _Opened(read_document(real, raw, given=given))
     old = opened.document[META_TABLE][META_DOC_ID]["schema"] < SCHEMA_VERSION
-    if not old and not is_checked(real, seen, RULES):
+    if not old and not is_checked(real, seen, rules_stamp()):
         check_every_record(real, opened.document, given=given)
         if locked:
-            mark_checked(real, RULES, seen)
+            mark_checked(real, rules_stamp(), seen)
     mode = stat.S_IMODE(real.stat().st_mode)
     if not mode & stat.S_IWUSR:
         opened.refusal = (
@@ -253,7 +252,7 @@ def _open_existing(real: Path, given: Path, *, locked: bool, read_only: bool) ->
             )
         if opened.refusal is None and not read_only:
             atomic_write_bytes(real, encode(opened.document))
-            mark_checked(real, RULES)
+            mark_checked(real, rules_stamp())
     if opened.refusal is None and not read_only and mode & 0o077:
         os.chmod(real, mode & ~0o077)
     return opened
@@ -298,7 +297,13 @@ def read_document(
 def check_every_record(
     path: Path, document: dict[str, Any], *, given: Path | None = None, backup_hint: bool = True
 ) -> None:
-    """Raise DatabaseUnreadable naming the first record that does not fit the schema."""
+    """Raise DatabaseUnreadable naming the first record that does not fit the schema.
+
+    The schemas load here, on the first file that needs them: a file the program wrote
+    itself opens without them (``rules_stamp``)."""
+    from secretariat_tui.store.record_check import check_records
+    from secretariat_tui.store.record_schema import SCHEMAS
+
     bad = check_records(document, SCHEMAS)
     if bad is not None:
         reason = f"den har en felaktig post: {bad.describe()}"

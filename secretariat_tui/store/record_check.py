@@ -18,7 +18,6 @@ numbers); free text is described by its type, so no name or e-mail reaches a mes
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -27,7 +26,6 @@ from datetime import date, time
 from decimal import Decimal
 from itertools import chain
 from operator import itemgetter, methodcaller
-from pathlib import Path
 from typing import Any
 
 Values = Sequence[Any]
@@ -497,29 +495,3 @@ def _first_fault(
             found = found_text(value, kind)
             return BadRecord(schema.name, schema.what, key, column.name, found, kind.expected)
     raise AssertionError(f"{schema.name}.{column.name}: the column failed but no record did")
-
-
-def rules_digest(schemas: Iterable[TableSchema]) -> str:
-    """A digest of the rules the check applies, the same in every run of the same program:
-    the schemas (tables, columns, choices) and this module's own code (its patterns).
-    A stamp made under other rules (``check_stamp``) is then void."""
-    described = repr(_described(tuple(schemas))).encode()
-    try:
-        code = Path(__file__).read_bytes()
-    except OSError:  # installed without sources: the schemas alone still tell most changes
-        code = b""
-    return hashlib.sha256(described + code).hexdigest()[:16]
-
-
-def _described(value: Any) -> Any:
-    """``value`` as plain, ordered data (frozensets sorted), for a digest stable across runs."""
-    if isinstance(value, Kind | Column | TableSchema):
-        fields = sorted((k, _described(v)) for k, v in vars(value).items() if k != "ids")
-        return (type(value).__name__, tuple(fields))
-    if isinstance(value, frozenset | set):
-        return tuple(sorted(map(repr, value)))
-    if isinstance(value, tuple | list):
-        return tuple(map(_described, value))
-    if isinstance(value, Mapping):
-        return tuple(sorted((k, _described(v)) for k, v in value.items()))
-    return value

@@ -12,7 +12,7 @@ from enum import Enum
 
 from secretariat_tui.domain.activities import Category
 from secretariat_tui.domain.board import MAX_TERM, MIN_TERM, Role
-from secretariat_tui.domain.mail import MailKind
+from secretariat_tui.domain.mail_kind import MailKind
 from secretariat_tui.domain.members import MemberKind, MembershipForm
 from secretariat_tui.domain.report_outline import WRITTEN_KEYS
 from secretariat_tui.domain.settings import (
@@ -41,7 +41,6 @@ from secretariat_tui.store.record_check import (
     TableSchema,
     Text,
     Whole,
-    rules_digest,
 )
 
 MEMBERS = "members"
@@ -304,6 +303,3 @@ SCHEMAS: tuple[TableSchema, ...] = (
         ),
     ),
 )
-
-RULES = rules_digest(SCHEMAS)
-"""The check's rules as a digest, for the stamp that lets an open skip it (``check_stamp``)."""

@@ -27,8 +27,7 @@ from tinydb.storages import Storage
 from secretariat_tui.store.atomic import atomic_write_bytes
 from secretariat_tui.store.check_stamp import mark_checked
 from secretariat_tui.store.errors import StoreError, os_reason
-from secretariat_tui.store.record_check import check_records
-from secretariat_tui.store.record_schema import RULES, SCHEMAS
+from secretariat_tui.store.rules_stamp import rules_stamp
 
 
 def encode(document: dict[str, Any]) -> bytes:
@@ -64,7 +63,11 @@ def encode_or_refuse(document: dict[str, Any]) -> bytes:
 def refuse_bad_records(document: dict[str, Any]) -> None:
     """The open's own check, before every save: the program never writes a file it would then
     refuse to open (a reference to a record that is not there, a wrong-typed field). About
-    8 ms for the ten-year register, next to the 35 ms the whole save takes."""
+    8 ms for the ten-year register, next to the 35 ms the whole save takes. The schemas load
+    on the first save, not at every start (issue 18)."""
+    from secretariat_tui.store.record_check import check_records
+    from secretariat_tui.store.record_schema import SCHEMAS
+
     bad = check_records(document, SCHEMAS)
     if bad is not None:
         raise RecordRefused(
@@ -127,7 +130,7 @@ class AtomicJSONStorage(Storage):
                 raise StoreError(self._refusal)
             refuse_bad_records(data)
             atomic_write_bytes(self._path, encode_or_refuse(data))
-            mark_checked(self._path, RULES)
+            mark_checked(self._path, rules_stamp())
         except BaseException as err:
             # TinyDB edits the documents in place before calling write; on a failed or refused
             # save put memory back to what is on disk, so the session never shows unsaved data

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import stat
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,7 +13,8 @@ import pytest
 from secretariat_tui.store.atomic import temp_name
 from secretariat_tui.store.backups import list_backups
 from secretariat_tui.store.database import open_database
-from secretariat_tui.store.errors import DatabaseLocked
+from secretariat_tui.store.errors import DatabaseLocked, StoreError
+from secretariat_tui.store.lock import SessionLock, _filelock, acquire, lock_path
 from secretariat_tui.store.members import MemberRepository
 from tests.factories import make_member
 
@@ -21,7 +24,8 @@ ROOT = Path(__file__).resolve().parents[2]
 SECOND_PROCESS = """
 import sys
 from secretariat_tui.store.database import open_database
-from secretariat_tui.store.errors import DatabaseLocked
+from secretariat_tui.store.errors import DatabaseLocked, StoreError
+from secretariat_tui.store.lock import SessionLock, _filelock, acquire, lock_path
 try:
     open_database(sys.argv[1]).close()
 except DatabaseLocked as err:
@@ -86,3 +90,62 @@ def test_a_refused_open_touches_nothing(db_path: Path) -> None:
         assert in_flight.exists()
         assert db_path.read_bytes() == before
         assert list_backups(db_path) == backups_before
+
+
+def test_a_holder_that_dies_leaves_the_file_free(db_path: Path) -> None:
+    """The kernel drops the lock with the process: a crash never leaves the file locked."""
+    open_database(db_path).close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_UNTIL_KILLED, str(db_path)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        with pytest.raises(DatabaseLocked):
+            open_database(db_path)
+    finally:
+        holder.kill()
+        holder.wait(timeout=60)
+    with open_database(db_path):
+        pass
+
+
+HOLD_UNTIL_KILLED = """
+import sys, time
+from secretariat_tui.store.database import open_database
+db = open_database(sys.argv[1])
+print("held", flush=True)
+time.sleep(600)
+"""
+
+
+def test_a_lock_file_that_is_a_link_is_refused_not_followed(db_path: Path) -> None:
+    open_database(db_path).close()
+    elsewhere = db_path.with_name("someone-elses-file")
+    elsewhere.write_bytes(b"not ours")
+    lock_path(db_path).unlink()
+    lock_path(db_path).symlink_to(elsewhere)
+    with pytest.raises(StoreError, match="kan inte öppnas"):
+        open_database(db_path)
+    assert elsewhere.read_bytes() == b"not ours"
+
+
+def test_a_loose_lock_file_left_by_an_older_version_is_made_owner_only(db_path: Path) -> None:
+    open_database(db_path).close()
+    lock_path(db_path).chmod(0o644)
+    with open_database(db_path):
+        assert stat.S_IMODE(lock_path(db_path).stat().st_mode) == 0o600
+
+
+@pytest.mark.parametrize("take", [acquire, _filelock], ids=["flock", "filelock"])
+def test_both_ways_of_locking_refuse_a_second_holder_and_free_on_release(
+    db_path: Path, take: Callable[[Path, Path | None], SessionLock]
+) -> None:
+    """filelock takes the lock where there is no ``fcntl`` (Windows); here both are real."""
+    first = take(db_path, None)
+    with pytest.raises(DatabaseLocked):
+        take(db_path, None)
+    first.release()
+    take(db_path, None).release()
