@@ -6,8 +6,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_config_dir, user_data_dir, user_documents_dir
-
 from secretariat_tui import APP_NAME
 
 ENV_VAR = "SECRETARIAT_DB"
@@ -19,6 +17,8 @@ EXPORT_FOLDER_NAME = "Kansliet"
 
 
 def default_db_path() -> Path:
+    from platformdirs import user_data_dir  # on use: most starts name the file (issue 18)
+
     return Path(user_data_dir(APP_NAME, appauthor=False)) / DB_FILENAME
 
 
@@ -30,6 +30,8 @@ def resolve_db_path(cli_value: str | os.PathLike[str] | None) -> Path:
 
 def user_config_path() -> Path:
     """The user's own settings (per person and machine, so not in the register file)."""
+    from platformdirs import user_config_dir
+
     folder = os.environ.get(CONFIG_ENV_VAR) or user_config_dir(APP_NAME, appauthor=False)
     return Path(folder).expanduser() / USER_CONFIG_FILENAME
 
@@ -37,4 +39,6 @@ def user_config_path() -> Path:
 def default_export_folder() -> Path:
     """``~/Dokument/Kansliet`` or the like: saved files land where the user looks for
     documents, never in the folder the program happened to be started from."""
+    from platformdirs import user_documents_dir
+
     return Path(user_documents_dir()) / EXPORT_FOLDER_NAME

@@ -36,11 +36,14 @@ def own_user_settings(
 ) -> Path:
     """The user's own settings file and documents folder (where the export folder is made)
     of each test are its own: no test reads or writes the real ones of whoever runs them."""
+    import platformdirs
+
     from secretariat_tui import config
 
     home = tmp_path_factory.mktemp("user-home")
     monkeypatch.setenv(config.CONFIG_ENV_VAR, str(home / "config"))
-    monkeypatch.setattr(config, "user_documents_dir", lambda: str(home / "Dokument"))
+    # config reads platformdirs on use (not at start), so the patch is on platformdirs itself.
+    monkeypatch.setattr(platformdirs, "user_documents_dir", lambda: str(home / "Dokument"))
     return home
 
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date
 from enum import Enum
+from functools import cache
 from typing import Any
 
 import click
@@ -21,7 +22,6 @@ import click
 from secretariat_tui.domain.date_entry import parse_day_entry
 from secretariat_tui.domain.errors import FieldErrors
 from secretariat_tui.domain.fields import Choice, Field, Flag, Kind, Ref, Year, field_named, yes_no
-from secretariat_tui.domain.registers import ALL_FIELDS
 
 Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
 
@@ -161,17 +161,22 @@ def _flag_shown(field: Field) -> str:
     return field.option
 
 
-FLAGS: dict[str, str] = {f.name: _flag_shown(f) for f in ALL_FIELDS}
-"""Every field's flag, so a FieldErrors from any register names what to type again."""
-_ORDER = list(FLAGS)
+@cache
+def flags() -> dict[str, str]:
+    """Every field's flag, so a FieldErrors from any register names what to type again; made
+    when an error is shown, since it loads every register's fields (issue 18)."""
+    from secretariat_tui.domain.registers import ALL_FIELDS
+
+    return {f.name: _flag_shown(f) for f in ALL_FIELDS}
 
 
 class FieldErrorsForCli(click.ClickException):
     """All faulty fields on one stderr line, each named by its flag, exit 1."""
 
     def __init__(self, err: FieldErrors) -> None:
-        names = sorted(err.errors, key=lambda n: _ORDER.index(n) if n in _ORDER else len(_ORDER))
-        parts = [f"{FLAGS.get(n, n)}: {err.errors[n].rstrip('.')}" for n in names]
+        order = list(flags())
+        names = sorted(err.errors, key=lambda n: order.index(n) if n in order else len(order))
+        parts = [f"{flags().get(n, n)}: {err.errors[n].rstrip('.')}" for n in names]
         line = "; ".join(parts)
         super().__init__(line if line.endswith(("?", "!")) else f"{line}.")
 

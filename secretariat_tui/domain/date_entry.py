@@ -12,38 +12,45 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
-
-from dateutil import parser
-from dateutil.relativedelta import relativedelta
+from functools import cache
+from typing import Any
 
 from secretariat_tui.domain.dates import EARLIEST, LATEST
 
-
-class _SwedishInfo(parser.parserinfo):
-    """Swedish month names for dateutil; the last name of each entry is the full one."""
-
-    MONTHS = [
-        ("jan", "januari"),
-        ("feb", "februari"),
-        ("mar", "mars"),
-        ("apr", "april"),
-        ("maj", "maj"),
-        ("jun", "juni"),
-        ("jul", "juli"),
-        ("aug", "augusti"),
-        ("sep", "sept", "september"),
-        ("okt", "oktober"),
-        ("nov", "november"),
-        ("dec", "december"),
-    ]
+_MONTHS = [
+    ("jan", "januari"),
+    ("feb", "februari"),
+    ("mar", "mars"),
+    ("apr", "april"),
+    ("maj", "maj"),
+    ("jun", "juni"),
+    ("jul", "juli"),
+    ("aug", "augusti"),
+    ("sep", "sept", "september"),
+    ("okt", "oktober"),
+    ("nov", "november"),
+    ("dec", "december"),
+]
+"""Swedish month names for dateutil; the last name of each entry is the full one."""
 
 
-_SWEDISH = _SwedishInfo(dayfirst=True)
+@cache
+def _swedish() -> Any:
+    """dateutil's reader with Swedish month names, made on the first date typed in a form or
+    a flag: importing dateutil's parser is 6 ms that most commands never need (issue 18)."""
+    from dateutil import parser
+
+    class SwedishInfo(parser.parserinfo):
+        MONTHS = _MONTHS
+
+    return parser, SwedishInfo(dayfirst=True)
+
+
 SECOND_PASS = "vintertid"
 """After a time of the second pass of the autumn night's repeated hour: ``02:30 vintertid``."""
-MONTH_NAMES: tuple[str, ...] = tuple(names[-1] for names in _SwedishInfo.MONTHS)
+MONTH_NAMES: tuple[str, ...] = tuple(names[-1] for names in _MONTHS)
 
 _EXAMPLES = "2024-01-15, 15/1, 15 jan, jan 2024, i dag, i morgon eller +3"
 _RELATIVE_DAYS = {"idag": 0, "i dag": 0, "imorgon": 1, "i morgon": 1, "igår": -1, "i går": -1}
@@ -178,12 +185,12 @@ def time_text(value: time | None) -> str:
 def _relative(norm: str, today: date) -> EnteredDate | None:
     """``idag``, ``imorgon``, ``igår``, ``+3``, ``-2``, ``+2v`` (weeks); None for anything else."""
     if norm in _RELATIVE_DAYS:
-        return EnteredDate(today + relativedelta(days=_RELATIVE_DAYS[norm]))
+        return EnteredDate(today + timedelta(days=_RELATIVE_DAYS[norm]))
     found = _OFFSET.fullmatch(norm)
     if not found:
         return None
     count = int(found["count"]) * (-1 if found["sign"] == "-" else 1)
-    step = relativedelta(weeks=count) if found["unit"] else relativedelta(days=count)
+    step = timedelta(weeks=count) if found["unit"] else timedelta(days=count)
     return EnteredDate(today + step)
 
 
@@ -193,7 +200,7 @@ def _absolute(raw: str, norm: str, today: date) -> EnteredDate:
     if found is None:
         raise ValueError(_why_not(raw, norm))
     typed_day, typed_month, typed_year = found["d"], found["m"], found["y"]
-    month = int(typed_month) if typed_month.isdigit() else _SWEDISH.month(typed_month)
+    month = int(typed_month) if typed_month.isdigit() else _swedish()[1].month(typed_month)
     if month is None:
         raise ValueError(_why_not(raw, norm))
     if typed_year and len(typed_year) != 4:
@@ -222,8 +229,9 @@ def _absolute(raw: str, norm: str, today: date) -> EnteredDate:
 
 def _dateutil_reading(norm: str) -> tuple[int | None, int | None, int | None]:
     """(year, month, day) as dateutil reads them, None for each part it had to fill in."""
+    parser, swedish = _swedish()
     first, second = (
-        parser.parse(norm, parserinfo=_SWEDISH, dayfirst=True, default=d) for d in _DEFAULTS
+        parser.parse(norm, parserinfo=swedish, dayfirst=True, default=d) for d in _DEFAULTS
     )
     pairs = zip(first.timetuple()[:3], second.timetuple()[:3], strict=True)
     year, month, day = (a if a == b else None for a, b in pairs)

@@ -15,17 +15,29 @@ the coordinator types and reads. Twice a year that is not one instant per time:
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from functools import cache
+from typing import TYPE_CHECKING
 
 from secretariat_tui.domain.date_entry import MONTH_NAMES, SECOND_PASS
 
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
 TIMEZONE = "Europe/Stockholm"
-LOCAL = ZoneInfo(TIMEZONE)
+
+
+@cache
+def local_zone() -> ZoneInfo:
+    """Stockholm's zone, read from the tz database on first use: a command that shows no time
+    does not pay for it at start (issue 18)."""
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo(TIMEZONE)
 
 
 def instant(day: date, at: time) -> datetime:
     """The UTC instant of the wall-clock time ``at`` on ``day`` (its fold picks the pass)."""
-    return datetime.combine(day, at, LOCAL).astimezone(UTC)
+    return datetime.combine(day, at, local_zone()).astimezone(UTC)
 
 
 def wall_clock(moment: datetime) -> datetime:
@@ -34,8 +46,8 @@ def wall_clock(moment: datetime) -> datetime:
     A naive ``moment`` is already wall-clock time; one that does not exist (the spring gap)
     comes out as the time calendars show for it, an hour later.
     """
-    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=LOCAL)
-    return aware.astimezone(UTC).astimezone(LOCAL).replace(tzinfo=None)
+    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=local_zone())
+    return aware.astimezone(UTC).astimezone(local_zone()).replace(tzinfo=None)
 
 
 def exists(day: date, at: time) -> bool:
@@ -46,7 +58,7 @@ def exists(day: date, at: time) -> bool:
 
 def repeated(day: date, at: time) -> bool:
     """True for a time of the autumn night's hour that happens twice."""
-    first, second = (datetime.combine(day, at.replace(fold=f), LOCAL) for f in (0, 1))
+    first, second = (datetime.combine(day, at.replace(fold=f), local_zone()) for f in (0, 1))
     return first.utcoffset() != second.utcoffset() and exists(day, at)
 
 

@@ -16,26 +16,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from enum import StrEnum
 
 from secretariat_tui.domain.fees import MemberYear
 from secretariat_tui.domain.invoices import Invoice, InvoiceStatus, invoice_status
+from secretariat_tui.domain.mail_kind import MailKind as MailKind
 from secretariat_tui.domain.money import format_kronor
 from secretariat_tui.domain.settings import Settings
-
-
-class MailKind(StrEnum):
-    INVOICE = "invoice"
-    REMINDER = "reminder"
-
-    @property
-    def label(self) -> str:
-        return {"invoice": "faktura", "reminder": "påminnelse"}[self.value]
-
-    @property
-    def plural(self) -> str:
-        return {"invoice": "fakturor", "reminder": "påminnelser"}[self.value]
-
 
 PLACEHOLDERS: Mapping[str, str] = {
     "namn": "medlemmens namn",

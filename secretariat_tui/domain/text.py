@@ -13,18 +13,27 @@ from __future__ import annotations
 
 import re
 
-_CONTROLS = [*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0)]
-_BIDI = [0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
-_SEPARATORS = [0x2028, 0x2029]
+_CONTROLS = ((0x00, 0x1F), (0x7F, 0x9F))
+_BIDI_RANGES = ((0x061C, 0x061C), (0x200E, 0x200F), (0x202A, 0x202E), (0x2066, 0x2069))
+_SEPARATOR_RANGES = ((0x2028, 0x2029),)
 _NOT_UTF8 = range(0xD800, 0xE000)
 """Lone surrogates: what Python makes of argument bytes that were not UTF-8."""
+_RANGES = (*_CONTROLS, *_BIDI_RANGES, *_SEPARATOR_RANGES, (_NOT_UTF8.start, _NOT_UTF8.stop - 1))
 
 MULTILINE_OK = frozenset({ord("\n"), ord("\t")})
 MULTILINE_FIELDS = frozenset({"notes", "note"})
 """The fields (and CLI flags) where a newline or a tab belongs; every other text is one line."""
 
-UNSAFE = frozenset([*_CONTROLS, *_BIDI, *_SEPARATORS, *_NOT_UTF8])
-_UNSAFE_TEXT = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(UNSAFE)) + "]")
+
+def _codepoints(ranges: tuple[tuple[int, int], ...]) -> frozenset[int]:
+    return frozenset(c for low, high in ranges for c in range(low, high + 1))
+
+
+_BIDI_OR_SEPARATOR = _codepoints((*_BIDI_RANGES, *_SEPARATOR_RANGES))
+UNSAFE = _codepoints(_RANGES)
+_UNSAFE_TEXT = re.compile("[" + "".join(rf"\U{lo:08x}-\U{hi:08x}" for lo, hi in _RANGES) + "]")
+"""One range per kind, not one escaped character per code point: compiling 2,200 of them was
+3 ms of every start of the program."""
 
 
 def escaped(codepoint: int) -> str:
@@ -66,7 +75,7 @@ def text_problem(text: str, *, multiline: bool = False) -> str | None:
             )
         if codepoint in _NAMES:
             return f"Fältet har bara en rad: ta bort {_NAMES[codepoint]} ({stand_in})."
-        if codepoint in _BIDI or codepoint in _SEPARATORS:
+        if codepoint in _BIDI_OR_SEPARATOR:
             return f"Texten har ett osynligt riktnings- eller radtecken ({stand_in}); ta bort det."
         return f"Texten har ett styrtecken ({stand_in}) som inte kan sparas; ta bort det."
     return None

@@ -32,7 +32,7 @@ import ics
 
 from secretariat_tui.domain.activities import Category, ics_description, ics_uid
 from secretariat_tui.domain.calendar import CalendarItem, calendar_order
-from secretariat_tui.domain.local_time import LOCAL, instant
+from secretariat_tui.domain.local_time import instant, local_zone
 
 PRODID = "-//secretariat-tui//Kansliet//SV"
 DEFAULT_DURATION = timedelta(hours=1)
@@ -138,7 +138,9 @@ def _instants(item: CalendarItem, starts_at: time) -> tuple[datetime, datetime |
     if item.ends_at is not None:
         end = instant(item.last_day, item.ends_at)
     elif item.ends_on is not None:
-        end = datetime.combine(item.last_day + timedelta(days=1), time(), LOCAL).astimezone(UTC)
+        end = datetime.combine(item.last_day + timedelta(days=1), time(), local_zone()).astimezone(
+            UTC
+        )
     else:
         return start, None
     return start, end if end > start else start + DEFAULT_DURATION

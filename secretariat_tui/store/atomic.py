@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 from pathlib import Path
 
 OWNER_ONLY = 0o600
@@ -22,7 +21,7 @@ def temp_name(target: Path) -> str:
 
 
 def atomic_write_bytes(target: Path, data: bytes) -> None:
-    temp = target.with_name(f"{temp_name(target)}{os.getpid()}-{secrets.token_hex(4)}")
+    temp = target.with_name(f"{temp_name(target)}{os.getpid()}-{os.urandom(4).hex()}")
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, OWNER_ONLY)
     try:
         with os.fdopen(fd, "wb") as handle:

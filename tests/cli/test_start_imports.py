@@ -1,6 +1,7 @@
 """The command line starts without the heavy libraries: the TUI (textual), the calendar files
-(ics, icalendar), the Word and Excel files (python-docx, openpyxl) and the CalDAV client are
-loaded by the commands that use them, not by every ``secretariat …`` start (issue 18).
+(ics, icalendar), the Word and Excel files (python-docx, openpyxl), the CalDAV client and a
+few lighter ones are loaded by the commands that use them, not by every ``secretariat …``
+start (issue 18).
 
 Read in a fresh interpreter, so a module another test imported cannot hide a regression.
 """
@@ -24,7 +25,15 @@ HEAVY = (
     "radicale",
     "keyring",
     "stdnum",
+    "filelock",
+    "dateutil",
+    "zoneinfo",
+    "platformdirs",
+    "hashlib",
 )
+"""The last five are light but not free (filelock 4 alone was 25 ms of a 100 ms start):
+loaded where used, on Windows (filelock), for a typed date (dateutil), a clock time
+(zoneinfo), a default path (platformdirs) or a digest (hashlib)."""
 
 IMPORT_ONLY = """
 import json, sys
