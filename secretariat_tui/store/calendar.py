@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, time
+from functools import lru_cache
 from typing import Any
 
 from secretariat_tui.domain.activities import Activity, Category, new_uid
@@ -36,9 +37,15 @@ def _folds(record: Activity) -> dict[str, bool]:
     return {name: True for name, at in times if at is not None and at.fold}
 
 
+@lru_cache(maxsize=4096)
 def _clock(text: str | None, fold: object) -> time | None:
+    """Remembered: a register has a few dozen times ("18:00") over thousands of activities,
+    and a time, like a stored date below, is immutable, so records may share one."""
     clock = optional(time.fromisoformat, text)
     return clock.replace(fold=1) if fold and clock is not None else clock
+
+
+_entered = lru_cache(maxsize=16384)(EnteredDate.from_iso)
 
 
 _CATEGORIES = {category.value: category for category in Category}
@@ -72,7 +79,7 @@ class ActivityRepository(RecordTable[Activity]):
         return restored(
             Activity,
             title=doc["title"],
-            when=EnteredDate.from_iso(doc["when"]),
+            when=_entered(doc["when"]),
             category=_CATEGORIES.get(doc["category"]) or Category(doc["category"]),
             starts_at=_clock(get("starts_at"), get("starts_fold")),
             ends_at=_clock(get("ends_at"), get("ends_fold")),
@@ -151,7 +158,7 @@ class SubmissionRepository(RecordTable[Submission]):
         return Submission(
             kind=SubmissionKind(doc["kind"]),
             title=doc["title"],
-            when=EnteredDate.from_iso(doc["when"]),
+            when=_entered(doc["when"]),
             status=SubmissionStatus(doc["status"]),
             recipient=doc.get("recipient", ""),
             co_signers=tuple(int(i) for i in doc.get("co_signers", [])),

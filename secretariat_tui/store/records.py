@@ -8,7 +8,9 @@ copies: a repository is a table name, two converters and the Swedish "not found"
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import gc
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
@@ -48,7 +50,10 @@ class RecordTable(Generic[R]):
         raise NotImplementedError
 
     def all(self) -> list[R]:
-        return [self.from_document(doc, doc_id) for doc_id, doc in stored_documents(self._table)]
+        with collection_paused():
+            return [
+                self.from_document(doc, doc_id) for doc_id, doc in stored_documents(self._table)
+            ]
 
     def get(self, record_id: int) -> R:
         doc = self._table.get(doc_id=record_id)
@@ -91,6 +96,25 @@ class RecordTable(Generic[R]):
     def _must_exist(self, record_id: int | None) -> None:
         if record_id is None or not self._table.contains(doc_id=record_id):
             raise self.MISSING(self.NOT_FOUND.format(id=record_id or 0))
+
+
+@contextmanager
+def collection_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a register's records are built in bulk.
+
+    Each record is a handful of new objects, none in a cycle, so a collection finds nothing to
+    free; but CPython starts one every few hundred new objects, and the oldest generation's
+    walks over every live object grow with the register: building the 3× register's 9,000
+    payments took 57 ms with them and 25 ms without (issue 18). Restored as it was on leaving,
+    so a nested pause, or a caller that turned collection off, is left alone.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 T = TypeVar("T")
