@@ -171,32 +171,67 @@ def json_load(path: Path) -> Any:
         return json.load(handle)
 
 
-def bench_open(path: Path, plan: Plan) -> Figure:
-    records = open_everything(path)
-    runs, base = paired(lambda: open_everything(path), lambda: json_load(path), plan.repeats)
-    return Figure(
-        "open",
-        f"Open the database: lock, check, backup check, load, all {records:,} records "
-        "as domain objects",
-        runs,
-        baseline="`json.load` of the file",
-        baseline_runs=base,
-        target=Target("ratio", 1.5),
-    )
+def open_only(path: Path) -> None:
+    """Open as every session and command does, reading no register yet: records are built
+    when a register is read (a screen shown, a command run), not at open."""
+    from secretariat_tui.store.database import open_database
+
+    open_database(path, create=False).close()
 
 
-def check_every_record(path: Path) -> float:
-    """Seconds the full record check takes on the parsed file (timed alone, no parse): what
-    an open adds for a file changed outside the program."""
-    from secretariat_tui.store.record_check import check_records
-    from secretariat_tui.store.record_schema import SCHEMAS
+def open_unstamped(path: Path) -> float:
+    """Seconds an open takes of a file changed outside the program: no stamp, so every record
+    is checked (and the file stamped again, which the next run undoes)."""
+    from secretariat_tui.store.check_stamp import stamp_path
 
-    document = json_load(path)
+    stamp_path(path).unlink(missing_ok=True)
     began = perf_counter()
-    bad = check_records(document, SCHEMAS)
-    elapsed = perf_counter() - began
-    assert bad is None, bad
-    return elapsed
+    open_only(path)
+    return perf_counter() - began
+
+
+def bench_open(path: Path, plan: Plan) -> list[Figure]:
+    """Issue 18: an open within 2× `json.load`, with the check of every record kept inside
+    that budget; and, without a target, what building every record of every register adds."""
+    records = open_everything(path)
+    runs, base = paired(lambda: open_only(path), lambda: json_load(path), plan.repeats)
+    outside, outside_base = paired(
+        lambda: open_unstamped(path),
+        lambda: timed(lambda: json_load(path), False),
+        plan.repeats,
+        self_timed=True,
+    )
+    everything, everything_base = paired(
+        lambda: open_everything(path), lambda: json_load(path), plan.repeats
+    )
+    return [
+        Figure(
+            "open",
+            "Open the database of a file the program wrote: lock, stamp check, backup check, "
+            "parse; no register read yet",
+            runs,
+            baseline="`json.load` of the file",
+            baseline_runs=base,
+            target=Target("ratio", 2),
+        ),
+        Figure(
+            "open-outside",
+            "Open the database of a file changed outside the program: as `open`, with the "
+            "check of every record",
+            outside,
+            baseline="`json.load` of the file",
+            baseline_runs=outside_base,
+            target=Target("ratio", 2),
+        ),
+        Figure(
+            "open-all",
+            f"`open`, then every register read: all {records:,} records built as domain "
+            "objects (no screen or command reads them all)",
+            everything,
+            baseline="`json.load` of the file",
+            baseline_runs=everything_base,
+        ),
+    ]
 
 
 def check_stamp(path: Path) -> float:
@@ -214,11 +249,11 @@ def check_stamp(path: Path) -> float:
 
 
 def bench_check(path: Path, plan: Plan) -> list[Figure]:
-    """Issue 12: checking every record at open must cost a few per cent of the open."""
-    open_everything(path)  # stamps the file, as every save and passed check does
-    opens = lambda: timed(lambda: open_everything(path), False)  # noqa: E731
+    """Issue 12: checking the records at open must cost a few per cent of the open of a file
+    the program wrote; a file changed outside is checked in full (`open-outside`)."""
+    open_only(path)  # stamps the file, as every save and passed check does
+    opens = lambda: timed(lambda: open_only(path), False)  # noqa: E731
     stamped, base = paired(lambda: check_stamp(path), opens, plan.repeats, self_timed=True)
-    full, full_base = paired(lambda: check_every_record(path), opens, plan.repeats, self_timed=True)
     return [
         Figure(
             "open-check",
@@ -227,14 +262,6 @@ def bench_check(path: Path, plan: Plan) -> list[Figure]:
             baseline="`open`",
             baseline_runs=base,
             target=Target("ratio", 0.05),
-        ),
-        Figure(
-            "open-check-outside",
-            "The full record check of a file changed outside the program (no stamp)",
-            full,
-            baseline="`open` of a stamped file",
-            baseline_runs=full_base,
-            target=Target("ratio", 0.2),
         ),
     ]
 
@@ -641,6 +668,19 @@ def scale_section(scale: float, figures: list[Figure], source: Path) -> list[str
     return [*lines, ""]
 
 
+GROWTH_LIMIT = 1.05
+"""Issue 18: linear growth is at most 1.05 per step of scale, on the best runs (the medians of
+two registers measured minutes apart also move with the machine's load)."""
+
+
+def growth_of(small: Figure, large: Figure, factor: float) -> tuple[float, float]:
+    """The growth of the medians and of the best runs."""
+    return (
+        large.median / small.median / factor,
+        min(large.runs) / min(small.runs) / factor,
+    )
+
+
 def growth_section(results: dict[float, list[Figure]]) -> list[str]:
     small, large = min(results), max(results)
     factor = large / small
@@ -649,23 +689,29 @@ def growth_section(results: dict[float, list[Figure]]) -> list[str]:
         f"### Growth from {small:g}× to {large:g}×",
         "",
         f"Growth = (figure at {large:g}×) / (figure at {small:g}×) / {factor:g}: 1.00 is "
-        "linear, below 1 better than linear; the target is ≤ 1.00 (on the medians). The two "
-        "registers are measured minutes apart, so a change in the machine's load shows here "
-        "first: the growth of the best runs is given beside it as a check.",
+        "linear, below 1 better than linear. The target (issue 18) is ≤ "
+        f"{GROWTH_LIMIT:.2f} on the best runs: the two registers are measured minutes apart, so "
+        "a change in the machine's load moves the medians first. The baseline's own growth "
+        "(best runs) is beside it: `json.load` of a larger file is not linear either.",
         "",
-        f"| figure | {small:g}× | {large:g}× | growth | growth of the best runs | holds |",
-        "| --- | ---: | ---: | ---: | ---: | --- |",
+        f"| figure | {small:g}× | {large:g}× | growth | growth of the best runs "
+        "| baseline's, best runs | holds |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
     for figure in results[large]:
         before = by_key.get(figure.key)
         if before is None:
             continue
-        growth = figure.median / before.median / factor
-        best = min(figure.runs) / min(before.runs) / factor
+        growth, best = growth_of(before, figure, factor)
+        base = (
+            f"{min(figure.baseline_runs) / min(before.baseline_runs) / factor:.2f}"
+            if figure.baseline_runs and before.baseline_runs
+            else "—"
+        )
         lines.append(
             f"| `{figure.key}` | {amount(before.median, figure.unit)} | "
-            f"{amount(figure.median, figure.unit)} | {growth:.2f} | {best:.2f} | "
-            f"{'yes' if growth <= 1 else '**no**'} |"
+            f"{amount(figure.median, figure.unit)} | {growth:.2f} | {best:.2f} | {base} | "
+            f"{'yes' if best <= GROWTH_LIMIT else '**no**'} |"
         )
     return [*lines, ""]
 
@@ -697,14 +743,15 @@ def summary_section(results: dict[float, list[Figure]]) -> list[str]:
     if len(results) > 1:
         small, large = min(results), max(results)
         by_key = {f.key: f for f in results[small]}
-        worse = [
-            f"`{f.key}` {f.median / by_key[f.key].median / (large / small):.2f}"
+        growths = [
+            (f.key, growth_of(by_key[f.key], f, large / small)[1])
             for f in results[large]
-            if f.key in by_key and f.median / by_key[f.key].median / (large / small) > 1
+            if f.key in by_key
         ]
+        worse = [f"`{key}` {best:.2f}" for key, best in growths if best > GROWTH_LIMIT]
         lines.append(
-            f"- Growing faster than linearly from {small:g}× to {large:g}× (on the medians; "
-            f"see the growth table for the check on the best runs): {', '.join(worse) or 'none'}."
+            f"- Growing faster than linearly from {small:g}× to {large:g}× (best runs, more "
+            f"than {GROWTH_LIMIT:.2f}): {', '.join(worse) or 'none'}."
         )
     return [*lines, ""]
 
@@ -813,13 +860,18 @@ METHOD = [
     "- The registers are made by `python -m benchmarks.generate` (seeded; see its docstring);",
     "  each scale runs on a copy in a temporary folder on the same disk.",
     "- `open`: `open_database` as every session and CLI call does it (lock, `json.loads`, the",
-    "  backup check: the file is compared with the newest backup and not copied again when",
-    "  equal, which is the steady state after the warm-up) and `.all()` of every repository.",
+    "  stamp check, the backup check: the file is compared with the newest backup and not",
+    "  copied again when equal, which is the steady state after the warm-up), then closed.",
+    "  Records are built when a register is read, so `open` reads none: the members screen",
+    "  builds the members, the calendar the activities, submissions, networks and meetings,",
+    "  a command the register it lists. `open-all` reads every register after the open, as",
+    "  the `open` figure before issue 18 did (no screen or command does that); it has no target.",
+    "  `open-outside`: the same open of a file without its stamp (changed outside the program:",
+    "  edited by hand, restored), so every record is checked; the stamp is removed before each",
+    "  run, outside the timing.",
     "- `open-check`: what the record check costs an open of a file the program wrote itself:",
     "  the stamp beside the file (`store/check_stamp.py`) matches, so only its compare runs;",
-    "  against the whole `open`. The target (≤ 5 %) is issue 12's. `open-check-outside`:",
-    "  `check_records` of the parsed file alone, as for a file changed outside the program",
-    "  (edited by hand, restored), against an `open` that skipped it.",
+    "  against the whole `open`. The target (≤ 5 %) is issue 12's.",
     "- `save`: one `MemberRepository.update`; the baseline writes the same document with",
     "  `json.dump` (default separators, ASCII) to a file in the same folder and fsyncs it, without",
     "  the rename and the folder fsync the atomic save adds. `json.dump` streams its output in",
@@ -867,6 +919,7 @@ METHOD = [
 # --- profiling --------------------------------------------------------------------------------
 PROFILED = (
     "open",
+    "open-all",
     "save",
     "ics",
     "report-md",
@@ -924,9 +977,10 @@ def profile(key: str, scale: float, top: int = 35) -> None:
     with tempfile.TemporaryDirectory(prefix="secretariat-bench-") as folder:
         path = Path(folder) / "register.json"
         shutil.copyfile(source, path)
-        if key == "open":
-            open_everything(path)
-            profiler.runcall(open_everything, path)
+        if key.startswith("open"):
+            run_open = open_everything if key == "open-all" else open_only
+            run_open(path)
+            profiler.runcall(run_open, path)
         else:
             with open_database(path, create=False) as db:
                 run = measured(key, path, db)
