@@ -18,7 +18,7 @@ from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from secretariat_tui.domain.bank_matching import Match, Verdict
 from secretariat_tui.domain.collation import swedish_key
@@ -37,6 +37,7 @@ from secretariat_tui.store.import_headings import HeadingMemory
 from secretariat_tui.store.ledger import FeeLedger
 from secretariat_tui.ui.commands import Command, bindings
 from secretariat_tui.ui.screens.transfer import ColumnsForm, OpenFileForm
+from secretariat_tui.ui.widgets.key_footer import KeyFooter
 from secretariat_tui.ui.widgets.record_form import RecordForm
 
 BANK_INTRO = (
@@ -106,7 +107,7 @@ class BankImportScreen(ModalScreen[Taken | None]):
             yield DataTable(cursor_type="row", zebra_stripes=True, id="bank-lines")
             yield Static("", id="bank-why", markup=False)
             yield Static(summary(self.matches), id="bank-summary", markup=False)
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -16,7 +16,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import ContentSwitcher, DataTable, Footer, Input, Select, Static
+from textual.widgets import ContentSwitcher, DataTable, Input, Select, Static
 
 from secretariat_tui.domain.activities import Activity, Category
 from secretariat_tui.domain.calendar import (
@@ -42,6 +42,7 @@ from secretariat_tui.ui.screens.export import start_export
 from secretariat_tui.ui.screens.publish import start_publish
 from secretariat_tui.ui.screens.transfer import start_ics_import
 from secretariat_tui.ui.widgets.fitted_table import RowDetail
+from secretariat_tui.ui.widgets.key_footer import KeyFooter
 from secretariat_tui.ui.widgets.month_grid import MonthGrid
 from secretariat_tui.ui.widgets.nav_bar import NavBar
 from secretariat_tui.ui.widgets.register_table import (
@@ -222,7 +223,7 @@ class CalendarScreen(DerivedScreen):
             with Vertical(id=YEAR_VIEW):
                 yield FittedTable(YEAR_COLUMNS, id="year-list")
                 yield RowDetail(id="year-detail")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.reload()

@@ -10,11 +10,12 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from secretariat_tui.crash import write_crash_report
 from secretariat_tui.ui.commands import Command, bindings
 from secretariat_tui.ui.textual_compat import GuardedApp
+from secretariat_tui.ui.widgets.key_footer import KeyFooter
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ class CrashScreen(ModalScreen[None]):
             yield Static("Ett oväntat fel", classes="title")
             yield Static(self._text, id="crash-text", markup=False)
             yield Static("Tryck enter för att avsluta.", classes="intro")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def action_end(self) -> None:
         self.app.exit(return_code=1)

@@ -15,7 +15,7 @@ from textual import on
 from textual.app import App, ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -42,6 +42,7 @@ from secretariat_tui.ui.screens.export_forms import (
 )
 from secretariat_tui.ui.screens.file_message import tell_file
 from secretariat_tui.ui.screens.save_as import keep_folder, tell_written
+from secretariat_tui.ui.widgets.key_footer import KeyFooter
 
 __all__ = ["ExportChoiceScreen", "ExportForm", "ExportRequest", "run_export", "start_export"]
 
@@ -83,7 +84,7 @@ class ExportChoiceScreen(ModalScreen[ExportKind | None]):
                     for kind, (key, _, label) in KIND_LABELS.items()
                 )
             )
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)

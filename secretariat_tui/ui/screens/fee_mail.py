@@ -16,7 +16,7 @@ from pathlib import Path
 from textual.app import App, ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from secretariat_tui.domain.mail import MailKind
@@ -33,6 +33,7 @@ from secretariat_tui.ui.screens.confirm import ConfirmScreen
 from secretariat_tui.ui.screens.export import users_word_template
 from secretariat_tui.ui.screens.file_message import FileMessageScreen, tell
 from secretariat_tui.ui.screens.save_as import export_folder
+from secretariat_tui.ui.widgets.key_footer import KeyFooter
 
 NO_SERVER = (
     "Ingen e-postserver inställd. Ange den en gång: secretariat settings set smtp-host VÄRD "
@@ -67,7 +68,7 @@ class MailPreviewScreen(ModalScreen[None]):
             yield Static(f"{title} {self.run.year}", classes="title", markup=False)
             with VerticalScroll():
                 yield Static(preview_text(self.run), id="mail-preview-text", markup=False)
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(VerticalScroll).focus()

@@ -13,9 +13,10 @@ from collections.abc import Sequence
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from secretariat_tui.ui.commands import Command, bindings
+from secretariat_tui.ui.widgets.key_footer import KeyFooter
 
 
 class FileMessageScreen(ModalScreen[None]):
@@ -40,7 +41,7 @@ class FileMessageScreen(ModalScreen[None]):
             yield Static("\n".join(self.lines), id="file-message-text", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("OK (⏎)", id="close", compact=True)
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#close", Button).focus()

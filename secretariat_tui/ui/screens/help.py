@@ -8,9 +8,10 @@ from rich.markup import escape
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from secretariat_tui.ui.commands import Command, bindings, offered
+from secretariat_tui.ui.widgets.key_footer import KeyFooter
 
 Row = tuple[str, str]
 """A key (or "" for a plain line) and what it does."""
@@ -105,7 +106,7 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(classes="dialog help"):
             with VerticalScroll():
                 yield HelpText(title, about, self._keys)
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def action_close(self) -> None:
         self.dismiss(None)

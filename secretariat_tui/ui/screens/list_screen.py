@@ -12,16 +12,21 @@ from typing import ClassVar, TypeVar
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from secretariat_tui.ui.commands import Command, bindings
 from secretariat_tui.ui.keys import refresh_keys
+from secretariat_tui.ui.widgets.key_footer import KeyFooter
 from secretariat_tui.ui.widgets.register_table import Column, RegisterTable
 
 T = TypeVar("T")
 
 
 class ListScreen(Screen[None]):
+    AUTO_FOCUS = "RegisterTable #table"
+    """The list has the keys first, not the filter field above it: focused straight away, the
+    footer is built once for the list's keys instead of once for the field's, then again."""
+
     def reload(self, keep: int | None = None) -> None:
         """Fill the table again from the registers, the cursor on ``keep``."""
         raise NotImplementedError
@@ -65,7 +70,7 @@ class ModalListScreen(ListScreen, ModalScreen[None]):
             yield Static(classes="title", id="list-title")
             yield from self.compose_heading()
             yield RegisterTable(self.COLUMNS, placeholder="/ Filtrera…", id="register")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def compose_heading(self) -> ComposeResult:
         """What stands between the title and the table (nothing, unless a list says)."""

@@ -6,11 +6,12 @@ from rich.markup import escape
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from secretariat_tui.domain.members import Member
 from secretariat_tui.exports.members_listing import form_history_lines, member_facts
 from secretariat_tui.ui.commands import Command, bindings
+from secretariat_tui.ui.widgets.key_footer import KeyFooter
 
 
 def describe_member(member: Member) -> str:
@@ -41,7 +42,7 @@ class MemberDetailScreen(ModalScreen[str | None]):
         with Vertical(classes="dialog detail"):
             with VerticalScroll():
                 yield Static(describe_member(self.member), id="detail")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "choose" and parameters == ("end",):

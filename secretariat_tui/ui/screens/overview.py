@@ -13,7 +13,7 @@ from decimal import Decimal
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Grid
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from secretariat_tui.domain.activities import Category
 from secretariat_tui.domain.calendar import in_month, next_item
@@ -32,6 +32,7 @@ from secretariat_tui.ui.screens.association_form import AssociationForm
 from secretariat_tui.ui.screens.derived_screen import DerivedScreen
 from secretariat_tui.ui.screens.members import MembersScreen
 from secretariat_tui.ui.screens.payment_forms import FeeScheduleForm
+from secretariat_tui.ui.widgets.key_footer import KeyFooter
 from secretariat_tui.ui.widgets.nav_bar import NavBar
 
 
@@ -88,7 +89,7 @@ class OverviewScreen(DerivedScreen):
             yield Static(id="fees-card", classes="card")
             yield Static(id="calendar-card", classes="card")
             yield Static(id="submissions-card", classes="card")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def load_again(self) -> None:
         self.refresh_cards()

@@ -15,7 +15,7 @@ from rich.markup import escape
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from secretariat_tui.exports.personal_data import extract_json, extract_text
 from secretariat_tui.store.database import Database
@@ -25,6 +25,7 @@ from secretariat_tui.store.personal_data import load_extract
 from secretariat_tui.ui.screens.confirm import ConfirmScreen
 from secretariat_tui.ui.screens.save_as import Rendering
 from secretariat_tui.ui.screens.text_preview import TextPreviewScreen
+from secretariat_tui.ui.widgets.key_footer import KeyFooter
 
 
 class ListQuestion(ConfirmScreen):
@@ -53,7 +54,7 @@ class ListQuestion(ConfirmScreen):
             with Horizontal(classes="buttons"):
                 yield Button(f"{self._yes} (j)", id="yes", variant="error", compact=True)
                 yield Button(f"{self._no} (n)", id="no", compact=True)
-        yield Footer(compact=True)
+        yield KeyFooter()
 
 
 def show_extract(screen: Screen[object], database: Database, member_id: int, today: date) -> None:

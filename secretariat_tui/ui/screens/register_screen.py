@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
-from textual.widgets import Footer
 
 from secretariat_tui.ui.commands import Command, bindings
 from secretariat_tui.ui.screens.derived_screen import DerivedScreen
 from secretariat_tui.ui.screens.list_screen import ListScreen
 from secretariat_tui.ui.screens.transfer import CsvTransfer, start_export, start_import
+from secretariat_tui.ui.widgets.key_footer import KeyFooter
 from secretariat_tui.ui.widgets.nav_bar import NavBar
 from secretariat_tui.ui.widgets.register_table import Column, RegisterTable
 
@@ -70,7 +70,7 @@ class RegisterScreen(ListScreen, DerivedScreen):
             newest_first=self.NEWEST_FIRST,
             id="register",
         )
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def load_again(self) -> None:
         self.reload(keep=self.selected_id())

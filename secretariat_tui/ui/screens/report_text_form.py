@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Input, Label, Static, TextArea
+from textual.widgets import Button, Input, Label, Static, TextArea
 
 from secretariat_tui.domain.errors import FieldErrors
 from secretariat_tui.domain.fields import Field, Text
@@ -27,6 +27,7 @@ from secretariat_tui.domain.report_texts import (
     clean_text,
     written_text,
 )
+from secretariat_tui.ui.widgets.key_footer import KeyFooter
 from secretariat_tui.ui.widgets.record_form import RecordForm
 
 HEADING = Field("heading", "Egen rubrik", Text())
@@ -98,7 +99,7 @@ class ReportTextForm(RecordForm[ReportText]):
             with Horizontal(classes="buttons"):
                 yield Button("Spara (ctrl+s)", id="save", variant="primary", compact=True)
                 yield Button("Avbryt (esc)", id="cancel", compact=True)
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """The text has the cursor, at its end: writing on is what the dialog is opened for.

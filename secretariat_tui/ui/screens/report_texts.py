@@ -16,7 +16,7 @@ from rich.markup import escape
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult, SuspendNotSupported
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from secretariat_tui.domain.report_outline import WRITTEN_SECTIONS, ReportSection
 from secretariat_tui.domain.report_texts import (
@@ -35,6 +35,7 @@ from secretariat_tui.ui.screens.export import start_export
 from secretariat_tui.ui.screens.export_forms import ExportKind
 from secretariat_tui.ui.screens.register_screen import RegisterScreen
 from secretariat_tui.ui.screens.report_text_form import ReportTextForm, shown_heading
+from secretariat_tui.ui.widgets.key_footer import KeyFooter
 from secretariat_tui.ui.widgets.nav_bar import NavBar
 from secretariat_tui.ui.widgets.register_table import Column, RegisterTable, Row
 from secretariat_tui.user_editor import EditorError, edit_text
@@ -138,7 +139,7 @@ class ReportTextsScreen(RegisterScreen):
         yield NavBar(self.MODE)
         yield Static(INTRO, id="report-intro", markup=False)
         yield RegisterTable(self.COLUMNS, placeholder=self.PLACEHOLDER, id="register")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     # --- what is shown ------------------------------------------------------------------------
     def reload(self, keep: int | None = None) -> None:

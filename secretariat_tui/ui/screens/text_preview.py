@@ -14,11 +14,12 @@ from textual.app import App, ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from secretariat_tui.ui.clipboard import copy_outside, send_to_terminal
 from secretariat_tui.ui.commands import Command, bindings
 from secretariat_tui.ui.screens.save_as import Rendering, SaveAsForm
+from secretariat_tui.ui.widgets.key_footer import KeyFooter
 
 
 class TextPreviewScreen(ModalScreen[None]):
@@ -55,7 +56,7 @@ class TextPreviewScreen(ModalScreen[None]):
             yield Static(self._title, classes="title", markup=False)
             with VerticalScroll():
                 yield Static(self._text, id="preview-text", markup=False)
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(VerticalScroll).focus()

@@ -18,7 +18,7 @@ from rich.markup import escape
 from textual.app import App, ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from secretariat_tui.domain.errors import FieldErrors
 from secretariat_tui.domain.fields import Field, Listed
@@ -37,6 +37,7 @@ from secretariat_tui.ui.screens.save_as import (
     SaveAsForm,
     default_folder,
 )
+from secretariat_tui.ui.widgets.key_footer import KeyFooter
 from secretariat_tui.ui.widgets.record_form import RecordForm
 
 T = TypeVar("T")
@@ -149,7 +150,7 @@ class ImportPreviewScreen(ModalScreen[bool | str | None]):
             yield Static("Förhandsgranskning av importen", classes="title")
             with VerticalScroll():
                 yield Static(text, id="plan-text")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "write":

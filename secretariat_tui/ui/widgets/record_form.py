@@ -28,7 +28,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.validation import ValidationResult, Validator
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from secretariat_tui.domain.errors import FieldErrors
 from secretariat_tui.domain.fields import Choice, Field, Flag, Listed
@@ -42,6 +42,7 @@ from secretariat_tui.ui.widgets.field_widgets import (
     checkbox_value,
     flag_checkbox,
 )
+from secretariat_tui.ui.widgets.key_footer import KeyFooter
 
 ResultT = TypeVar("ResultT")
 
@@ -151,7 +152,7 @@ class RecordForm(ModalScreen[ResultT | None], Generic[ResultT]):
                     f"{self.SAVE_LABEL} (ctrl+s)", id="save", variant="primary", compact=True
                 )
                 yield Button("Avbryt (esc)", id="cancel", compact=True)
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def _field_widget(self, field: Field) -> Widget:
         value, widget_id = self._initial.get(field.name, ""), f"field-{field.name}"
