@@ -10,6 +10,7 @@ from typing import Any
 from textual import events
 from textual.keys import _character_to_key
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import DataTable, Select, Static
 from textual.widgets._select import SelectOverlay
 
@@ -20,6 +21,7 @@ from secretariat_tui.ui.app import SecretariatApp
 from secretariat_tui.ui.screens.end_membership import EndMembershipForm
 from secretariat_tui.ui.screens.file_message import FileMessageScreen
 from secretariat_tui.ui.widgets.fitted_table import FittedTable
+from secretariat_tui.ui.widgets.key_footer import KeyFooter, ShownKey
 
 DEMO = Path(__file__).resolve().parents[2] / "data" / "demo.json"
 # After every date in the demo data, so the demo's history is all in the past.
@@ -32,6 +34,16 @@ BAD_ORG = f"{NINE[:6]}-{NINE[6:]}{(GOOD_DIGIT + 1) % 10}"
 
 ACTIVE_IN_DEMO = 27
 ENDED_IN_DEMO = 3
+
+
+def footer_keys(screen: Screen[Any]) -> tuple[ShownKey, ...]:
+    """The keys the screen's footer shows, the palette's last."""
+    return screen.query_one(KeyFooter).keys
+
+
+def footer_line(screen: Screen[Any]) -> str:
+    """The footer's line as it reads on screen (names of keys that do not fit left out)."""
+    return screen.query_one(KeyFooter).render().plain
 
 
 def stored(app: SecretariatApp) -> dict[str, Member]:

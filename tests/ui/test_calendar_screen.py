@@ -8,7 +8,6 @@ from typing import Any
 
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
-from textual.widgets._footer import FooterKey
 
 from secretariat_tui.domain.calendar import CalendarItem, Source
 from secretariat_tui.store.calendar import CalendarRepository
@@ -19,7 +18,17 @@ from secretariat_tui.ui.screens.calendar_forms import ActivityForm, SubmissionFo
 from secretariat_tui.ui.screens.confirm import ConfirmScreen
 from secretariat_tui.ui.widgets.fitted_table import FittedTable
 from secretariat_tui.ui.widgets.month_grid import MonthGrid
-from tests.ui.helpers import TODAY, choose, error_text, focus_field, replace_text, type_text
+from tests.ui.helpers import (
+    TODAY,
+    choose,
+    error_text,
+    focus_field,
+    replace_text,
+    type_text,
+)
+from tests.ui.helpers import (
+    footer_keys as footer_keys_of,
+)
 
 SIZE = (80, 24)
 
@@ -237,7 +246,7 @@ async def test_the_category_filter_keeps_only_that_category(app: SecretariatApp)
 
 
 def footer_keys(app: SecretariatApp) -> list[str]:
-    return [key.description for key in app.screen.query(FooterKey)]
+    return [key.description for key in footer_keys_of(app.screen)]
 
 
 async def test_the_footer_offers_edit_only_on_a_day_with_an_item_and_follows_the_filter(

@@ -14,7 +14,6 @@ from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
-from textual.widgets._footer import FooterKey
 
 from secretariat_tui.store.database import Database
 from secretariat_tui.ui.app import SecretariatApp
@@ -23,7 +22,7 @@ from secretariat_tui.ui.commands import Command, bindings
 from secretariat_tui.ui.registers import REGISTERS, RegisterTab
 from secretariat_tui.ui.screens.help import HelpScreen
 from secretariat_tui.ui.widgets.nav_bar import NavBar
-from tests.ui.helpers import TODAY
+from tests.ui.helpers import TODAY, footer_keys
 
 SIZE = (80, 24)
 
@@ -96,9 +95,7 @@ def unwrapped(lines: list[str]) -> list[str]:
 def footer(app: SecretariatApp) -> list[tuple[str, str]]:
     """(key, title) of the footer's keys but the palette's own at its right end."""
     return [
-        (key.key_display, key.description)
-        for key in app.screen.query(FooterKey)
-        if not key.has_class("-command-palette")
+        (key.key_display, key.description) for key in footer_keys(app.screen) if not key.palette
     ]
 
 

@@ -14,7 +14,6 @@ import pytest
 from docx import Document
 from textual.pilot import Pilot
 from textual.widgets import Button, OptionList, Select
-from textual.widgets._footer import FooterKey
 
 from secretariat_tui.config import default_export_folder, user_config_path
 from secretariat_tui.store.user_config import remember_choices, set_report_template
@@ -34,6 +33,7 @@ from tests.ui.helpers import (
     field_value,
     file_message,
     focus_field,
+    footer_keys,
     replace_text,
 )
 
@@ -107,7 +107,7 @@ async def test_the_footer_and_the_button_say_the_same_word(app: SecretariatApp) 
     """The footer once said "^s Spara" while the button said "Exportera"."""
     async with app.run_test(size=SIZE) as pilot:
         form = await open_export(pilot, "v")
-        footer = [key.description for key in form.query(FooterKey)]
+        footer = [key.description for key in footer_keys(form)]
         button = str(form.query_one("#save", Button).label)
     assert "Exportera" in footer and "Spara" not in footer
     assert button.startswith("Exportera")

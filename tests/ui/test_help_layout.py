@@ -8,12 +8,11 @@ import pytest
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.widgets import Static
-from textual.widgets._footer import FooterKey
 
 from secretariat_tui.store.database import Database
 from secretariat_tui.ui.app import SecretariatApp
 from secretariat_tui.ui.screens.help import HelpScreen, hanging
-from tests.ui.helpers import TODAY
+from tests.ui.helpers import TODAY, footer_keys
 from tests.ui.test_commands import STATES
 
 
@@ -70,7 +69,7 @@ async def test_every_key_of_a_screen_is_in_the_footer_or_in_help(
             for active in screen.active_bindings.values()
             if active.enabled and not active.binding.system and ours(active.node, active.binding)
         }
-        footer = {key.key_display for key in screen.query(FooterKey)}
+        footer = {key.key_display for key in footer_keys(screen)}
         await pilot.press("f1")
         await pilot.pause()
         text = str(app.screen.query_one("#help-text", Static).render())
@@ -85,7 +84,7 @@ async def test_the_filter_field_shows_its_own_keys_in_the_footer(app: Secretaria
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("slash")
         await pilot.pause()
-        shown = {(key.key_display, key.description) for key in app.screen.query(FooterKey)}
+        shown = {(key.key_display, key.description) for key in footer_keys(app.screen)}
         assert {("⏎", "Till listan"), ("esc", "Töm")} <= shown, shown
         await pilot.press("a", "b", "escape")
         await pilot.pause()

@@ -1,71 +1,71 @@
-"""The footer is built once when a register opens, for the list's own keys, and built again
-only when the keys it shows change: the filter field has other keys than the list."""
+"""The footer: one widget that shows the keys working here, follows focus, presses a key on a
+click, and in a narrow window lets names (never keys) give way from the right."""
 
 from __future__ import annotations
 
 from datetime import date
 
-import pytest
-from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
-
 from secretariat_tui.store.database import Database
 from secretariat_tui.ui.app import SecretariatApp
+from secretariat_tui.ui.screens.member_form import MemberForm
 from secretariat_tui.ui.widgets.key_footer import KeyFooter
+from tests.ui.helpers import footer_keys, footer_line
 
 TODAY = date(2026, 3, 15)
 
 
-def shown(app: SecretariatApp) -> list[str]:
-    return [key.description for key in app.screen.query(FooterKey) if key.description]
-
-
-@pytest.fixture
-def builds(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
-    """The keys each real build of a footer had to show (a skipped one is not a build)."""
-    made: list[list[str]] = []
-    building = Footer.recompose
-
-    async def counted(footer: Footer) -> None:
-        made.append(
-            [
-                binding.description
-                for _, binding, _, _ in footer.screen.active_bindings.values()
-                if binding.show
-            ]
-        )
-        await building(footer)
-
-    monkeypatch.setattr(Footer, "recompose", counted)
-    return made
-
-
-async def test_a_register_opens_with_its_list_focused_and_the_footer_built_once(
-    demo_db: Database, builds: list[list[str]]
-) -> None:
+async def test_a_register_opens_on_its_list_with_the_lists_keys(demo_db: Database) -> None:
     app = SecretariatApp(demo_db, today=TODAY, start="members")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert app.focused is not None and app.focused.id == "table"
-        assert len(builds) == 1, builds
-        assert {"Ny", "Ändra", "Utträde"} <= set(shown(app))
+        footer = app.screen.query_one(KeyFooter)
+        assert not footer.children, "one widget, not one per key"
+        assert [k.description for k in footer.keys][:3] == ["Ny", "Ändra", "Utträde"]
+        line = footer_line(app.screen)
+        assert line.startswith("n Ny e Ändra x Utträde") and line.endswith("▏^p Kommandon ")
+        shown = footer.keys
         await pilot.press("down", "down", "up")  # the cursor moves; the keys stay the same
         await pilot.pause()
-        assert len(builds) == 1, builds
+        assert footer.keys is shown, "nothing to show anew"
 
 
-async def test_other_keys_build_the_footer_again_with_them(
-    demo_db: Database, builds: list[list[str]]
+async def test_the_filter_field_has_its_keys_and_the_list_gets_its_own_back(
+    demo_db: Database,
 ) -> None:
     app = SecretariatApp(demo_db, today=TODAY, start="members")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("slash")  # to the filter field: its own keys
+        await pilot.press("slash")
         await pilot.pause()
-        assert len(builds) == 2
-        assert "Töm" in shown(app) and "Ny" not in shown(app)
-        await pilot.press("escape")  # back to the list
+        names = [k.description for k in footer_keys(app.screen)]
+        assert "Töm" in names and "Ny" not in names
+        await pilot.press("escape")
         await pilot.pause()
-        assert len(builds) == 3
-        assert "Ny" in shown(app)
-        assert isinstance(app.screen.query_one(Footer), KeyFooter)
+        assert "Ny" in [k.description for k in footer_keys(app.screen)]
+
+
+async def test_a_click_on_a_key_presses_it(demo_db: Database) -> None:
+    app = SecretariatApp(demo_db, today=TODAY, start="members")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        footer = app.screen.query_one(KeyFooter)
+        start, _ = footer.key_region("Ny") or (None, None)
+        assert start is not None
+        await pilot.click(KeyFooter, offset=(start + 2, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, MemberForm)
+
+
+async def test_in_a_narrow_window_names_give_way_from_the_right_and_every_key_shows(
+    demo_db: Database,
+) -> None:
+    app = SecretariatApp(demo_db, today=TODAY, start="members")
+    async with app.run_test(size=(50, 20)) as pilot:
+        await pilot.pause()
+        line = footer_line(app.screen)
+        assert len(line) == 50 and line.endswith("▏^p Kommandon "), line
+        tokens = line.replace("▏", " ").split()
+        assert all(key.key_display in tokens for key in footer_keys(app.screen)), line
+        assert line.startswith("n Ny"), "the leftmost keep their names longest"
+        assert "? Hjälp" not in line

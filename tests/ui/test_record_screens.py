@@ -19,7 +19,7 @@ import pytest
 from textual import events
 from textual.pilot import Pilot
 from textual.screen import Screen
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from secretariat_tui.domain.date_entry import EnteredDate
 from secretariat_tui.domain.fees import Payment
@@ -44,6 +44,7 @@ from secretariat_tui.ui.screens.record_screen import RecordScreen
 from secretariat_tui.ui.screens.submissions import SubmissionsScreen
 from tests.factories import make_member
 from tests.ui.helpers import TODAY, highlight, notices, table, type_text
+from tests.ui.helpers import footer_keys as footer_keys_of
 
 SIZE = (80, 24)
 PAYER = "Föreningen Fyrljuset Karlskrona"  # full member, nothing paid in the demo's 2026
@@ -133,8 +134,7 @@ def stored_ids(app: SecretariatApp, register: Register) -> set[int | None]:
 async def footer_keys(pilot: Pilot[Any]) -> list[str]:
     """The keys the footer shows, left to right, once it has caught up."""
     await pilot.pause()
-    footer = pilot.app.screen.query_one(Footer)
-    return [str(key.key) for key in footer.query("FooterKey")]  # type: ignore[attr-defined]
+    return [key.key for key in footer_keys_of(pilot.app.screen)]
 
 
 async def filter_to(pilot: Pilot[Any], text: str) -> None:

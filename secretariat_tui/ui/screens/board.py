@@ -23,7 +23,6 @@ from secretariat_tui.exports.board_report import board_paragraph, members_count
 from secretariat_tui.store.board import BoardRepository
 from secretariat_tui.store.ledger import FeeLedger
 from secretariat_tui.ui.commands import Command, bindings
-from secretariat_tui.ui.keys import refresh_keys
 from secretariat_tui.ui.screens.board_forms import (
     AsOfForm,
     EndSeatForm,
@@ -141,7 +140,7 @@ class BoardScreen(RegisterScreen):
         self.register.set_rows(rows, keep=str(keep) if keep else None)
         self.register.set_status(self._summary(len(shown), len(seats), meetings))
         self.sub_title = "alla poster" if self.history else self.as_of.isoformat()
-        refresh_keys(self)
+        self.refresh_bindings()
 
     def _summary(self, shown: int, total: int, meetings: list[AnnualMeeting]) -> str:
         if self.history:

@@ -34,7 +34,6 @@ from secretariat_tui.store.calendar import CalendarRepository
 from secretariat_tui.store.errors import StoreError
 from secretariat_tui.store.members import MemberRepository
 from secretariat_tui.ui.commands import Command, bindings, year_commands
-from secretariat_tui.ui.keys import refresh_keys
 from secretariat_tui.ui.screens.calendar_forms import ActivityForm, SubmissionForm
 from secretariat_tui.ui.screens.confirm import confirm_delete
 from secretariat_tui.ui.screens.derived_screen import DerivedScreen
@@ -277,7 +276,7 @@ class CalendarScreen(DerivedScreen):
             self._fill_year(keep)
         else:
             self._fill_month(keep)
-        refresh_keys(self)
+        self.refresh_bindings()
 
     def _fill_month(self, keep: str | None) -> None:
         day, chosen = self.day, self.chosen_filter()
@@ -370,7 +369,7 @@ class CalendarScreen(DerivedScreen):
 
     @on(DataTable.RowHighlighted)
     def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        refresh_keys(self)
+        self.refresh_bindings()
         if event.data_table is self.day_table:
             self._show_details()
         elif event.data_table is self.year_table:

@@ -24,7 +24,6 @@ from secretariat_tui.imports.payments_csv import plan_payments_import
 from secretariat_tui.store.import_headings import HeadingMemory
 from secretariat_tui.store.ledger import FeeLedger
 from secretariat_tui.ui.commands import Command, bindings, year_commands
-from secretariat_tui.ui.keys import refresh_keys
 from secretariat_tui.ui.screens.bank_import import start_bank_import
 from secretariat_tui.ui.screens.fee_mail import open_fee_mail
 from secretariat_tui.ui.screens.invoice_run import start_invoicing
@@ -171,7 +170,7 @@ class FeesScreen(RegisterScreen):
         self.register.set_rows([fee_row(r) for r in shown], keep=str(keep) if keep else None)
         self.register.set_status(self._summary(rows))
         self.sub_title = f"{self.year}"
-        refresh_keys(self)
+        self.refresh_bindings()
 
     def _summary(self, rows: list[MemberYear]) -> str:
         owing = [r for r in rows if r.owes]

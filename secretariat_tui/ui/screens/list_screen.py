@@ -15,7 +15,6 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from secretariat_tui.ui.commands import Command, bindings
-from secretariat_tui.ui.keys import refresh_keys
 from secretariat_tui.ui.widgets.key_footer import KeyFooter
 from secretariat_tui.ui.widgets.register_table import Column, RegisterTable
 
@@ -44,7 +43,7 @@ class ListScreen(Screen[None]):
         return int(key) if key else None
 
     def on_data_table_row_highlighted(self) -> None:
-        refresh_keys(self)
+        self.refresh_bindings()
 
     async def ask(self, dialog: Screen[T]) -> T | None:
         """``dialog``'s answer, awaited (call from a worker); None, and no dialog, when this

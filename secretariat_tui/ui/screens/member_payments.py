@@ -12,7 +12,6 @@ from secretariat_tui.domain.fees import MemberYear, Payment
 from secretariat_tui.domain.money import format_kronor, parse_amount
 from secretariat_tui.store.payments import PaymentRepository
 from secretariat_tui.ui.commands import Command, bindings
-from secretariat_tui.ui.keys import refresh_keys
 from secretariat_tui.ui.screens.list_screen import ModalListScreen
 from secretariat_tui.ui.screens.payment_forms import PaymentForm
 from secretariat_tui.ui.screens.record_screen import RecordScreen
@@ -77,7 +76,7 @@ class MemberPaymentsScreen(ModalListScreen, RecordScreen[Payment]):
         )
         count = len(row.payments)
         self.register.set_status(f"{count} betalning" if count == 1 else f"{count} betalningar")
-        refresh_keys(self)
+        self.refresh_bindings()
 
     def describe(self, record: Payment) -> str:
         return format_kronor(record.amount)

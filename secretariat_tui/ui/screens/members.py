@@ -15,7 +15,6 @@ from secretariat_tui.store.errors import StoreError
 from secretariat_tui.store.import_headings import HeadingMemory
 from secretariat_tui.store.members import MemberRepository
 from secretariat_tui.ui.commands import Command, bindings
-from secretariat_tui.ui.keys import refresh_keys
 from secretariat_tui.ui.screens.confirm import ConfirmScreen
 from secretariat_tui.ui.screens.end_membership import EndMembershipForm
 from secretariat_tui.ui.screens.member_detail import MemberDetailScreen
@@ -156,7 +155,7 @@ class MembersScreen(RegisterScreen, RecordScreen[Member]):
             shown_or_hidden = "visas (v döljer)" if self.show_ended else "dolda (v visar)"
             status += f" · {left} avslutade {shown_or_hidden}"
         self.register.set_status(status)
-        refresh_keys(self)
+        self.refresh_bindings()
 
     def describe(self, record: Member) -> str:
         return record.name

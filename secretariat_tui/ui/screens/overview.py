@@ -27,7 +27,6 @@ from secretariat_tui.store.calendar import CalendarRepository
 from secretariat_tui.store.ledger import FeeLedger
 from secretariat_tui.store.settings import SettingsRepository
 from secretariat_tui.ui.commands import Command, bindings
-from secretariat_tui.ui.keys import refresh_keys
 from secretariat_tui.ui.screens.association_form import AssociationForm
 from secretariat_tui.ui.screens.derived_screen import DerivedScreen
 from secretariat_tui.ui.screens.members import MembersScreen
@@ -113,7 +112,7 @@ class OverviewScreen(DerivedScreen):
         self.query_one("#fees-card").border_title = f"Avgifter {year} (2)"
         self.query_one("#calendar-card").border_title = f"Kalender, {month} (4)"
         self.query_one("#submissions-card").border_title = "Påverkan (6)"
-        refresh_keys(self)
+        self.refresh_bindings()
 
     def start_text(self) -> Text:
         """The three steps of a new register, each with its key and whether it is done."""

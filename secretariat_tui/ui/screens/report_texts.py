@@ -30,7 +30,6 @@ from secretariat_tui.store.database import Database
 from secretariat_tui.store.errors import StoreError
 from secretariat_tui.store.report_texts import ReportTextRepository
 from secretariat_tui.ui.commands import Command, bindings, year_commands
-from secretariat_tui.ui.keys import refresh_keys
 from secretariat_tui.ui.screens.export import start_export
 from secretariat_tui.ui.screens.export_forms import ExportKind
 from secretariat_tui.ui.screens.register_screen import RegisterScreen
@@ -158,7 +157,7 @@ class ReportTextsScreen(RegisterScreen):
         self.register.set_rows(rows, keep=keep)
         self.register.set_status(summary(self._shown, self.year))
         self.sub_title = str(self.year)
-        refresh_keys(self)
+        self.refresh_bindings()
 
     def selected_key(self) -> str | None:
         """The highlighted section's key (the rows are sections, not numbered records)."""
