@@ -163,9 +163,12 @@ class _Parsed(Kind):
         shape = self.shape
 
         def check() -> bool:
-            if shape is not None and not all(map(shape.fullmatch, present)):
+            # Each distinct value once: a register has a few dozen times and fewer days than
+            # activities. A value that cannot be in a set (a list) is a fault like any other.
+            distinct = set(present)
+            if shape is not None and not all(map(shape.fullmatch, distinct)):
                 return False
-            parsed = [v for v in present if len(v) == 10] if self.days_only else present
+            parsed = [v for v in distinct if len(v) == 10] if self.days_only else distinct
             return _runs(map(self.parse, parsed))
 
         return _all(check)
@@ -219,7 +222,7 @@ class Amount(Kind):
         if not _types_in(present, str):
             return False
         try:
-            amounts = list(map(Decimal, present))
+            amounts = list(map(Decimal, set(present)))  # text only: each distinct amount once
             return not amounts or self._within(min(amounts), max(amounts))
         except _FAULTS:  # "abc", or a NaN that refuses to be compared
             return False
