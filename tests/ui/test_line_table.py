@@ -8,6 +8,7 @@ from typing import Any
 
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.app import App, ComposeResult
 from textual.message import Message
 from textual.strip import Strip
@@ -128,6 +129,19 @@ async def test_moving_the_cursor_off_screen_scrolls_to_it_and_tells_the_row() ->
         [message] = app.messages
         assert isinstance(message, LineTable.RowHighlighted)
         assert (message.row_key, message.cursor_row, message.table) == ("k7000", 7000, table)
+
+
+async def test_the_mouse_wheel_scrolls_the_rows_under_the_heading_and_leaves_the_cursor() -> None:
+    app = TableApp()
+    async with app.run_test(size=SIZE) as pilot:
+        table = app.query_one(LineTable)
+        await pilot.pause()
+        wheel = events.MouseScrollDown(table, 1, 2, 0, 1, 0, False, False, False)
+        table.post_message(wheel)
+        await pilot.pause()
+        assert table.scroll_y > 0 and table.cursor_row == 0
+        lines = on_screen(table)
+        assert lines[0].startswith("Namn") and lines[1].startswith(f"Rad {int(table.scroll_y)} ")
 
 
 async def test_enter_and_a_second_click_on_the_cursors_row_select_it() -> None:

@@ -246,10 +246,13 @@ class LineTable(ScrollView, can_focus=True):
         if scroll:
             self.scroll_to_cursor(animate=animate)
 
-    def scroll_to_cursor(self, animate: bool = False) -> None:
-        """Scroll so that the cursor's row is on screen, below the heading."""
-        if not self.size.height:  # not laid out yet: there is nothing to scroll by
-            self.call_after_refresh(self.scroll_to_cursor, animate)
+    def scroll_to_cursor(self, animate: bool = False, *, again: bool = True) -> None:
+        """Scroll so that the cursor's row is on screen, below the heading. A table not laid
+        out yet (just shown) has no height to scroll by: it tries once more after the next
+        refresh, when it has (a hidden one stays where it is)."""
+        if not self.size.height:
+            if again:
+                self.call_after_refresh(self.scroll_to_cursor, animate, again=False)
             return
         row = Region(int(self.scroll_x), HEADER + self._cursor_at, 1, 1)
         self.scroll_to_region(
