@@ -155,6 +155,7 @@ async def settle(pilot: Pilot[Any], done: Callable[[], bool], limit: float = 120
 
 
 def row_count(app: App[Any], selector: str) -> int:
-    """Rows of the DataTable ``selector`` on the current screen, or -1 before it exists."""
+    """Rows of the table ``selector`` on the current screen (a bare DataTable or the app's
+    own), or -1 before it exists."""
     tables = app.screen.query(selector)
-    return tables.first(DataTable).row_count if tables else -1
+    return int(getattr(tables.first(), "row_count", -1)) if tables else -1

@@ -52,15 +52,19 @@ LOCAL = ZoneInfo("Europe/Stockholm")
 @dataclass(frozen=True)
 class Target:
     kind: str
-    """``ratio`` (median / baseline ≤ limit), ``faster`` (ratio < 1) or ``ms`` (median ≤)."""
+    """``ratio`` (median / baseline ≤ limit), ``faster`` (ratio < 1) or ``ms`` (judged ≤)."""
     limit: float
+    of: str = "median"
+    """What an ``ms`` target judges: the ``median``, or the ``slowest`` run (p100), for a
+    figure whose every run is one key: a typical key under a frame hides the worst one."""
 
     def describe(self) -> str:
-        return {
+        text = {
             "ratio": f"≤ {self.limit:g}×",
             "faster": "< 1×",
             "ms": f"≤ {self.limit:g} ms",
         }[self.kind]
+        return text if self.of == "median" else f"{self.of} {text}"
 
 
 @dataclass
@@ -80,6 +84,22 @@ class Figure:
         return statistics.median(self.runs)
 
     @property
+    def p95(self) -> float:
+        runs = sorted(self.runs)
+        return (
+            statistics.quantiles(runs, n=20, method="inclusive")[-1] if len(runs) > 1 else runs[0]
+        )
+
+    @property
+    def slowest(self) -> float:
+        return max(self.runs)
+
+    @property
+    def judged(self) -> float:
+        """The value the target is held to: the median, or the slowest run."""
+        return self.slowest if self.target and self.target.of == "slowest" else self.median
+
+    @property
     def baseline_median(self) -> float | None:
         return statistics.median(self.baseline_runs) if self.baseline_runs else None
 
@@ -92,7 +112,7 @@ class Figure:
         if self.target is None:
             return None
         if self.target.kind == "ms":
-            return self.median * 1000 <= self.target.limit
+            return self.judged * 1000 <= self.target.limit
         ratio = self.ratio
         assert ratio is not None
         return ratio < 1 if self.target.kind == "faster" else ratio <= self.target.limit
@@ -425,7 +445,8 @@ def bench_first_frames(path: Path, plan: Plan) -> list[Figure]:
 
 
 def bench_typing(path: Path, plan: Plan) -> list[Figure]:
-    """Keystrokes: the median per key over ``typing_repeats`` typings of the five characters."""
+    """Keystrokes: every key of ``typing_repeats`` typings of the five characters, judged on
+    the slowest (issue 18), with the median and p95 beside it."""
     from benchmarks import tui
     from secretariat_tui.store.database import open_database
 
@@ -466,7 +487,7 @@ def bench_typing(path: Path, plan: Plan) -> list[Figure]:
             cal_keys,
             baseline=baseline,
             baseline_runs=base_keys,
-            target=Target("ms", 50),
+            target=Target("ms", 50, of="slowest"),
             note=keys_note(cal_keys, cal),
         ),
         Figure(
@@ -476,7 +497,7 @@ def bench_typing(path: Path, plan: Plan) -> list[Figure]:
             reg_keys,
             baseline=baseline,
             baseline_runs=base_keys,
-            target=Target("ms", 50),
+            target=Target("ms", 50, of="slowest"),
             note=keys_note(reg_keys, reg) + "; bare: " + keys_note(base_keys, base),
         ),
     ]
@@ -616,9 +637,12 @@ def figure_row(figure: Figure) -> str:
     base = figure.baseline_median
     ratio = figure.ratio
     holds = figure.holds()
+    spread = figure.target is not None and figure.target.of == "slowest"
     cells = [
         f"`{figure.key}`",
         amount(figure.median, figure.unit),
+        amount(figure.p95, figure.unit) if spread else "—",
+        amount(figure.slowest, figure.unit) if spread else "—",
         amount(base, figure.unit) if base is not None else "—",
         ratio_text(ratio, figure.target),
         figure.target.describe() if figure.target else "—",
@@ -629,8 +653,8 @@ def figure_row(figure: Figure) -> str:
 
 TABLE_HEAD = "\n".join(
     (
-        "| figure | median | baseline | ratio | target | holds |",
-        "| --- | ---: | ---: | ---: | --- | --- |",
+        "| figure | median | p95 | slowest | baseline | ratio | target | holds |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |",
     )
 )
 
@@ -727,7 +751,7 @@ def summary_section(results: dict[float, list[Figure]]) -> list[str]:
             continue
         values = ", ".join(
             f"{scale:g}×: "
-            + (amount(f.median, f.unit) if f.target and f.target.kind == "ms" else "")
+            + (amount(f.judged, f.unit) if f.target and f.target.kind == "ms" else "")
             + (ratio_text(f.ratio, f.target) if f.target and f.target.kind != "ms" else "")
             for scale, f in found
         )
@@ -896,7 +920,9 @@ METHOD = [
     "  so the two do different work.",
     "- `key-*`: one key event is posted (as `tests/ui/helpers.type_text` does), then the time",
     "  until that frame; the filter text is `semin` (five keys; the first keeps most rows, the",
-    "  last about 3 % of the activities). The median is over every key of every typing.",
+    "  last about 3 % of the activities). The median, p95 and slowest are over every key of",
+    "  every typing; the target (≤ 50 ms) is held to the slowest key (issue 18), and p95 and",
+    "  slowest are shown for these figures only (a figure of whole runs has no worst key).",
     "  The app has no list of all activities: the calendar's year list holds one year. So",
     "  `key-calendar` is the real screen (the year list of 2025), and `key-register` is the",
     "  app's own filter table widget (`RegisterTable`, used by the members and submissions",

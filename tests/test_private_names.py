@@ -45,7 +45,6 @@ PACKAGE = ROOT / "secretariat_tui"
 LIBRARIES = ("textual", "rich", "tinydb")
 FENCES = {
     "secretariat_tui/ui/textual_compat.py",
-    "secretariat_tui/ui/datatable_compat.py",
     "secretariat_tui/store/tinydb_compat.py",
 }
 PUBLIC_BY_CONVENTION = {"_replace", "_asdict", "_fields", "_make", "_field_defaults"}
@@ -277,8 +276,6 @@ def test_the_fences_are_where_the_private_names_are() -> None:
     assert {
         ("textual_compat.py", "_handle_exception"),
         ("textual_compat.py", "_CONTROL_STRIP_TRANSLATE"),
-        ("datatable_compat.py", "_update_dimensions"),
-        ("datatable_compat.py", "_row_locations"),
         ("tinydb_compat.py", "_update_table"),
         ("tinydb_compat.py", "_get_next_id"),
         ("tinydb_compat.py", "_read_table"),

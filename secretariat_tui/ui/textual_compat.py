@@ -1,7 +1,7 @@
 """Where the App and the drawing of text reach into Textual's and Rich's private names.
 
-The other such place is ``datatable_compat.py`` (the register table's fast fill); no other
-module touches a private name of Textual or Rich (``tests/test_private_names.py``). Both
+No other module touches a private name of Textual or Rich (``tests/test_private_names.py``;
+the tables draw themselves with the public Line API, ``widgets/line_table.py``). Both
 libraries are pinned to the exact tested versions in pyproject.toml, and
 ``tests/ui/test_textual_compat.py`` fails loudly, naming the private name, when an upgrade
 moves what this module relies on.

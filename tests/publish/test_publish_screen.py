@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from secretariat_tui.domain.activities import Category
 from secretariat_tui.domain.calendar import Source
@@ -22,6 +22,7 @@ from secretariat_tui.ui.screens.calendar import CalendarScreen
 from secretariat_tui.ui.screens.calendar_forms import ActivityForm
 from secretariat_tui.ui.screens.confirm import ConfirmScreen
 from secretariat_tui.ui.screens.publish import PublishMessageScreen
+from secretariat_tui.ui.widgets.fitted_table import FittedTable
 from tests.publish.radicale_server import USER, Radicale, server_events
 from tests.ui.helpers import DEMO, TODAY, file_message, replace_text
 
@@ -78,8 +79,8 @@ async def test_p_previews_publishes_and_a_moved_meeting_follows(
 
         moved = next(m for m in meetings if m.source is Source.ACTIVITY)
         await pilot.press("v", *["less_than_sign"] * (TODAY.year - moved.day.year))
-        table = app.screen.query_one("#year-list", DataTable)
-        keys = [str(row.key.value) for row in table.ordered_rows]
+        table = app.screen.query_one("#year-list", FittedTable)
+        keys = table.row_keys()
         table.move_cursor(row=keys.index(moved.key))
         await pilot.press("e")
         assert isinstance(app.screen, ActivityForm)

@@ -5,21 +5,19 @@ from __future__ import annotations
 
 from datetime import date
 
-from textual.widgets import DataTable
-
 from secretariat_tui.store.calendar import CalendarRepository
 from secretariat_tui.store.database import Database, open_database
 from secretariat_tui.ui.app import SecretariatApp
 from secretariat_tui.ui.commands import offered
+from secretariat_tui.ui.widgets.fitted_table import FittedTable
 from tests.ui.test_calendar_screen import SIZE, day_titles, go_to, open_calendar, rows
 
 ANNUAL_MEETING_DAY = date(2024, 4, 18)
 
 
 def highlighted(app: SecretariatApp, table_id: str) -> str:
-    table = app.screen.query_one(f"#{table_id}", DataTable)
-    row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-    return str(row_key.value)
+    table = app.screen.query_one(f"#{table_id}", FittedTable)
+    return str(table.highlighted_key)
 
 
 def notices(app: SecretariatApp) -> list[str]:
@@ -69,8 +67,8 @@ async def test_in_the_year_list_an_item_moves_among_its_months_items(
         await open_calendar(pilot)
         await go_to(pilot, ANNUAL_MEETING_DAY)
         await pilot.press("v")
-        table = app.screen.query_one("#year-list", DataTable)
-        keys = [str(row.key.value) for row in table.ordered_rows]
+        table = app.screen.query_one("#year-list", FittedTable)
+        keys = table.row_keys()
         table.move_cursor(row=keys.index("årsmöte-2"))
         await pilot.press("alt+up")
         april = april_in_year_list(app)

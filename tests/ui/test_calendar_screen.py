@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from secretariat_tui.domain.calendar import CalendarItem, Source
 from secretariat_tui.store.calendar import CalendarRepository
@@ -47,8 +47,8 @@ def rows(app: SecretariatApp, table_id: str) -> list[tuple[str, list[str]]]:
     """Every declared value of each row, also of a column the table leaves out."""
     table = app.screen.query_one(f"#{table_id}", FittedTable)
     return [
-        (str(row.key.value), [str(c) for c in table.values_at(index)])
-        for index, row in enumerate(table.ordered_rows)
+        (key, [str(c) for c in table.values_at(index)])
+        for index, key in enumerate(table.row_keys())
     ]
 
 
@@ -197,8 +197,8 @@ async def test_a_submission_is_edited_from_the_calendar_in_its_own_register(
         await open_calendar(pilot)
         await go_to(pilot, sent.when.day)
         await pilot.press("v")
-        table = app.screen.query_one("#year-list", DataTable)
-        keys = [str(row.key.value) for row in table.ordered_rows]
+        table = app.screen.query_one("#year-list", FittedTable)
+        keys = table.row_keys()
         table.move_cursor(row=keys.index(f"{Source.SUBMISSION.value}-{sent.id}"))
         await pilot.press("e")
         assert isinstance(app.screen, SubmissionForm)
@@ -217,9 +217,9 @@ async def test_deleting_an_activity_asks_first(app: SecretariatApp, demo_db: Dat
         await open_calendar(pilot)
         await go_to(pilot, activity.day)
         await pilot.press("enter")
-        table = app.screen.query_one("#day-items", DataTable)
+        table = app.screen.query_one("#day-items", FittedTable)
         assert table.has_focus
-        keys = [str(row.key.value) for row in table.ordered_rows]
+        keys = table.row_keys()
         table.move_cursor(row=keys.index(f"{Source.ACTIVITY.value}-{activity.id}"))
         await pilot.press("x")
         assert isinstance(app.screen, ConfirmScreen)

@@ -13,7 +13,7 @@ import pytest
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from secretariat_tui.store.database import Database
 from secretariat_tui.ui.app import SecretariatApp
@@ -21,6 +21,7 @@ from secretariat_tui.ui.app_commands import HELP, QUIT
 from secretariat_tui.ui.commands import Command, bindings
 from secretariat_tui.ui.registers import REGISTERS, RegisterTab
 from secretariat_tui.ui.screens.help import HelpScreen
+from secretariat_tui.ui.widgets.fitted_table import FittedTable
 from secretariat_tui.ui.widgets.nav_bar import NavBar
 from tests.ui.helpers import TODAY, footer_keys
 
@@ -160,7 +161,7 @@ async def test_enter_counts_though_the_focused_table_binds_it_too(app: Secretari
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         active = app.screen.active_bindings["enter"]
-        assert isinstance(active.node, DataTable), "the table's enter is the one Textual holds"
+        assert isinstance(active.node, FittedTable), "the table's enter is the one Textual holds"
         assert "  ⏎        Visa – Visa medlemmen med rättigheter" in await help_lines(app, pilot)
         assert Entry("Visa", ("⏎",), "Visa medlemmen med rättigheter") in palette(app)
 

@@ -6,7 +6,6 @@ from datetime import date
 from typing import Any
 
 from textual.pilot import Pilot
-from textual.widgets import DataTable
 
 from secretariat_tui.domain.date_entry import EnteredDate, Precision
 from secretariat_tui.domain.submissions import Submission, SubmissionKind, SubmissionStatus
@@ -18,6 +17,7 @@ from secretariat_tui.ui.screens.calendar import CalendarScreen
 from secretariat_tui.ui.screens.calendar_forms import SubmissionForm
 from secretariat_tui.ui.screens.confirm import ConfirmScreen
 from secretariat_tui.ui.screens.submissions import SubmissionsScreen
+from secretariat_tui.ui.widgets.fitted_table import FittedTable
 from tests.ui.helpers import (
     choose,
     error_text,
@@ -51,13 +51,13 @@ def rows(app: SecretariatApp) -> list[tuple[str, list[str]]]:
     """(row key, cells) top to bottom: Datum, Typ, Status, Rubrik, Mottagare."""
     grid = table(app)
     return [
-        (str(row.key.value), [str(c) for c in grid.get_row(row.key)]) for row in grid.ordered_rows
+        (key, [str(c) for c in grid.get_row_at(index)]) for index, key in enumerate(grid.row_keys())
     ]
 
 
 def cursor_key(app: SecretariatApp) -> str:
     grid = table(app)
-    return str(grid.coordinate_to_cell_key(grid.cursor_coordinate).row_key.value)
+    return str(grid.highlighted_key)
 
 
 async def highlight_id(pilot: Pilot[Any], submission_id: int | None) -> None:
@@ -187,11 +187,11 @@ async def test_a_sent_submission_shows_once_in_its_year_in_the_calendar(
         await pilot.press("4")
         assert isinstance(app.screen, CalendarScreen)
         await pilot.press("less_than_sign", "v")
-        year_list = app.screen.query_one("#year-list", DataTable)
+        year_list = app.screen.query_one("#year-list", FittedTable)
         assert year_list.border_title == "2025"
-        titles = [str(year_list.get_row(row.key)[3]) for row in year_list.ordered_rows]
+        titles = [str(year_list.get_row_at(i)[3]) for i in range(year_list.row_count)]
         assert titles.count(f"{title} (inlaga)") == 1
-        keys = [str(row.key.value) for row in year_list.ordered_rows]
+        keys = year_list.row_keys()
         assert keys.count(f"påverkan-{added.id}") == 1
         march = keys.index("månad-3")
         assert march < keys.index(f"påverkan-{added.id}") < keys.index("månad-4")
@@ -211,9 +211,9 @@ async def test_a_draft_is_stored_but_stays_out_of_the_calendar(app: SecretariatA
         )
 
         await pilot.press("4", "less_than_sign", "v")
-        year_list = app.screen.query_one("#year-list", DataTable)
+        year_list = app.screen.query_one("#year-list", FittedTable)
         assert year_list.border_title == "2025"
-        keys = [str(row.key.value) for row in year_list.ordered_rows]
+        keys = year_list.row_keys()
         assert f"påverkan-{added.id}" not in keys
         assert any(key.startswith("påverkan-") for key in keys), "the sent ones of 2025 are"
 

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any
 
 from rich.markup import escape
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import ContentSwitcher, DataTable, Input, Select, Static
+from textual.widgets import ContentSwitcher, Input, Select, Static
 
 from secretariat_tui.domain.activities import Activity, Category
 from secretariat_tui.domain.calendar import (
@@ -329,23 +328,20 @@ class CalendarScreen(DerivedScreen):
     def _fill(table: FittedTable, rows: list[PreparedRow], keep: str | None) -> None:
         previous = table.cursor_row
         table.show_rows(rows)
-        keys = [row.key.value for row in rows]
+        keys = [row.key for row in rows]
         if keep in keys:
             table.move_cursor(row=keys.index(keep))
         elif rows:
             table.move_cursor(row=min(previous, len(rows) - 1))
 
     # --- the chosen item ----------------------------------------------------------------------
-    def selected_key(self, table: DataTable[Any] | None = None) -> str | None:
+    def selected_key(self, table: FittedTable | None = None) -> str | None:
         """The key of the highlighted item in ``table`` (default: the list now shown)."""
         table = table or (self.year_table if self.year_view else self.day_table)
-        if table.row_count == 0:
-            return None
-        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-        key = str(row_key.value)
-        return None if key.startswith(MONTH_ROW) else key
+        key = table.highlighted_key
+        return None if key is None or key.startswith(MONTH_ROW) else key
 
-    def selected_item(self, table: DataTable[Any] | None = None) -> CalendarItem | None:
+    def selected_item(self, table: FittedTable | None = None) -> CalendarItem | None:
         return self.index.get(self.selected_key(table))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -367,12 +363,12 @@ class CalendarScreen(DerivedScreen):
         if self.is_mounted:
             self.redraw()
 
-    @on(DataTable.RowHighlighted)
-    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+    @on(FittedTable.RowHighlighted)
+    def _row_highlighted(self, event: FittedTable.RowHighlighted) -> None:
         self.refresh_bindings()
-        if event.data_table is self.day_table:
+        if event.table is self.day_table:
             self._show_details()
-        elif event.data_table is self.year_table:
+        elif event.table is self.year_table:
             self.query_one("#year-detail", RowDetail).show_row(self.year_table)
 
     def _show_details(self) -> None:
@@ -383,7 +379,7 @@ class CalendarScreen(DerivedScreen):
             return
         detail.update(item_details(item, self._network_names))
 
-    @on(DataTable.RowSelected)
+    @on(FittedTable.RowSelected)
     def _row_chosen(self) -> None:
         self.action_edit()
 
@@ -456,7 +452,7 @@ class CalendarScreen(DerivedScreen):
         if item is None:
             return
         table = self.year_table if self.year_view else self.day_table
-        shown = [self.index.get(str(row.key.value)) for row in table.ordered_rows]
+        shown = [self.index.get(key) for key in table.row_keys()]
         if self.year_view:
             same = [
                 i

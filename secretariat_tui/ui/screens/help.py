@@ -20,7 +20,9 @@ GENERAL: tuple[tuple[str, tuple[Row, ...]], ...] = (
     (
         "I listor",
         (
-            ("enter", "öppna markerad rad · ↑ ↓ pgup pgdn flytta · klick på rubrik sorterar"),
+            ("⏎", "öppna markerad rad · klick på rubrik sorterar"),
+            ("↑, ↓, pgup, pgdn", "flytta en rad eller en sida"),
+            ("home, end, ^home, ^end", "första eller sista raden"),
             ("tab", "nästa ruta (filterfält, tabell)"),
         ),
     ),

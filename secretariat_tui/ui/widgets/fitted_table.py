@@ -17,7 +17,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from secretariat_tui.domain.collation import swedish_key
-from secretariat_tui.ui.datatable_compat import FastDataTable, PreparedRow
+from secretariat_tui.ui.widgets.line_table import LineTable, PreparedRow, TableColumn
 
 MIN_FLEXIBLE = 14
 """The narrowest a name or title may get before columns on the right give way to it: what
@@ -54,35 +54,34 @@ def as_cell(value: Any) -> Text:
     return text
 
 
-class FittedTable(FastDataTable):
+class FittedTable(LineTable):
     """A row-cursor table whose flexible column takes what the fixed ones leave, so nothing
     needs sideways scrolling at 60 or 80 columns and a wide window is used.
 
     Rows keep the values of every declared column, shown or not: a column left out or
-    brought back only changes which of them DataTable draws.
+    brought back only changes which of them are drawn.
     """
 
     def __init__(self, columns: Sequence[Column], *, id: str | None = None) -> None:
-        super().__init__(cursor_type="row", zebra_stripes=True, id=id)
+        super().__init__(zebra_stripes=True, id=id)
         self.fitted_columns = list(columns)
         self.same: dict[str, str] = {}
         """The value of each ``hide_when_same`` column that reads the same on every row."""
         self._keys = [column.key for column in self.fitted_columns]
-        self._shown: list[str] = []
-        self._rows: Sequence[PreparedRow] = ()
+        self._shown = list(self._keys)
+        self._share = 10
+        """The flexible columns' width, from the last fit to a known width."""
         self._sorted: tuple[str, str] | None = None
-        self._set_shown(self.fitted_columns)
+        self._draw_columns()
 
     # --- what is shown ------------------------------------------------------------------------
-    def cell_keys(self) -> Sequence[Any]:
-        return self._keys
-
-    def show_rows(self, rows: Sequence[PreparedRow]) -> None:
-        self._rows = rows  # shown again when the columns change
-        super().show_rows(rows)
+    def prepare(self, key: str, cells: Sequence[Any]) -> PreparedRow:
+        """A row ready to be shown again and again (say, on each keystroke of a filter):
+        ``cells`` in the order the columns were declared."""
+        return PreparedRow(key, dict(zip(self._keys, cells, strict=True)))
 
     def replace_rows(self, rows: Iterable[tuple[str, Sequence[Any]]]) -> None:
-        """Clear the table and show ``(key, cells)`` rows."""
+        """Show ``(key, cells)`` rows instead of those shown."""
         self.show_rows([self.prepare(key, cells) for key, cells in rows])
 
     def note_values(self, rows: Sequence[PreparedRow]) -> None:
@@ -108,18 +107,12 @@ class FittedTable(FastDataTable):
         self.fitted_columns = [
             replace(c, label=label) if c.key == key else c for c in self.fitted_columns
         ]
-        self._label()
+        self._draw_columns()
 
     def mark_sorted(self, key: str, arrow: str) -> None:
         """The heading of the sorted column carries ``arrow`` (▲ or ▼)."""
         self._sorted = (key, arrow)
-        self._label()
-
-    def _label(self) -> None:
-        for column in self.fitted_columns:
-            if column.key in self._shown:
-                arrow = self._sorted[1] if self._sorted and self._sorted[0] == column.key else ""
-                self.columns[column.key].label = Text(column.label + arrow)  # type: ignore[index]
+        self._draw_columns()
 
     # --- widths -------------------------------------------------------------------------------
     def on_resize(self) -> None:
@@ -143,35 +136,29 @@ class FittedTable(FastDataTable):
             if share >= max(c.least or MIN_FLEXIBLE for c in flexible) or not droppable:
                 break
             shown.remove(droppable[-1])
-        self._set_shown(shown)
+        self._shown = [column.key for column in shown]
         if flexible and width:
             fixed = sum((c.width or 0) + pad for c in shown if c.width)
-            share = max(12, (width - fixed - pad * len(flexible) - SCROLLBAR) // len(flexible))
-            for column in flexible:
-                self.columns[column.key].width = share  # type: ignore[index]
-            self.remeasure()
+            self._share = max(
+                12, (width - fixed - pad * len(flexible) - SCROLLBAR) // len(flexible)
+            )
+        self._draw_columns()
 
-    def _set_shown(self, shown: Sequence[Column]) -> None:
-        """Give DataTable the columns to draw; the rows are shown again, the cursor kept."""
-        keys = [column.key for column in shown]
-        if keys == self._shown:
-            return
-        self._shown = keys
-        cursor = self.cursor_row
-        self.clear(columns=True)
-        for column in shown:
-            self.add_column(column.label, key=column.key, width=column.width or 10)
-        self._label()
-        if self._rows:
-            self.show_rows(self._rows)
-            self.move_cursor(row=min(cursor, len(self._rows) - 1), animate=False)
+    def _draw_columns(self) -> None:
+        """The columns shown, each with its heading (the sorted one with its arrow)."""
+        columns = []
+        for column in self.fitted_columns:
+            if column.key in self._shown:
+                arrow = self._sorted[1] if self._sorted and self._sorted[0] == column.key else ""
+                label = Text(column.label + arrow)
+                columns.append(TableColumn(column.key, label, column.width or self._share))
+        self.set_columns(columns)
 
     # --- the highlighted row in full ----------------------------------------------------------
     def values_at(self, index: int) -> list[Any]:
         """The values of the row at ``index``, one per declared column, shown or not."""
-        row_key = self.ordered_rows[index].key
-        cells = self.row_cells(str(row_key.value))
-        return [cells[key] for key in self._keys]
+        data = self.rows[index].data
+        return [data[key] for key in self._keys]
 
     def row_in_full(self) -> str:
         """The highlighted row's values, " · " between them; those of columns not shown are

@@ -1,4 +1,4 @@
-"""The register table every register screen uses: a filter field over a sortable DataTable.
+"""The register table every register screen uses: a filter field over a sortable table.
 
 Rows are given once with the text they are searched by; typing in the filter narrows them at
 once (every word must match, case-insensitive), and ``s`` or a click on a header sorts.
@@ -14,13 +14,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Input, Static
 
 from secretariat_tui.domain.collation import swedish_key
 from secretariat_tui.ui.commands import Command, bindings
-from secretariat_tui.ui.datatable_compat import PreparedRow
 from secretariat_tui.ui.widgets.filter_input import FilterInput
 from secretariat_tui.ui.widgets.fitted_table import Column, FittedTable, RowDetail, as_cell
+from secretariat_tui.ui.widgets.line_table import PreparedRow
 
 __all__ = ["Column", "FittedTable", "PreparedRow", "RegisterTable", "Row", "as_cell"]
 
@@ -87,15 +87,11 @@ class RegisterTable(Vertical):
 
     @property
     def highlighted_key(self) -> str | None:
-        table = self.table
-        if table.row_count == 0:
-            return None
-        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-        return row_key.value
+        return self.table.highlighted_key
 
     @property
     def visible_keys(self) -> list[str]:
-        return [str(row.key.value) for row in self.table.ordered_rows]
+        return self.table.row_keys()
 
     def set_rows(self, rows: Sequence[Row], *, keep: str | None = None) -> None:
         """Replace all rows; put the cursor on ``keep`` (or where it was).
@@ -191,20 +187,20 @@ class RegisterTable(Vertical):
     def _filter_changed(self) -> None:
         self._refresh(self.highlighted_key)
 
-    @on(DataTable.RowSelected, "#table")
-    def _row_chosen(self, event: DataTable.RowSelected) -> None:
+    @on(FittedTable.RowSelected, "#table")
+    def _row_chosen(self, event: FittedTable.RowSelected) -> None:
         event.stop()
-        self.post_message(self.Chosen(str(event.row_key.value)))
+        self.post_message(self.Chosen(event.row_key))
 
-    @on(DataTable.RowHighlighted, "#table")
+    @on(FittedTable.RowHighlighted, "#table")
     def _row_highlighted(self) -> None:
         self._show_row()
 
-    @on(DataTable.HeaderSelected, "#table")
-    def _header_clicked(self, event: DataTable.HeaderSelected) -> None:
+    @on(FittedTable.HeaderSelected, "#table")
+    def _header_clicked(self, event: FittedTable.HeaderSelected) -> None:
         """The header clicked is one of those shown, which may be fewer than declared."""
         keys = [column.key for column in self.columns]
-        self.sort_by(keys.index(str(event.column_key.value)))
+        self.sort_by(keys.index(event.column_key))
 
     def sort_by(self, index: int) -> None:
         """Sort on column ``index``; choosing the sorted column again reverses it."""
