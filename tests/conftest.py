@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -28,6 +29,14 @@ def no_real_clipboard(monkeypatch: pytest.MonkeyPatch) -> None:
     the tests that copy set their own."""
     for name in ("TMUX", "STY", "DISPLAY", "WAYLAND_DISPLAY"):
         monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture(autouse=True)
+def nothing_kept_frozen() -> Iterator[None]:
+    """The app freezes what its first screen was built from (``ui/app.keep_for_the_session``):
+    right for one session, but in a test run it would keep every earlier test's garbage."""
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture(autouse=True)
