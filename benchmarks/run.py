@@ -40,6 +40,7 @@ from zoneinfo import ZoneInfo
 
 from benchmarks import TODAY
 from benchmarks.generate import FICTION_PHONES, build_register, data_path
+from benchmarks.previous import Previous, read_previous
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "results.md"
@@ -635,7 +636,9 @@ def ratio_text(ratio: float | None, target: Target | None) -> str:
     return f"{text}×"
 
 
-def figure_row(figure: Figure) -> str:
+def figure_row(figure: Figure, before: tuple[str, str] | None = None) -> str:
+    """A figure's table row; ``before``: the previous run's median and ratio, when the
+    results file is written (the console's table leaves them out)."""
     base = figure.baseline_median
     ratio = figure.ratio
     holds = figure.holds()
@@ -649,6 +652,7 @@ def figure_row(figure: Figure) -> str:
         ratio_text(ratio, figure.target),
         figure.target.describe() if figure.target else "—",
         {True: "yes", False: "**no**", None: "—"}[holds],
+        *(before or ()),
     ]
     return "| " + " | ".join(cells) + " |"
 
@@ -657,6 +661,13 @@ TABLE_HEAD = "\n".join(
     (
         "| figure | median | p95 | slowest | baseline | ratio | target | holds |",
         "| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |",
+    )
+)
+TABLE_HEAD_WITH_BEFORE = "\n".join(
+    (
+        "| figure | median | p95 | slowest | baseline | ratio | target | holds "
+        "| median before | ratio before |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | --- | --- | ---: | ---: |",
     )
 )
 
@@ -676,14 +687,31 @@ def contents(source: Path) -> str:
     return ", ".join(f"{len(document.get(t, {})):,} {n}" for t, n in TABLE_NAMES.items())
 
 
-def scale_section(scale: float, figures: list[Figure], source: Path) -> list[str]:
+def scale_section(
+    scale: float, figures: list[Figure], source: Path, previous: Previous | None
+) -> list[str]:
+    if previous is None:
+        rows = [TABLE_HEAD, *(figure_row(f) for f in figures)]
+    else:
+        rows = [
+            TABLE_HEAD_WITH_BEFORE,
+            *(
+                figure_row(
+                    f,
+                    (
+                        previous.cell(scale, f.key, "median"),
+                        previous.cell(scale, f.key, "ratio"),
+                    ),
+                )
+                for f in figures
+            ),
+        ]
     lines = [
         f"### {scale:g}× register (`{source.name}`, {source.stat().st_size / 1e6:.1f} MB)",
         "",
         f"It holds {contents(source)}.",
         "",
-        TABLE_HEAD,
-        *(figure_row(f) for f in figures),
+        *rows,
         "",
     ]
     for f in figures:
@@ -857,14 +885,25 @@ def write_results(
     code: str,
 ) -> None:
     load_text = " / ".join(f"{a:.2f}" for a in loads[0]), " / ".join(f"{a:.2f}" for a in loads[1])
+    previous = read_previous(out)
+    before = (
+        [
+            "- Beside each figure, *before*: the run this file held until now "
+            f"({'; '.join(previous.header)}). `open` before issue 18 built every record; its "
+            "figure is beside `open-all` now.",
+        ]
+        if previous
+        else []
+    )
     lines = [
-        "# Benchmarks (issue 7)",
+        "# Benchmarks (issues 7 and 18)",
         "",
         f"- Command: `{command}`{' (quick: fewer runs)' if quick else ''}",
         f"- Date: {began:%Y-%m-%d %H:%M}, {minutes:.1f} minutes",
         *machine(),
         code,
         f"- Load average (1/5/15 min) at the start: {load_text[0]}, at the end: {load_text[1]}",
+        *before,
         "",
         "Times are medians of several runs after a warm-up run; each baseline ran in the same",
         "process, alternating with its figure. A ratio is figure / baseline. See the notes",
@@ -873,7 +912,7 @@ def write_results(
         *summary_section(results),
     ]
     for scale, figures in results.items():
-        lines += scale_section(scale, figures, data_path(scale))
+        lines += scale_section(scale, figures, data_path(scale), previous)
     if len(results) > 1:
         lines += growth_section(results)
     lines += METHOD + kept_profile(out)
@@ -910,7 +949,7 @@ METHOD = [
     '- `report-*`: `load_report_data` + `render_section(data, "all", fmt)` on an open database.',
     "- TUI figures run in-process with `App.run_test(headless=True, size=(80, 24))`. A frame is",
     "  done when the wanted rows are in the table, every queued message of the screen's widgets",
-    "  is handled, every DataTable has measured its rows, and the screen has been painted: the",
+    "  is handled, every table has laid out its rows, and the screen has been painted: the",
     "  harness calls the screen's refresh-timer handler at once instead of waiting up to 1/60 s",
     "  for it (`benchmarks/bare.py`, `settle`). `pilot.pause()` is not used: it waits for the",
     "  process to look idle in 20 ms steps, a floor of 20–40 ms under every figure. On a bare",
