@@ -68,6 +68,19 @@ class Looks:
     """The cursor's own colours, put over a cell's (DataTable's "css" cursor priority)."""
 
 
+@dataclass
+class RowMessage(Message):
+    """What a message about one row says: the table, the row's place and its key."""
+
+    table: LineTable
+    cursor_row: int
+    row_key: str
+
+    @property
+    def control(self) -> LineTable:
+        return self.table
+
+
 class LineTable(ScrollView, can_focus=True):
     """Rows under a fixed heading, one line each, with a row cursor; only what is on screen
     is drawn."""
@@ -134,29 +147,11 @@ class LineTable(ScrollView, can_focus=True):
     cell_padding = 1
     """Blank columns on either side of every cell."""
 
-    @dataclass
-    class RowHighlighted(Message):
+    class RowHighlighted(RowMessage):
         """The cursor came to a row (moved, or the rows under it changed)."""
 
-        table: LineTable
-        cursor_row: int
-        row_key: str
-
-        @property
-        def control(self) -> LineTable:
-            return self.table
-
-    @dataclass
-    class RowSelected(Message):
+    class RowSelected(RowMessage):
         """Enter on a row, or a click on the cursor's row."""
-
-        table: LineTable
-        cursor_row: int
-        row_key: str
-
-        @property
-        def control(self) -> LineTable:
-            return self.table
 
     @dataclass
     class HeaderSelected(Message):
