@@ -12,24 +12,25 @@ from pathlib import Path
 
 import click
 
-from secretariat_tui.store.user_config import load_user_config, read_template_file
+from secretariat_tui.word_template import (
+    SETTING,
+    TemplateUnusable,
+    checked_template,
+    users_template,
+)
 
-SETTING = "report-template"
+__all__ = ["SETTING", "report_template", "template_bytes"]
+
+_FROM_SETTING = f"{SETTING} (inställningen; ändra med settings set {SETTING})"
 
 
 def template_bytes(template: Path, origin: str, nothing: str = "Inget skrevs.") -> bytes:
     """The template's bytes, or a ClickException that begins with ``origin`` (the flag or
     the setting the path came from) and ends with ``nothing`` (what was not done)."""
-    from secretariat_tui.exports.report_docx import TemplateError, check_template  # python-docx
-
     try:
-        data = read_template_file(template)
-        check_template(data)
-    except TemplateError as err:
-        raise click.ClickException(f"{origin}: {template} {err} {nothing}") from None
-    except ValueError as err:
+        return checked_template(template)
+    except TemplateUnusable as err:
         raise click.ClickException(f"{origin}: {err} {nothing}") from None
-    return data
 
 
 def report_template(fmt: str, given: Path | None) -> bytes | None:
@@ -45,7 +46,7 @@ def report_template(fmt: str, given: Path | None) -> bytes | None:
         return None
     if given is not None:
         return template_bytes(given, "--template")
-    setting = load_user_config().report_template
-    if setting is None:
-        return None
-    return template_bytes(setting, f"{SETTING} (inställningen; ändra med settings set {SETTING})")
+    try:
+        return users_template()
+    except TemplateUnusable as err:
+        raise click.ClickException(f"{_FROM_SETTING}: {err} Inget skrevs.") from None

@@ -29,7 +29,6 @@ from secretariat_tui.store.register_span import covered_years
 from secretariat_tui.store.report_source import load_report_data
 from secretariat_tui.store.user_config import (
     load_user_config,
-    read_template_file,
     remember_choices,
 )
 from secretariat_tui.ui.commands import Command, bindings
@@ -43,6 +42,7 @@ from secretariat_tui.ui.screens.export_forms import (
 from secretariat_tui.ui.screens.file_message import tell_file
 from secretariat_tui.ui.screens.save_as import keep_folder, tell_written
 from secretariat_tui.ui.widgets.key_footer import KeyFooter
+from secretariat_tui.word_template import TemplateUnusable, users_template
 
 __all__ = ["ExportChoiceScreen", "ExportForm", "ExportRequest", "run_export", "start_export"]
 
@@ -173,19 +173,10 @@ def render(request: ExportRequest, db: Database) -> tuple[bytes, str]:
 def users_word_template() -> bytes | None:
     """The user's Word template (``settings set report-template``), checked; None: the
     shipped one. A ValueError in Swedish names the template when it cannot be used."""
-    from secretariat_tui.exports.report_docx import TemplateError, check_template
-
-    chosen = load_user_config().report_template
-    if chosen is None:
-        return None
     try:
-        data = read_template_file(chosen)
-        check_template(data)
-    except TemplateError as err:
-        raise ValueError(f"Word-mallen {chosen} {err}") from None
-    except ValueError as err:
-        raise ValueError(f"Word-mallen: {err}") from None
-    return data
+        return users_template()
+    except TemplateUnusable as err:
+        raise ValueError(f"Word-mallen {err}") from None
 
 
 def run_export(
