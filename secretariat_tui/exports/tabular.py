@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
 from typing import Any
@@ -47,6 +48,9 @@ TEXT_MARK = "'"
 # more, so that taking one off on import gives back exactly what was stored. (A CR, the
 # other start OWASP names, never gets here: ``shown`` writes it as ``\x0d``.)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", TEXT_MARK)
+_NEGATIVE_NUMBER = re.compile(r"-\d+(?:[.,]\d+)?", re.ASCII)
+"""A credit note's ``-1600.00``: Excel reads it as the number it is, and it runs nothing, so it
+is written as it is (it read ``'-1600`` in a list of invoices)."""
 
 
 def excel_text(cell: str) -> str:
@@ -57,7 +61,9 @@ def excel_text(cell: str) -> str:
     to standard out too: a listing piped to a file is opened in Excel just the same.
     """
     cell = shown(cell, keep_lines=True)  # an ESC or a bidi override shown, never acted on
-    return TEXT_MARK + cell if cell.startswith(FORMULA_STARTS) else cell
+    if cell.startswith(FORMULA_STARTS) and not _NEGATIVE_NUMBER.fullmatch(cell):
+        return TEXT_MARK + cell
+    return cell
 
 
 def csv_text(

@@ -76,3 +76,10 @@ def test_commands_and_screens_write_csv_only_through_a_table() -> None:
         if re.search(r"\bcsv_text\b|\bexcel_text\b", path.read_text(encoding="utf-8"))
     ]
     assert found == []
+
+
+@pytest.mark.parametrize("number", ["-1600", "-1600.00", "-0,50"])
+def test_a_negative_number_is_written_as_the_number_it_is(number: str) -> None:
+    """A credit note's amount: Excel reads it as a number, and a number runs nothing."""
+    assert csv_text(("Belopp",), [(number,)]) == f"Belopp\n{number}\n"
+    assert csv_text(("a",), [("-1600+1",), ("-1e9",), ("- 5",)]) == "a\n'-1600+1\n'-1e9\n'- 5\n"
