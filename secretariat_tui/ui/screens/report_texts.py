@@ -43,8 +43,10 @@ COLUMNS = (
     Column("nr", "Nr", 3, sort_key=int),
     Column("heading", "Del"),
     Column("state", "Status", 24, hide_when_same=True),
-    Column("start", "Början", 24),
+    Column("start", "Början"),
 )
+"""The heading and the text's beginning share what the window leaves: a wide window shows
+more of the text, not only more blank space after a short heading."""
 STATE_STYLE = {TextState.DONE: "", TextState.CARRIED: "bold", TextState.EMPTY: "bold"}
 WRITE_HERE = "skriv texten här (⏎ eller e)"
 NO_SUSPEND = f"Den här terminalen kan inte lämnas åt en redigerare; {WRITE_HERE}. Inget sparades."
